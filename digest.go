@@ -1,0 +1,52 @@
+package digest
+
+import "encoding/json"
+
+// A Digest is a summary of one news article: the values of a digest text,
+// typed. Its JSON form, by encoding/json, is the one of FORMAT.md §6: every
+// key present, lists written as [] and never null.
+//
+// Text values hold no line break, except Subtitle and Summary, whose lines
+// are joined with "\n". A Digest returned by [Parse] has non-nil lists.
+type Digest struct {
+	Title       string      `json:"title"`
+	Subtitle    string      `json:"subtitle"`
+	Summary     string      `json:"summary"`
+	Highlights  []string    `json:"highlights"`
+	CoreSubject CoreSubject `json:"core_subject"`
+	Keywords    []string    `json:"keywords"`
+	Entities    []Entity    `json:"entities"`
+}
+
+// CoreSubject is the core subject section: an optional heading and the
+// paragraphs that follow it.
+type CoreSubject struct {
+	Heading    string   `json:"heading"`
+	Paragraphs []string `json:"paragraphs"`
+}
+
+// An Entity is a person, organization, place or other thing the article
+// mentions.
+type Entity struct {
+	Name        string     `json:"name"`
+	Type        EntityType `json:"type"`
+	Description string     `json:"description"`
+}
+
+// MarshalJSON writes d in the JSON form, with nil lists written as [].
+func (d Digest) MarshalJSON() ([]byte, error) {
+	type plain Digest // the same fields without this method
+	d.Highlights = nonNil(d.Highlights)
+	d.Keywords = nonNil(d.Keywords)
+	d.Entities = nonNil(d.Entities)
+	d.CoreSubject.Paragraphs = nonNil(d.CoreSubject.Paragraphs)
+	return json.Marshal(plain(d))
+}
+
+// nonNil returns s, or an empty slice when s is nil.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

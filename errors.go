@@ -1,0 +1,156 @@
+package digest
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// The errors that can be returned in [ParseError.Err]. Test for them with
+// [errors.Is]; the error itself usually wraps one of them with detail, such
+// as the offending character or the declared count.
+var (
+	ErrInvalidUTF8      = errors.New("invalid UTF-8")
+	ErrControlChar      = errors.New("control character")
+	ErrTooLarge         = errors.New("input too large")
+	ErrMissingTitle     = errors.New("missing title")
+	ErrDuplicateSection = errors.New("duplicate section")
+	ErrEntityCount      = errors.New("entity count mismatch")
+	ErrMissingType      = errors.New("entity without type line")
+	ErrOrphanType       = errors.New("type line without entity name")
+	ErrNoTypeName       = errors.New("type line without type name")
+	ErrTooManyErrors    = errors.New("too many errors")
+)
+
+// A ParseError is a problem in the text of a digest, at a position in the
+// input. Line and Column start at 1; Column counts bytes from the start of
+// the line (a leading byte order mark is not counted).
+type ParseError struct {
+	Line   int
+	Column int
+	Err    error // one of the Err* sentinels, possibly wrapped with detail
+
+	source string // the line as read, for ErrorWithPosition
+}
+
+// Error returns "LINE:COL: message", the form that editors and go vet use
+// after a file name.
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("%d:%d: %v", e.Line, e.Column, e.Err)
+}
+
+// Unwrap returns e.Err, so that errors.Is(e, ErrControlChar) works.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// ErrorWithPosition returns the error followed by its source line and a
+// caret under the column:
+//
+//	3:6: control character U+0007
+//	  |
+//	3 | Titre\a du jour
+//	  |      ^
+//
+// Control characters and invalid bytes in the line are shown as U+FFFD so
+// that the caret stays under the right character; a long line is cut around
+// the column.
+func (e *ParseError) ErrorWithPosition() string {
+	var b strings.Builder
+	b.WriteString(e.Error())
+	if e.source == "" && e.Column <= 1 {
+		return b.String()
+	}
+	line, caret := displayLine(e.source, e.Column)
+	num := fmt.Sprint(e.Line)
+	pad := strings.Repeat(" ", len(num))
+	fmt.Fprintf(&b, "\n%s |\n%s | %s\n%s | %s^", pad, num, line, pad, strings.Repeat(" ", caret))
+	return b.String()
+}
+
+// maxContext is how many characters of a source line ErrorWithPosition shows
+// on each side of the column.
+const maxContext = 60
+
+// displayLine returns src made printable, cut to at most maxContext
+// characters on either side of the byte column col, and the number of
+// characters before the column.
+func displayLine(src string, col int) (string, int) {
+	var runes []rune
+	caret := -1
+	for i, r := range src {
+		if caret < 0 && i >= col-1 {
+			caret = len(runes)
+		}
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			r = utf8.RuneError
+		}
+		runes = append(runes, r)
+	}
+	if caret < 0 {
+		caret = len(runes)
+	}
+	start, end := max(0, caret-maxContext), min(len(runes), caret+maxContext)
+	s := string(runes[start:end])
+	caret -= start
+	if start > 0 {
+		s, caret = "…"+s, caret+1
+	}
+	if end < len(runes) {
+		s += "…"
+	}
+	return s, caret
+}
+
+// ErrorList is the list of problems Parse found, sorted by position. Its
+// zero value is an empty list, ready to use.
+type ErrorList []*ParseError
+
+// Add appends a ParseError at line and column.
+func (p *ErrorList) Add(line, col int, err error) {
+	*p = append(*p, &ParseError{Line: line, Column: col, Err: err})
+}
+
+// Len, Swap and Less implement sort.Interface, by line then column.
+func (p ErrorList) Len() int      { return len(p) }
+func (p ErrorList) Swap(i, j int) { p[i], p[j] = p[j], p[i] }
+func (p ErrorList) Less(i, j int) bool {
+	if p[i].Line != p[j].Line {
+		return p[i].Line < p[j].Line
+	}
+	return p[i].Column < p[j].Column
+}
+
+// Sort sorts the list by position; errors at the same position keep their
+// order.
+func (p ErrorList) Sort() { sort.Stable(p) }
+
+// Error returns the first error and how many more there are:
+// "3:1: duplicate section (and 2 more errors)".
+func (p ErrorList) Error() string {
+	switch len(p) {
+	case 0:
+		return "no errors"
+	case 1:
+		return p[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more errors)", p[0], len(p)-1)
+}
+
+// Err returns p as an error, or nil when p is empty.
+func (p ErrorList) Err() error {
+	if len(p) == 0 {
+		return nil
+	}
+	return p
+}
+
+// Unwrap returns the errors of the list, so that errors.Is and errors.As
+// look into every one of them.
+func (p ErrorList) Unwrap() []error {
+	errs := make([]error, len(p))
+	for i, e := range p {
+		errs[i] = e
+	}
+	return errs
+}

@@ -1,0 +1,104 @@
+package digest
+
+import (
+	"strconv"
+	"strings"
+
+	"digest/internal/lex"
+)
+
+// sectionHeaders are the canonical header lines, without the entity count.
+var sectionHeaders = [...]string{
+	lex.Summary:     "SUMMARY",
+	lex.Highlights:  "KEY HIGHLIGHTS",
+	lex.CoreSubject: "CORE SUBJECT",
+	lex.Keywords:    "KEYWORDS",
+	lex.Entities:    "MENTIONED ENTITIES",
+}
+
+// Format returns the canonical text form of d (FORMAT.md §7): the title,
+// the subtitle lines, then the five sections under their canonical headers,
+// one value a line, list items after "- ", each entity as its name line and
+// a line "ICON TYPE DESCRIPTION". Lines end with LF; there are no blank
+// lines.
+//
+// Format writes any digest, but only a valid one (see [Validate]) reads back
+// unchanged: for every d that [Parse] returns without error,
+// Parse(Format(d)) equals d, and Format is idempotent.
+func Format(d *Digest) []byte {
+	w := writer{b: make([]byte, 0, formatSize(d))}
+	w.line("", d.Title)
+	w.lines(d.Subtitle)
+	w.line("", sectionHeaders[lex.Summary])
+	w.lines(d.Summary)
+	w.line("", sectionHeaders[lex.Highlights])
+	for _, h := range d.Highlights {
+		w.line("- ", h)
+	}
+	w.line("", sectionHeaders[lex.CoreSubject])
+	w.line("", d.CoreSubject.Heading)
+	for _, p := range d.CoreSubject.Paragraphs {
+		w.line("", p)
+	}
+	w.line("", sectionHeaders[lex.Keywords])
+	for _, k := range d.Keywords {
+		w.line("- ", k)
+	}
+	w.b = append(w.b, sectionHeaders[lex.Entities]...)
+	w.b = append(w.b, ' ')
+	w.b = strconv.AppendInt(w.b, int64(len(d.Entities)), 10)
+	w.b = append(w.b, '\n')
+	for _, e := range d.Entities {
+		w.line("", e.Name)
+		w.b = append(w.b, e.Type.Icon()...)
+		if e.Type != "" {
+			w.b = append(w.b, ' ')
+			w.b = append(w.b, e.Type...)
+		}
+		if e.Description != "" {
+			w.b = append(w.b, ' ')
+			w.b = append(w.b, e.Description...)
+		}
+		w.b = append(w.b, '\n')
+	}
+	return w.b
+}
+
+// formatSize returns an upper bound of the length of Format(d).
+func formatSize(d *Digest) int {
+	n := len(d.Title) + len(d.Subtitle) + len(d.Summary) + len(d.CoreSubject.Heading) + 100
+	for _, s := range d.Highlights {
+		n += len(s) + 3
+	}
+	for _, s := range d.CoreSubject.Paragraphs {
+		n += len(s) + 1
+	}
+	for _, s := range d.Keywords {
+		n += len(s) + 3
+	}
+	for _, e := range d.Entities {
+		n += len(e.Name) + len(e.Type) + len(e.Description) + 16
+	}
+	return n
+}
+
+// writer appends lines to b.
+type writer struct{ b []byte }
+
+// line writes prefix and s as a line, unless both are empty: a blank line
+// would carry no meaning.
+func (w *writer) line(prefix, s string) {
+	if prefix == "" && s == "" {
+		return
+	}
+	w.b = append(w.b, prefix...)
+	w.b = append(w.b, s...)
+	w.b = append(w.b, '\n')
+}
+
+// lines writes each line of s, a text whose lines are joined with "\n".
+func (w *writer) lines(s string) {
+	for line := range strings.SplitSeq(s, "\n") {
+		w.line("", line)
+	}
+}

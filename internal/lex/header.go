@@ -1,0 +1,187 @@
+package lex
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Section names a section of a digest.
+type Section uint8
+
+// The sections, in canonical order. None is the preamble, before any
+// header.
+const (
+	None Section = iota
+	Summary
+	Highlights
+	CoreSubject
+	Keywords
+	Entities
+)
+
+// sectionNames maps the folded header names of FORMAT.md §2 to sections.
+var sectionNames = map[string]Section{
+	"summary":             Summary,
+	"resume":              Summary,
+	"key highlights":      Highlights,
+	"points cles":         Highlights,
+	"core subject":        CoreSubject,
+	"sujet principal":     CoreSubject,
+	"keywords":            Keywords,
+	"mots cles":           Keywords,
+	"mentioned entities":  Entities,
+	"entites mentionnees": Entities,
+}
+
+// maxFolded is the length of the longest folded header name; a longer fold
+// is not a header.
+const maxFolded = len("entites mentionnees")
+
+// A Header is a recognized header line.
+type Header struct {
+	Section Section
+	// Count is the entity count the MENTIONED ENTITIES header carries, as
+	// written (ASCII digits), or "" when it carries none.
+	Count string
+}
+
+// ParseHeader reports whether text, a trimmed line, is a header, and which.
+// It follows FORMAT.md §2: leading '#' characters, one pair of surrounding
+// "**" or "__", a trailing entity count and one trailing ':' are taken off,
+// then the rest is folded (decomposed, combining marks dropped, case-folded,
+// '-' and '_' read as spaces, runs of white space read as one space) and
+// compared with the known names. White space is trimmed after each step
+// that can expose it, so "## **Summary**" is a header too.
+func ParseHeader(text string) (Header, bool) {
+	s := Trim(strings.TrimLeft(text, "#"))
+	if len(s) >= 4 && (s[:2] == "**" && s[len(s)-2:] == "**" || s[:2] == "__" && s[len(s)-2:] == "__") {
+		s = Trim(s[2 : len(s)-2])
+	}
+	if name, count, ok := cutCount(s); ok {
+		if sec, ok := fold(strings.TrimSuffix(name, ":")); ok && sec == Entities {
+			return Header{Section: Entities, Count: count}, true
+		}
+	}
+	sec, ok := fold(strings.TrimSuffix(s, ":"))
+	return Header{Section: sec}, ok
+}
+
+// cutCount splits a trailing entity count off s: "NAME 6", "NAME6",
+// "NAME (6)", "NAME: 6", also followed by one ':'. It returns the name,
+// trimmed, and the digits.
+func cutCount(s string) (name, count string, ok bool) {
+	s = TrimRight(strings.TrimSuffix(s, ":"))
+	paren := strings.HasSuffix(s, ")")
+	if paren {
+		s = TrimRight(s[:len(s)-1])
+	}
+	i := len(s)
+	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
+	}
+	if i == len(s) {
+		return "", "", false
+	}
+	name, count = s[:i], s[i:]
+	if paren {
+		name = TrimRight(name)
+		if !strings.HasSuffix(name, "(") {
+			return "", "", false
+		}
+		name = name[:len(name)-1]
+	}
+	return TrimRight(name), count, true
+}
+
+// fold folds s as FORMAT.md §2 says and looks the result up among the
+// section names. It gives up as soon as the fold cannot be a name: longer
+// than the longest one, or holding a character that does not fold to ASCII.
+func fold(s string) (Section, bool) {
+	var buf [maxFolded]byte
+	n := 0
+	space := false
+	put := func(c byte) bool {
+		if c == ' ' {
+			if space {
+				return true
+			}
+			space = true
+		} else {
+			space = false
+		}
+		if n == len(buf) {
+			return false
+		}
+		buf[n] = c
+		n++
+		return true
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if !put(foldASCII(c)) {
+				return None, false
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			if !put(' ') {
+				return None, false
+			}
+			continue
+		}
+		// Fold each rune of the canonical decomposition, if any.
+		d := norm.NFD.PropertiesString(s[i:]).Decomposition()
+		i += size
+		if d == nil {
+			var one [utf8.UTFMax]byte
+			d = utf8.AppendRune(one[:0], r)
+		}
+		for len(d) > 0 {
+			r, size := utf8.DecodeRune(d)
+			d = d[size:]
+			if unicode.Is(unicode.Mn, r) {
+				continue
+			}
+			c, ok := foldToASCII(r)
+			if !ok || !put(c) {
+				return None, false
+			}
+		}
+	}
+	sec, ok := sectionNames[string(buf[:n])]
+	return sec, ok
+}
+
+// foldASCII folds an ASCII byte: upper case to lower, '-' and '_' to a
+// space.
+func foldASCII(c byte) byte {
+	switch {
+	case 'A' <= c && c <= 'Z':
+		return c + 'a' - 'A'
+	case c == '-' || c == '_':
+		return ' '
+	}
+	return c
+}
+
+// foldToASCII returns the ASCII byte that r case-folds to, if any: 'k' for
+// U+212A KELVIN SIGN, 's' for U+017F LONG S. Letters of other scripts that
+// look like Latin ones (Cyrillic 'С') fold to no ASCII byte.
+func foldToASCII(r rune) (byte, bool) {
+	if r < utf8.RuneSelf {
+		return foldASCII(byte(r)), true
+	}
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		if f < utf8.RuneSelf {
+			return foldASCII(byte(f)), true
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,133 @@
+package lex
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// IconLen returns the length in bytes of the icon that starts s, 0 if none:
+// the longest leading run of characters of category So or Sk, non-ASCII
+// characters of category Sm, non-ASCII characters followed by U+FE0F (the
+// pair), U+FE0F, U+200D, U+20E3, and tag characters U+E0020–U+E007F
+// (FORMAT.md §5). Every fully-qualified emoji that does not begin with an
+// ASCII character is an icon.
+func IconLen(s string) int {
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == 0xFE0F || r == 0x200D || r == 0x20E3 || 0xE0020 <= r && r <= 0xE007F:
+		case unicode.In(r, unicode.So, unicode.Sk):
+		case r >= utf8.RuneSelf && unicode.Is(unicode.Sm, r):
+		case r >= utf8.RuneSelf && strings.HasPrefix(s[i+size:], "\uFE0F"):
+			size += len("\uFE0F")
+		default:
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// KnownType returns the index in names of the longest name that starts s,
+// compared without regard to case and not followed by '_' and an ASCII
+// letter, or -1 if none does. "Person_MaleSecrétaire" starts with
+// "Person_Male"; "Person_Male_Extra" starts with no known name.
+func KnownType(s string, names []string) int {
+	best := -1
+	for i, name := range names {
+		n := len(name)
+		if len(s) < n || !strings.EqualFold(s[:n], name) {
+			continue
+		}
+		if len(s) > n+1 && s[n] == '_' && isASCIILetter(s[n+1]) {
+			continue
+		}
+		if best < 0 || n > len(names[best]) {
+			best = i
+		}
+	}
+	return best
+}
+
+// A TypeLine is an entity's type line, split.
+type TypeLine struct {
+	Known       int    // index of the known type in the names given, or -1
+	Type        string // the type as written; "" when the line has none
+	Description string
+}
+
+// SplitTypeLine splits s, a trimmed type line without its icon, into type
+// name and description (FORMAT.md §5). White space may stand before the
+// type name. The type is the longest known name that starts the text (see
+// KnownType), returned in its canonical spelling, or else the longest prefix
+// of the form [A-Z][a-z]*(_[A-Z][a-z]*)*, returned as written. Between type
+// and description stands any run of white space, invisible format
+// characters and the separators ':', '-', '–', '—', '·', '|'. ok is false
+// when no type name starts the text; Description is then all of it.
+func SplitTypeLine(s string, names []string) (t TypeLine, ok bool) {
+	s = trimLeftSpace(s)
+	t.Known = KnownType(s, names)
+	n := 0
+	if t.Known >= 0 {
+		t.Type = names[t.Known]
+		n = len(t.Type)
+	} else {
+		n = typeNameLen(s)
+		t.Type = s[:n]
+	}
+	if n == 0 {
+		return TypeLine{Known: -1, Description: s}, false
+	}
+	t.Description = Trim(trimSeparators(s[n:]))
+	return t, true
+}
+
+// trimLeftSpace returns s without its leading Unicode white space.
+func trimLeftSpace(s string) string {
+	return strings.TrimLeftFunc(s, unicode.IsSpace)
+}
+
+// typeNameLen returns the length of the longest prefix of s of the form
+// [A-Z][a-z]*(_[A-Z][a-z]*)*.
+func typeNameLen(s string) int {
+	word := func(i int) int { // the end of [A-Z][a-z]* at i, or i
+		if i >= len(s) || s[i] < 'A' || s[i] > 'Z' {
+			return i
+		}
+		i++
+		for i < len(s) && 'a' <= s[i] && s[i] <= 'z' {
+			i++
+		}
+		return i
+	}
+	n := word(0)
+	if n == 0 {
+		return 0
+	}
+	for n < len(s) && s[n] == '_' {
+		end := word(n + 1)
+		if end == n+1 {
+			break
+		}
+		n = end
+	}
+	return n
+}
+
+// trimSeparators returns s without its leading run of white space,
+// invisible format characters and separators.
+func trimSeparators(s string) string {
+	return strings.TrimLeftFunc(s, func(r rune) bool {
+		switch r {
+		case ':', '-', '–', '—', '·', '|':
+			return true
+		}
+		return isTrimmed(r)
+	})
+}
+
+func isASCIILetter(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}

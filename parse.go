@@ -1,0 +1,436 @@
+package digest
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"digest/internal/lex"
+)
+
+// DefaultMaxSize is the largest input, in bytes, that Parse accepts unless
+// [Parser.MaxSize] says otherwise: 4 MiB.
+const DefaultMaxSize = 4 << 20
+
+// DefaultMaxErrors is how many errors Parse reports unless
+// [Parser.AllErrors] is set. Past it, one last error wrapping
+// [ErrTooManyErrors] tells how many more there were.
+const DefaultMaxErrors = 10
+
+// A Parser parses digests with options. The zero value is ready to use and
+// parses as [Parse] does. A Parser may be used by several goroutines at once.
+type Parser struct {
+	// MaxSize is the largest input accepted, in bytes. Zero or less means
+	// DefaultMaxSize.
+	MaxSize int64
+
+	// AllErrors reports every error. By default the first
+	// DefaultMaxErrors errors are reported, followed by one that counts the
+	// others.
+	AllErrors bool
+}
+
+// Parse reads a digest from its text form, as FORMAT.md defines it, with
+// the default options of [Parser].
+//
+// When the text has problems, Parse returns the digest as far as it could
+// read it together with an [ErrorList] of [*ParseError], sorted by
+// position. Input larger than [DefaultMaxSize] gives a nil digest and one
+// error wrapping [ErrTooLarge]. Parse is safe for concurrent use.
+func Parse(data []byte) (*Digest, error) {
+	var p Parser
+	return p.Parse(data)
+}
+
+// ParseReader reads r to its end and parses what it read, as [Parse] does.
+// It reads at most DefaultMaxSize+1 bytes. An error from r is returned as
+// it is, with a nil digest.
+func ParseReader(r io.Reader) (*Digest, error) {
+	var p Parser
+	return p.ParseReader(r)
+}
+
+// Parse parses data as the package function [Parse] does, with p's options.
+func (p *Parser) Parse(data []byte) (*Digest, error) {
+	if limit := p.maxSize(); int64(len(data)) > limit {
+		return nil, tooLarge(string(data[:limit+1]), limit)
+	}
+	return p.parse(string(data))
+}
+
+// ParseReader reads r to its end, or to one byte past p.MaxSize, and
+// parses what it read, as [ParseReader] does.
+func (p *Parser) ParseReader(r io.Reader) (*Digest, error) {
+	limit := p.maxSize()
+	var b strings.Builder
+	if _, err := io.Copy(&b, io.LimitReader(r, limit+1)); err != nil {
+		return nil, err
+	}
+	s := b.String()
+	if int64(len(s)) > limit {
+		return nil, tooLarge(s, limit)
+	}
+	return p.parse(s)
+}
+
+func (p *Parser) maxSize() int64 {
+	if p.MaxSize <= 0 {
+		return DefaultMaxSize
+	}
+	return p.MaxSize
+}
+
+// tooLarge returns the error for src, which is limit+1 bytes long: at the
+// position of its last byte, the first one past the limit.
+func tooLarge(src string, limit int64) error {
+	line, col := lex.Position(src, len(src)-1)
+	return ErrorList{{Line: line, Column: col, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)}}
+}
+
+// parser holds the state of one parse. Sections may come in any order and
+// more than once, so each one's state lives here until the end of input.
+type parser struct {
+	d      *Digest
+	size   int // of the input, in bytes
+	limit  int // the most errors kept; 0 for all
+	errs   ErrorList
+	counts int // errors found, kept or not
+	over   *ParseError
+
+	sec     lex.Section
+	seen    [lex.Entities + 1]int // line of each section's first header
+	header  bool                  // a header was seen
+	title   bool                  // the title was read
+	heading bool                  // the first core-subject line was read
+
+	subtitle, summary joiner
+
+	// strs holds the values of the three string lists, each a run of it
+	// while the lists do not interleave (see addTo).
+	strs                             []string
+	highlights, paragraphs, keywords strList
+
+	pending   int      // index+1 of the entity awaiting its type line, or 0
+	nameLine  lex.Line // the name line of that entity
+	names     int      // name lines read
+	countBuf  [2]entityCount
+	declared  []entityCount
+}
+
+// entityCount is an entity count that a header declares.
+type entityCount struct {
+	line   lex.Line
+	digits string
+}
+
+func (p *Parser) parse(src string) (*Digest, error) {
+	ps := &parser{
+		d:     &Digest{},
+		size:  len(src),
+		limit: DefaultMaxErrors,
+		strs:  make([]string, 0, 16),
+	}
+	if p.AllErrors {
+		ps.limit = 0
+	}
+	ps.declared = ps.countBuf[:0]
+	lx := lex.New(src)
+	lx.Limit = ps.limit
+	for {
+		ln, ok := lx.Next()
+		if !ok {
+			break
+		}
+		if ln.Text == "" {
+			continue // blank lines carry no meaning
+		}
+		if h, ok := lex.ParseHeader(ln.Text); ok {
+			ps.startSection(ln, h)
+			continue
+		}
+		ps.line(ln)
+	}
+	ps.finish(lx, src)
+	return ps.d, ps.err(lx)
+}
+
+// startSection handles a header line.
+func (p *parser) startSection(ln lex.Line, h lex.Header) {
+	p.endEntity()
+	if !p.header && !p.title {
+		p.errorf(ln, "%w: the first line is the header %s", ErrMissingTitle, sectionHeaders[h.Section])
+	}
+	p.header = true
+	if first := p.seen[h.Section]; first != 0 {
+		p.errorf(ln, "%w %s (first at line %d)", ErrDuplicateSection, sectionHeaders[h.Section], first)
+	} else {
+		p.seen[h.Section] = ln.Num
+	}
+	if h.Count != "" {
+		p.declared = append(p.declared, entityCount{ln, h.Count})
+		if p.d.Entities == nil {
+			n, _ := countValue(h.Count)
+			// An entity takes at least four bytes: this caps what a
+			// false count can make us allocate.
+			p.d.Entities = make([]Entity, 0, min(n, p.size/4+1))
+		}
+	}
+	p.sec = h.Section
+}
+
+// line handles a non-blank line that is not a header.
+func (p *parser) line(ln lex.Line) {
+	text := ln.Text
+	switch p.sec {
+	case lex.None:
+		if !p.title {
+			p.d.Title, p.title = text, true
+		} else {
+			p.subtitle.add(text)
+		}
+	case lex.Summary:
+		p.summary.add(text)
+	case lex.Highlights:
+		if h := lex.CutMarker(text); h != "" {
+			p.addTo(&p.highlights, h)
+		}
+	case lex.CoreSubject:
+		if !p.heading {
+			p.heading = true
+			if !lex.EndsSentence(text) {
+				p.d.CoreSubject.Heading = text
+				return
+			}
+		}
+		p.addTo(&p.paragraphs, text)
+	case lex.Keywords:
+		for rest, more := text, true; more; {
+			var piece string
+			piece, rest, more = lex.CutKeyword(rest)
+			if k := lex.CleanKeyword(piece); k != "" {
+				p.addTo(&p.keywords, k)
+			}
+		}
+	case lex.Entities:
+		p.entityLine(ln)
+	}
+}
+
+// entityLine handles a line of the entities section: a name line or a type
+// line (FORMAT.md §5).
+func (p *parser) entityLine(ln lex.Line) {
+	text := ln.Text
+	icon := lex.IconLen(text)
+	if icon == 0 && (p.pending == 0 || lex.KnownType(text, typeNames) < 0) {
+		p.endEntity()
+		p.d.Entities = append(p.d.Entities, Entity{Name: text})
+		p.pending, p.nameLine = len(p.d.Entities), ln
+		p.names++
+		return
+	}
+	t, ok := lex.SplitTypeLine(text[icon:], typeNames)
+	if !ok {
+		p.errorf(ln, "%w: %s", ErrNoTypeName, quote(text))
+	}
+	if p.pending == 0 {
+		p.errorf(ln, "%w: %s", ErrOrphanType, quote(text))
+		p.d.Entities = append(p.d.Entities, Entity{})
+		p.pending = len(p.d.Entities)
+	}
+	e := &p.d.Entities[p.pending-1]
+	e.Type, e.Description = EntityType(t.Type), t.Description
+	if t.Known >= 0 {
+		e.Type = entityTypes[t.Known].typ
+	}
+	p.pending = 0
+}
+
+// endEntity reports the entity awaiting its type line, if any.
+func (p *parser) endEntity() {
+	if p.pending != 0 {
+		p.errorf(p.nameLine, "%w: %s", ErrMissingType, quote(p.nameLine.Text))
+		p.pending = 0
+	}
+}
+
+// finish checks what only the end of input can tell and fills in d.
+func (p *parser) finish(lx *lex.Lexer, src string) {
+	p.endEntity()
+	if !p.title && !p.header {
+		line, col := 1, 1
+		p.add(&ParseError{Line: line, Column: col, Err: fmt.Errorf("%w: the input has no text", ErrMissingTitle)})
+	}
+	for _, c := range p.declared {
+		if n, ok := countValue(c.digits); !ok || n != p.names {
+			p.errorf(c.line, "%w: the header says %s, the section has %d", ErrEntityCount, quoteDigits(c.digits), p.names)
+		}
+	}
+	d := p.d
+	d.Subtitle = p.subtitle.String()
+	d.Summary = p.summary.String()
+	d.Highlights = p.highlights.slice(p.strs)
+	d.CoreSubject.Paragraphs = p.paragraphs.slice(p.strs)
+	d.Keywords = p.keywords.slice(p.strs)
+	if d.Entities == nil {
+		d.Entities = []Entity{}
+	}
+}
+
+// countValue returns the value of a count's ASCII digits; ok is false when
+// it does not fit in an int32.
+func countValue(digits string) (n int, ok bool) {
+	digits = strings.TrimLeft(digits, "0")
+	if len(digits) > 9 {
+		return 0, false
+	}
+	for _, c := range []byte(digits) {
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// quoteDigits returns digits, cut to 20 digits.
+func quoteDigits(digits string) string {
+	if len(digits) > 20 {
+		return digits[:20] + "…"
+	}
+	return digits
+}
+
+// errorf records an error at the start of ln's text.
+func (p *parser) errorf(ln lex.Line, format string, args ...any) {
+	p.add(&ParseError{Line: ln.Num, Column: ln.Col, Err: fmt.Errorf(format, args...), source: ln.Raw})
+}
+
+// add records e, or only counts it when the limit is reached.
+func (p *parser) add(e *ParseError) {
+	p.counts++
+	if p.limit > 0 && len(p.errs) >= p.limit {
+		if p.over == nil {
+			p.over = e
+		}
+		return
+	}
+	p.errs = append(p.errs, e)
+}
+
+// err returns the errors of the parse and of the lexer, merged in position
+// order, cut to the limit with a last error that counts the rest.
+func (p *parser) err(lx *lex.Lexer) error {
+	if len(p.errs) == 0 && len(lx.Problems) == 0 {
+		return nil
+	}
+	errs := p.errs
+	for _, pr := range lx.Problems {
+		errs = append(errs, problemError(pr))
+	}
+	errs.Sort()
+	total := p.counts + len(lx.Problems) + lx.Dropped
+	if p.limit > 0 && total > p.limit {
+		next := p.over
+		if len(errs) > p.limit {
+			next = errs[p.limit]
+		} else if next == nil || lx.Dropped > 0 && lx.FirstDropped.Line < next.Line {
+			next = problemError(lx.FirstDropped)
+		}
+		errs = append(errs[:p.limit], &ParseError{
+			Line: next.Line, Column: next.Column, source: next.source,
+			Err: fmt.Errorf("%w: %d more not shown", ErrTooManyErrors, total-p.limit),
+		})
+	}
+	return errs
+}
+
+// problemError returns the ParseError for a problem the lexer found.
+func problemError(pr lex.Problem) *ParseError {
+	e := &ParseError{Line: pr.Line, Column: pr.Col, source: pr.Raw}
+	switch pr.Kind {
+	case lex.ControlChar:
+		e.Err = fmt.Errorf("%w %U", ErrControlChar, pr.Rune)
+	default:
+		bad := pr.Raw[pr.Col-1:][:pr.Len]
+		e.Err = fmt.Errorf("%w: % x", ErrInvalidUTF8, bad[:min(len(bad), 8)])
+	}
+	return e
+}
+
+// quote returns s quoted, cut to 40 characters.
+func quote(s string) string {
+	const max = 40
+	if utf8.RuneCountInString(s) > max {
+		i := 0
+		for n := 0; n < max; n++ {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		return fmt.Sprintf("%q…", s[:i])
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+// joiner joins lines with "\n", without allocating for one line.
+type joiner struct {
+	first string
+	n     int
+	b     strings.Builder
+}
+
+func (j *joiner) add(s string) {
+	switch j.n {
+	case 0:
+		j.first = s
+	case 1:
+		j.b.WriteString(j.first)
+		fallthrough
+	default:
+		j.b.WriteByte('\n')
+		j.b.WriteString(s)
+	}
+	j.n++
+}
+
+func (j *joiner) String() string {
+	if j.n > 1 {
+		return j.b.String()
+	}
+	return j.first
+}
+
+// strList is a list of strings kept in the parser's shared strs slice, as
+// the run strs[start:end], until another list's value lands after it; from
+// then on it keeps its own slice.
+type strList struct {
+	start, end int
+	own        []string
+	owned      bool
+}
+
+// addTo appends s to l.
+func (p *parser) addTo(l *strList, s string) {
+	switch {
+	case l.owned:
+		l.own = append(l.own, s)
+	case l.start == l.end || l.end == len(p.strs):
+		if l.start == l.end {
+			l.start, l.end = len(p.strs), len(p.strs)
+		}
+		p.strs = append(p.strs, s)
+		l.end++
+	default: // another list has grown after this one: move out
+		l.own = append(append(make([]string, 0, 2*(l.end-l.start+1)), p.strs[l.start:l.end]...), s)
+		l.owned = true
+	}
+}
+
+// slice returns the list's values, never nil, with no spare capacity so
+// that appending to it cannot overwrite another list.
+func (l *strList) slice(strs []string) []string {
+	switch {
+	case l.owned:
+		return l.own
+	case l.start == l.end:
+		return []string{}
+	}
+	return strs[l.start:l.end:l.end]
+}
