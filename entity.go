@@ -36,13 +36,13 @@ var entityTypes = [...]struct {
 	typ  EntityType
 	icon string
 }{
-	{PersonMale, "\U0001F464"},          // 👤
-	{PersonFemale, "\U0001F464"},        // 👤
+	{PersonMale, "\U0001F464"},         // 👤
+	{PersonFemale, "\U0001F464"},       // 👤
 	{Organization, "\U0001F3DB\uFE0F"}, // 🏛️
-	{Location, "\U0001F4CD"},            // 📍
-	{Event, "\U0001F4C5"},               // 📅
-	{Product, "\U0001F4E6"},             // 📦
-	{Other, "\U0001F516"},               // 🔖
+	{Location, "\U0001F4CD"},           // 📍
+	{Event, "\U0001F4C5"},              // 📅
+	{Product, "\U0001F4E6"},            // 📦
+	{Other, "\U0001F516"},              // 🔖
 }
 
 // typeNames lists the known type names for the lexer, in the order of

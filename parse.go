@@ -111,11 +111,11 @@ type parser struct {
 	strs                             []string
 	highlights, paragraphs, keywords strList
 
-	pending   int      // index+1 of the entity awaiting its type line, or 0
-	nameLine  lex.Line // the name line of that entity
-	names     int      // name lines read
-	countBuf  [2]entityCount
-	declared  []entityCount
+	pending  int      // index+1 of the entity awaiting its type line, or 0
+	nameLine lex.Line // the name line of that entity
+	names    int      // name lines read
+	countBuf [2]entityCount
+	declared []entityCount
 }
 
 // entityCount is an entity count that a header declares.
