@@ -1,0 +1,88 @@
+// Package digest reads and writes news digests: plain-text summaries of one
+// news article, as copied out of a news-analysis tool, turned into typed,
+// validated data and back.
+//
+// A digest text is a title, an optional subtitle, then five sections, each
+// opened by a header line:
+//
+//	Réunion de la Ligue arabe
+//	Une réunion consultative pour la cause palestinienne.
+//	SUMMARY
+//	Une réunion consultative a eu lieu au Caire.
+//	KEY HIGHLIGHTS
+//	- Le Secrétaire général a reçu deux ambassadeurs.
+//	CORE SUBJECT
+//	Coordination des efforts
+//	La réunion vise à unifier les positions.
+//	KEYWORDS
+//	Ligue arabe, OCI
+//	MENTIONED ENTITIES 1
+//	Hussein Ibrahim Taha
+//	👤 Person_MaleSecrétaire général de l'OCI
+//
+// [Parse] gives the [Digest]
+//
+//	{
+//	  "title": "Réunion de la Ligue arabe",
+//	  "subtitle": "Une réunion consultative pour la cause palestinienne.",
+//	  "summary": "Une réunion consultative a eu lieu au Caire.",
+//	  "highlights": ["Le Secrétaire général a reçu deux ambassadeurs."],
+//	  "core_subject": {
+//	    "heading": "Coordination des efforts",
+//	    "paragraphs": ["La réunion vise à unifier les positions."]
+//	  },
+//	  "keywords": ["Ligue arabe", "OCI"],
+//	  "entities": [{"name": "Hussein Ibrahim Taha", "type": "Person_Male",
+//	    "description": "Secrétaire général de l'OCI"}]
+//	}
+//
+// and [Format] writes it back in the canonical text form, which differs
+// from the input above only by a space after the entity type.
+//
+// # Text
+//
+// The text format is specified in FORMAT.md, version 1. Parse tolerates
+// what copy-paste leaves behind: any line break (LF, CRLF, CR, U+0085,
+// U+2028, U+2029), a byte order mark, blank lines, white space and invisible
+// format characters at the ends of lines, text in NFD (every value is
+// returned in NFC), headers in any case, in French, with Markdown
+// decoration ("## Summary", "**RÉSUMÉ**", "Mots-clés:"), list markers, and
+// icons glued to the type name after them.
+//
+// Where FORMAT.md leaves room, this package decides as follows:
+//
+//   - Columns count bytes from the start of the line, starting at 1; a
+//     leading byte order mark is not counted.
+//   - In a header, white space is trimmed after each step that can expose
+//     it (so "## **Summary**" is a header), any white space inside the name
+//     counts as a space ("KEY HIGHLIGHTS" with a no-break space is a
+//     header), and the entity count may be followed by one ':'. Case folding
+//     is Unicode simple case folding, so U+212A KELVIN SIGN reads as 'k' but
+//     Cyrillic 'С' does not read as 'C'.
+//   - Invalid UTF-8 reads as one U+FFFD for each bad byte, and gives one
+//     error for each run of bad bytes. Control characters are reported and
+//     kept in the partial result.
+//   - Between an icon and its type name, only white space may stand: an
+//     invisible format character there (such as a right-to-left override)
+//     leaves the line without a type name, which is an error.
+//   - A type line with no name line before it makes an entity with an empty
+//     name. A header ends the entity before it: a name line just before a
+//     header has no type line.
+//   - Each MENTIONED ENTITIES header that carries a count is checked against
+//     the number of name lines in the whole section.
+//
+// # Errors
+//
+// Parse reports what is wrong with the text, by position: an [ErrorList] of
+// [*ParseError], each wrapping one of the Err sentinels, so that
+// errors.Is(err, ErrMissingTitle) works on the list. It always returns the
+// digest as far as it could read it, except for input over the size limit.
+// [Validate] reports what is wrong with a digest, wherever it came from, by
+// JSON Pointer.
+//
+// # JSON
+//
+// The JSON form of a Digest is the one encoding/json gives: every key
+// present, lists as [] and never null. The JSON Schema that non-Go
+// consumers use is [Schema].
+package digest

@@ -1,0 +1,79 @@
+package digest
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/unicode/norm"
+)
+
+// FuzzParse checks that Parse never panics, that every error it reports has
+// a position inside the input, that every value it returns is valid UTF-8
+// in NFC, and that an input that parses without error survives Format and
+// Parse unchanged, with Format idempotent.
+func FuzzParse(f *testing.F) {
+	inputs, _ := filepath.Glob("testdata/*.txt")
+	for _, in := range inputs {
+		b, err := os.ReadFile(in)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("T\nMENTIONED ENTITIES (2):\nA\nOrganization: x\n\U0001F464\n"))
+	f.Add([]byte("\uFEFFT\r\nSUMMARY\rS\u2028KEYWORDS\u0085a،b;#c\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := Parse(data)
+		if d == nil {
+			t.Fatalf("nil digest, error %v", err)
+		}
+		var list ErrorList
+		if err != nil && !errors.As(err, &list) {
+			t.Fatalf("error %v is not an ErrorList", err)
+		}
+		lines := 1 + len(data) // more than any input has
+		for _, e := range list {
+			if e.Line < 1 || e.Line > lines || e.Column < 1 || e.Column > len(data)+1 {
+				t.Errorf("error outside the input: %v", e)
+			}
+			if e.Err == nil {
+				t.Errorf("ParseError with nil Err at %d:%d", e.Line, e.Column)
+			}
+		}
+		for _, s := range texts(d) {
+			if !utf8.ValidString(s) || !norm.NFC.IsNormalString(s) {
+				t.Errorf("value %q is not valid NFC", s)
+			}
+		}
+		if err != nil {
+			return
+		}
+		text := Format(d)
+		again, err := Parse(text)
+		if err != nil {
+			t.Fatalf("canonical text does not parse: %v\n%s", err, text)
+		}
+		if diff := cmp.Diff(d, again); diff != "" {
+			t.Fatalf("Parse(Format(d)) differs (-d +again):\n%s\ncanonical text:\n%s", diff, text)
+		}
+		if diff := cmp.Diff(string(text), string(Format(again))); diff != "" {
+			t.Fatalf("Format is not idempotent (-first +second):\n%s", diff)
+		}
+	})
+}
+
+// texts returns every text value of d.
+func texts(d *Digest) []string {
+	s := []string{d.Title, d.Subtitle, d.Summary, d.CoreSubject.Heading}
+	s = append(s, d.Highlights...)
+	s = append(s, d.CoreSubject.Paragraphs...)
+	s = append(s, d.Keywords...)
+	for _, e := range d.Entities {
+		s = append(s, e.Name, string(e.Type), e.Description)
+	}
+	return s
+}
