@@ -10,8 +10,10 @@
 package lex
 
 import (
+	"encoding/binary"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -87,76 +89,66 @@ func (l *Lexer) Next() (Line, bool) {
 		next  int  // start of the next line
 		clean bool // needs tab, space, invisible-character or U+FFFD work
 		check bool // holds a rune that may not be NFC
-		space bool // the previous byte was a space
-		bad   = -1 // start of the current run of invalid bytes, or -1
 	)
-	for i < len(src) {
-		c := src[i]
-		if c < utf8.RuneSelf {
-			l.endBad(&bad, start, i)
-			switch {
-			case c == ' ':
-				if space {
-					clean = true
-				}
-				space = true
-				i++
-				continue
-			case c >= 0x20 && c != 0x7f:
-			case c == '\n':
-				end, next = i, i+1
-			case c == '\r':
-				end, next = i, i+1
-				if next < len(src) && src[next] == '\n' {
-					next++
-				}
-			case c == '\t':
-				clean = true
-			default:
-				l.report(Problem{Line: l.line, Col: i - start + 1, Kind: ControlChar, Rune: rune(c)})
-			}
-			if end >= 0 {
-				break
-			}
-			space = false
-			i++
-			continue
-		}
-		space = false
-		r, size := utf8.DecodeRuneInString(src[i:])
-		if r == utf8.RuneError && size == 1 {
-			if bad < 0 {
-				bad = i
-			}
-			clean = true
-			i++
-			continue
-		}
-		l.endBad(&bad, start, i)
-		switch {
-		case r == 0x85 || r == 0x2028 || r == 0x2029:
-			end, next = i, i+size
-		case r < 0xa0:
-			l.report(Problem{Line: l.line, Col: i - start + 1, Kind: ControlChar, Rune: r})
-		case r == 0x200B || r == 0xFEFF:
-			clean = true
-		case r >= 0x300 && !alwaysNFC(r):
-			check = true
-		}
-		if end >= 0 {
+	for end < 0 {
+		i = plainRun(src, i)
+		if i >= len(src) {
+			end, next = i, i
 			break
 		}
-		i += size
-	}
-	if end < 0 {
-		l.endBad(&bad, start, i)
-		end, next = len(src), len(src)
+		c := src[i]
+		switch {
+		case c == '\n':
+			end, next = i, i+1
+		case c == '\r':
+			end, next = i, i+1
+			if next < len(src) && src[next] == '\n' {
+				next++
+			}
+		case c == ' ' || c == '\t': // a space after a space, or a tab
+			clean = true
+			i++
+		case c < utf8.RuneSelf: // a control character
+			l.report(Problem{Line: l.line, Col: i - start + 1, Kind: ControlChar, Rune: rune(c)})
+			i++
+		case 0xC2 <= c && c < 0xCC && i+1 < len(src) && src[i+1]&0xC0 == 0x80:
+			// U+0080 to U+02FF: always NFC, since the first rune that
+			// composes with a previous one is U+0300. Only U+0080 to
+			// U+009F need a look: the C1 controls and NEL.
+			if c == 0xC2 && src[i+1] < 0xA0 {
+				if src[i+1] == 0x85 {
+					end, next = i, i+2
+					break
+				}
+				l.report(Problem{Line: l.line, Col: i - start + 1, Kind: ControlChar, Rune: rune(src[i+1])})
+			}
+			i += 2
+		default:
+			r, size := utf8.DecodeRuneInString(src[i:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+				n := invalidRun(src[i:])
+				l.report(Problem{Line: l.line, Col: i - start + 1, Kind: InvalidUTF8, Len: n})
+				clean = true
+				size = n
+			case r == 0x2028 || r == 0x2029:
+				end, next = i, i+size
+			case r == 0x200B || r == 0xFEFF:
+				clean = true
+			case r >= 0x300 && !alwaysNFC(r):
+				check = true
+			}
+			i += size
+		}
 	}
 	l.pos = next
 
 	raw := src[start:end]
 	for k := first; k < len(l.Problems); k++ {
 		l.Problems[k].Raw = raw
+	}
+	if l.Dropped > 0 && l.FirstDropped.Line == l.line {
+		l.FirstDropped.Raw = raw
 	}
 	text := TrimLeft(raw)
 	col := len(raw) - len(text) + 1
@@ -170,15 +162,6 @@ func (l *Lexer) Next() (Line, bool) {
 	return Line{Num: l.line, Col: col, Raw: raw, Text: text}, true
 }
 
-// endBad reports the run of invalid bytes that started at *bad, if any,
-// and ends before i.
-func (l *Lexer) endBad(bad *int, start, i int) {
-	if *bad >= 0 {
-		l.report(Problem{Line: l.line, Col: *bad - start + 1, Kind: InvalidUTF8, Len: i - *bad})
-		*bad = -1
-	}
-}
-
 // report records p, or counts it when Problems is full.
 func (l *Lexer) report(p Problem) {
 	if l.Limit > 0 && len(l.Problems) >= l.Limit {
@@ -189,6 +172,52 @@ func (l *Lexer) report(p Problem) {
 		return
 	}
 	l.Problems = append(l.Problems, p)
+}
+
+// plainRun returns the index of the first byte at or after i that is not
+// printable ASCII (U+0020 to U+007E) or that is a space after a space:
+// the bytes that Next needs to look at. It reads eight bytes at a time, as
+// most of a digest is such text.
+func plainRun(s string, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+		lows  = 0x7F7F7F7F7F7F7F7F
+	)
+	for ; i+8 <= len(s); i += 8 {
+		v := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+		// With no high bit set, adding to a byte cannot carry into the
+		// next one: the high bit of byte+0x60 is set when byte >= 0x20,
+		// and that of byte+0x01 when byte == 0x7F.
+		if v&highs != 0 || (v+0x6060606060606060)&highs != highs || (v+ones)&highs != 0 {
+			break
+		}
+		// The high bit of each byte of sp is set where v has a space.
+		x := v ^ 0x2020202020202020
+		sp := ^((x&lows + lows) | x) & highs
+		if sp&(sp>>8) != 0 || sp&0x80 != 0 && i > 0 && s[i-1] == ' ' {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == ' ' && i > 0 && s[i-1] == ' ' {
+			break
+		}
+	}
+	return i
+}
+
+// invalidRun returns the length of the run of bytes at the start of s that
+// are not UTF-8; s starts with one.
+func invalidRun(s string) int {
+	n := 1
+	for n < len(s) {
+		if r, size := utf8.DecodeRuneInString(s[n:]); r != utf8.RuneError || size != 1 {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 // alwaysNFC reports whether a text stays NFC whatever rune stands before
@@ -235,7 +264,9 @@ func (l *Lexer) clean(s string) string {
 }
 
 // Position returns the line and byte column, counted as Next counts them,
-// of the byte at offset off of src; off may be len(src).
+// of the byte at offset off of src; off may be len(src): the end of input
+// is the column after the last line, or column 1 of the next line number
+// when the input is empty or ends with a line break.
 func Position(src string, off int) (line, col int) {
 	l := New(src)
 	off = max(0, off-(len(src)-len(l.src))) // the skipped byte order mark
@@ -246,7 +277,7 @@ func Position(src string, off int) (line, col int) {
 		if !ok {
 			return l.line + 1, off - start + 1
 		}
-		if off < l.pos {
+		if off < l.pos || start+len(ln.Raw) == len(l.src) { // the last line has no break
 			return ln.Num, off - start + 1
 		}
 	}

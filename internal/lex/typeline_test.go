@@ -1,0 +1,292 @@
+package lex
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// typeNames are the known type names of FORMAT.md §5, in the table's
+// order.
+var typeNames = []string{"Person_Male", "Person_Female", "Organization", "Location", "Event", "Product", "Other"}
+
+// TestIconLen checks the icons of FORMAT.md §5.
+func TestIconLen(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want int
+	}{
+		{"person", "👤 Person_Male", len("👤")},
+		{"classical building with FE0F", "🏛️ Organization", len("🏛\uFE0F")},
+		{"classical building without FE0F", "🏛 Organization", len("🏛")},
+		{"pin", "📍 Location", len("📍")},
+		{"calendar", "📅 Event", len("📅")},
+		{"package", "📦 Product", len("📦")},
+		{"bookmark", "🔖 Other", len("🔖")},
+		{"text glued", "👤Person_Male", len("👤")},
+		{"text glued after FE0F", "🏛️Organization", len("🏛\uFE0F")},
+		{"flag", "🇫🇷 France", len("🇫🇷")},
+		{"ZWJ family", "👨‍👩‍👧 x", len("👨\u200D👩\u200D👧")},
+		{"skin tone", "👍🏽 x", len("👍🏽")},
+		{"ZWJ with skin tones", "🧑🏽‍🤝‍🧑🏻 x", len("🧑🏽\u200D🤝\u200D🧑🏻")},
+		{"subdivision flag", "🏴󠁧󠁢󠁳󠁣󠁴󠁿 x", len("🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F")},
+		{"two icons", "👤👤 x", 2 * len("👤")},
+		{"white space ends the icon", "👤 👤", len("👤")},
+		{"copyright with FE0F", "©️ x", len("©\uFE0F")},
+		{"copyright (So)", "© x", len("©")},
+		{"double exclamation with FE0F", "‼️ x", len("‼\uFE0F")},
+		{"double exclamation alone (Po)", "‼ x", 0},
+		{"information (Ll) with FE0F", "ℹ️ x", len("ℹ\uFE0F")},
+		{"wavy dash (Pd) with FE0F", "〰️ x", len("〰\uFE0F")},
+		{"letter with FE0F", "é\uFE0Fx", len("é\uFE0F")},
+		{"check mark", "✔️ x", len("✔\uFE0F")},
+		{"n-ary sum (Sm)", "∑ x", len("∑")},
+		{"arrow (Sm)", "→ x", len("→")},
+		{"keycap #", "#️⃣ x", 0},
+		{"keycap *", "*️⃣ x", 0},
+		{"keycap 1", "1️⃣ x", 0},
+		{"ASCII plus (Sm)", "+ x", 0},
+		{"ASCII equals (Sm)", "= x", 0},
+		{"ASCII letter with FE0F", "a\uFE0Fx", 0},
+		{"FE0F alone", "\uFE0Fx", len("\uFE0F")},
+		{"ZWJ alone", "\u200Dx", len("\u200D")},
+		{"combining keycap alone", "\u20E3x", len("\u20E3")},
+		{"tag character alone", "\U000E0041x", len("\U000E0041")},
+		{"type name", "Person_Male", 0},
+		{"letter", "été", 0},
+		{"white space", " 👤", 0},
+		{"empty", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := IconLen(tt.in); got != tt.want {
+				t.Errorf("IconLen(%+q) = %d, want %d", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestIconLenRanges checks IconLen rune by rune against the rules of
+// FORMAT.md §5: each rune of category So in the emoji blocks
+// U+1F300–U+1FAFF is an icon (emoji-test.txt is not at hand; these
+// blocks hold most emoji); so is any non-ASCII rune of category So, Sk or
+// Sm, and any non-ASCII rune followed by U+FE0F. No ASCII rune but those
+// of category Sk ('^' and '`', as the rule is written) is an icon.
+func TestIconLenRanges(t *testing.T) {
+	t.Run("emoji blocks", func(t *testing.T) {
+		n := 0
+		for r := rune(0x1F300); r <= 0x1FAFF; r++ {
+			if !unicode.Is(unicode.So, r) {
+				continue
+			}
+			n++
+			if s := string(r); IconLen(s+"x") != len(s) {
+				t.Errorf("IconLen(%+q) = %d, want %d", s+"x", IconLen(s+"x"), len(s))
+			}
+		}
+		if n < 1000 {
+			t.Errorf("only %d runes of category So in U+1F300–U+1FAFF", n)
+		}
+	})
+	t.Run("symbols", func(t *testing.T) {
+		for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+			if !unicode.In(r, unicode.So, unicode.Sk, unicode.Sm) {
+				continue
+			}
+			if s := string(r); IconLen(s+"x") != len(s) {
+				t.Errorf("IconLen(%+q) = %d, want %d", s+"x", IconLen(s+"x"), len(s))
+			}
+		}
+	})
+	t.Run("followed by FE0F", func(t *testing.T) {
+		for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+			if !utf8.ValidRune(r) {
+				continue
+			}
+			s := string(r) + "\uFE0F"
+			if IconLen(s+"x") != len(s) {
+				t.Errorf("IconLen(%+q) = %d, want %d", s+"x", IconLen(s+"x"), len(s))
+			}
+		}
+	})
+	t.Run("ASCII", func(t *testing.T) {
+		for c := range utf8.RuneSelf {
+			want := 0
+			if unicode.Is(unicode.Sk, rune(c)) {
+				want = 1
+			}
+			s := string(rune(c)) + "x"
+			if got := IconLen(s); got != want {
+				t.Errorf("IconLen(%+q) = %d, want %d", s, got, want)
+			}
+		}
+	})
+}
+
+// TestKnownType checks the known type names of FORMAT.md §5.
+func TestKnownType(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"Person_Male", 0},
+		{"Person_Female", 1},
+		{"Organization", 2},
+		{"Location", 3},
+		{"Event", 4},
+		{"Product", 5},
+		{"Other", 6},
+		{"PERSON_MALE", 0},
+		{"person_male", 0},
+		{"pErSoN_fEmAlE", 1},
+		{"ORGANIZATION", 2},
+		{"Person_MaleSecrétaire", 0},
+		{"Person_Male Secrétaire", 0},
+		{"Person_Male: x", 0},
+		{"OrganizationLigue arabe", 2},
+		{"Others", 6},
+		{"Person_Male_Extra", -1},
+		{"Person_Male_extra", -1},
+		{"Person_Male_", 0},
+		{"Person_Male_1", 0},
+		{"Person_Male__X", 0},
+		{"Person", -1},
+		{"Person_", -1},
+		{"Person_Mal", -1},
+		{"Politician", -1},
+		{"Organisation", -1},
+		{"Evénement", -1},
+		{"", -1},
+		{" Person_Male", -1},
+		{"👤 Person_Male", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := KnownType(tt.in, typeNames); got != tt.want {
+				t.Errorf("KnownType(%+q) = %d, want %d", tt.in, got, tt.want)
+			}
+		})
+	}
+	t.Run("longest wins", func(t *testing.T) {
+		names := []string{"Person", "Person_Male", "Person_Ma"}
+		for _, tt := range []struct {
+			in   string
+			want int
+		}{
+			{"Person_Male x", 1},
+			{"Person_Mal x", 2},
+			{"Person x", 0},
+			{"Person_Female", -1}, // "Person" is followed by '_' and a letter
+		} {
+			if got := KnownType(tt.in, names); got != tt.want {
+				t.Errorf("KnownType(%+q, %q) = %d, want %d", tt.in, names, got, tt.want)
+			}
+		}
+	})
+}
+
+// TestSplitTypeLine checks type lines of FORMAT.md §5 (without their icon,
+// which IconLen takes off).
+func TestSplitTypeLine(t *testing.T) {
+	tests := []struct {
+		name   string
+		in     string
+		want   TypeLine
+		wantOK bool
+	}{
+		{"canonical", "Person_Male Secrétaire général", TypeLine{0, "Person_Male", "Secrétaire général"}, true},
+		{"upper case", "PERSON_MALE Secrétaire", TypeLine{0, "Person_Male", "Secrétaire"}, true},
+		{"lower case known", "organization Ligue", TypeLine{2, "Organization", "Ligue"}, true},
+		{"glued", "Person_MaleSecrétaire général", TypeLine{0, "Person_Male", "Secrétaire général"}, true},
+		{"glued, upper case", "ORGANIZATIONLigue arabe", TypeLine{2, "Organization", "Ligue arabe"}, true},
+		{"each known type", "Other Divers", TypeLine{6, "Other", "Divers"}, true},
+		{"Person_Female", "Person_Female Ministre", TypeLine{1, "Person_Female", "Ministre"}, true},
+		{"unknown extension", "Person_Male_Extra", TypeLine{-1, "Person_Male_Extra", ""}, true},
+		{"unknown extension and description", "Person_Male_Extra Un homme", TypeLine{-1, "Person_Male_Extra", "Un homme"}, true},
+		{"unknown", "Politician Un élu", TypeLine{-1, "Politician", "Un élu"}, true},
+		{"unknown with parts", "Political_Party Un parti", TypeLine{-1, "Political_Party", "Un parti"}, true},
+		{"unknown glued", "PoliticianUn élu", TypeLine{-1, "Politician", "Un élu"}, true},
+		{"unknown stops at a lower-case part", "Political_party x", TypeLine{-1, "Political", "_party x"}, true},
+		{"unknown in capitals reads one letter", "POLITICIAN x", TypeLine{-1, "P", "OLITICIAN x"}, true},
+		{"colon", "Organization: Ligue", TypeLine{2, "Organization", "Ligue"}, true},
+		{"colon glued", "Organization:Ligue", TypeLine{2, "Organization", "Ligue"}, true},
+		{"space colon", "Organization : Ligue", TypeLine{2, "Organization", "Ligue"}, true},
+		{"hyphen", "Organization - Ligue", TypeLine{2, "Organization", "Ligue"}, true},
+		{"en dash", "Organization – Ligue", TypeLine{2, "Organization", "Ligue"}, true},
+		{"em dash", "Organization — Ligue", TypeLine{2, "Organization", "Ligue"}, true},
+		{"em dash glued", "Organization—Ligue", TypeLine{2, "Organization", "Ligue"}, true},
+		{"middle dot", "Organization · Ligue", TypeLine{2, "Organization", "Ligue"}, true},
+		{"vertical bar", "Organization | Ligue", TypeLine{2, "Organization", "Ligue"}, true},
+		{"run of separators", "Organization :: - | — Ligue", TypeLine{2, "Organization", "Ligue"}, true},
+		{"NBSP", "Organization\u00A0Ligue", TypeLine{2, "Organization", "Ligue"}, true},
+		{"LRM", "Organization\u200EL", TypeLine{2, "Organization", "L"}, true},
+		{"ZWSP and colon", "Organization\u200B: Ligue", TypeLine{2, "Organization", "Ligue"}, true},
+		{"isolates around colon", "Organization\u2068:\u2069 Ligue", TypeLine{2, "Organization", "Ligue"}, true},
+		{"BOM", "Organization\uFEFFLigue", TypeLine{2, "Organization", "Ligue"}, true},
+		{"inner separators kept", "Event: 2024 - Sommet | Caire", TypeLine{4, "Event", "2024 - Sommet | Caire"}, true},
+		{"separator after glued text kept", "Person_MaleSecrétaire: x", TypeLine{0, "Person_Male", "Secrétaire: x"}, true},
+		{"no description", "Organization", TypeLine{2, "Organization", ""}, true},
+		{"separators only", "Organization : ", TypeLine{2, "Organization", ""}, true},
+		{"leading space", " Person_Male x", TypeLine{0, "Person_Male", "x"}, true},
+		{"leading NBSP and ideographic space", "\u00A0\u3000Location Le Caire", TypeLine{3, "Location", "Le Caire"}, true},
+		{"leading white space, unknown", "  Politician x", TypeLine{-1, "Politician", "x"}, true},
+		{"lower case start", "politician x", TypeLine{-1, "", "politician x"}, false},
+		{"capitalized word reads as an unknown type", "Secrétaire", TypeLine{-1, "Secr", "étaire"}, true},
+		{"accented start", "Événement x", TypeLine{-1, "", "Événement x"}, false},
+		{"digit start", "2024", TypeLine{-1, "", "2024"}, false},
+		{"separator start", ": x", TypeLine{-1, "", ": x"}, false},
+		{"empty", "", TypeLine{-1, "", ""}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := SplitTypeLine(tt.in, typeNames)
+			if got != tt.want || ok != tt.wantOK {
+				t.Errorf("SplitTypeLine(%+q) = %#v, %v; want %#v, %v", tt.in, got, ok, tt.want, tt.wantOK)
+			}
+		})
+	}
+}
+
+// TestSplitTypeLineAfterIcon checks type lines as the parser reads them:
+// the icon taken off with IconLen, the rest split.
+func TestSplitTypeLineAfterIcon(t *testing.T) {
+	tests := []struct {
+		in   string
+		want TypeLine
+	}{
+		{"👤 Person_MaleSecrétaire général", TypeLine{0, "Person_Male", "Secrétaire général"}},
+		{"👤Person_Female Ministre", TypeLine{1, "Person_Female", "Ministre"}},
+		{"🏛️ Organization Ligue arabe", TypeLine{2, "Organization", "Ligue arabe"}},
+		{"📍 LOCATION: Le Caire", TypeLine{3, "Location", "Le Caire"}},
+		{"📅\u00A0Event — Sommet", TypeLine{4, "Event", "Sommet"}},
+		{"🔖 Politician Un élu", TypeLine{-1, "Politician", "Un élu"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			n := IconLen(tt.in)
+			got, ok := SplitTypeLine(tt.in[n:], typeNames)
+			if !ok || got != tt.want {
+				t.Errorf("SplitTypeLine(%+q) = %#v, %v; want %#v, true", tt.in[n:], got, ok, tt.want)
+			}
+		})
+	}
+}
+
+// TestSplitTypeLineKnownSpelling checks that every known type, in any
+// case, is returned in its canonical spelling with its index.
+func TestSplitTypeLineKnownSpelling(t *testing.T) {
+	for i, name := range typeNames {
+		for _, written := range []string{name, strings.ToUpper(name), strings.ToLower(name)} {
+			t.Run(written, func(t *testing.T) {
+				in := fmt.Sprintf("%s description", written)
+				want := TypeLine{i, name, "description"}
+				if got, ok := SplitTypeLine(in, typeNames); !ok || got != want {
+					t.Errorf("SplitTypeLine(%+q) = %#v, %v; want %#v, true", in, got, ok, want)
+				}
+			})
+		}
+	}
+}
