@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"digest"
+)
+
+func init() { register(fmtVerb) }
+
+var fmtVerb = &verb{
+	name:    "fmt",
+	args:    "[-w] [-context] [-max-size N] [-all-errors] [FILE ...]",
+	summary: "print digests in the canonical text form, or rewrite them",
+	doc: `Fmt prints each input in the canonical text form. An input with
+problems is not printed; its problems are reported on standard error as
+FILE:LINE:COLUMN: message. With no FILE, or for "-", fmt reads standard
+input.
+
+With -w, fmt rewrites each file in place instead, keeping its mode. A
+file that has problems or is already canonical is left as it is.
+`,
+	define: func(fs *flag.FlagSet) func(*cli, []string) int {
+		var in inputFlags
+		write := fs.Bool("w", false, "rewrite each file in place instead of printing it")
+		in.define(fs)
+		return func(c *cli, args []string) int {
+			if *write && (len(args) == 0 || slices.Contains(args, "-")) {
+				return c.usageError("fmt", "-w needs file names, not standard input")
+			}
+			p := in.parser()
+			return c.eachInput(args, func(name string) int {
+				return c.format(p, &in, name, *write)
+			})
+		}
+	},
+}
+
+// format prints the input name in the canonical form, or rewrites the file
+// when write is set, unless the input has problems; then it reports them.
+func (c *cli) format(p *digest.Parser, in *inputFlags, name string, write bool) int {
+	data, err := c.readInput(name, p.MaxSize)
+	if err != nil {
+		return c.fileError(name, err)
+	}
+	d, err := p.Parse(data)
+	if err != nil {
+		return c.reportParse(name, err, in)
+	}
+	out := digest.Format(d)
+	switch {
+	case !write:
+		if !c.write(out) {
+			return exitFailure
+		}
+	case !bytes.Equal(out, data):
+		if err := replaceFile(name, out); err != nil {
+			return c.fileError(name, err)
+		}
+	}
+	return exitOK
+}
+
+// replaceFile replaces the contents of the file name with data, keeping its
+// mode. It writes a temporary file in the same directory and renames it
+// over the file, so that the file is either as it was or fully written. A
+// symbolic link is followed: the file it names is replaced.
+func replaceFile(name string, data []byte) (err error) {
+	path, err := filepath.EvalSymlinks(name)
+	if err != nil {
+		return err
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	// Renaming would replace a file that we may not write: check first.
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	f.Close()
+
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		return err
+	}
+	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

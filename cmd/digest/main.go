@@ -1,0 +1,268 @@
+// Command digest reads, writes and checks news digests: the plain-text
+// summaries of one news article that FORMAT.md specifies, and their JSON
+// form.
+//
+// Usage:
+//
+//	digest <verb> [flags] [FILE ...]
+//
+// The verbs are:
+//
+//	parse     print digests as JSON
+//	fmt       print digests in the canonical text form, or rewrite them
+//	validate  check digests, text or JSON
+//	schema    print the JSON Schema of the JSON form
+//	help      print the usage of digest or of a verb
+//
+// A verb reads the files named after its flags one at a time, in order.
+// With no file, or for the name "-", it reads standard input, which messages
+// call <stdin>. Flags go before the file names.
+//
+// Problems in a text are reported on standard error, one a line, as
+//
+//	FILE:LINE:COLUMN: message
+//
+// Lines and columns start at 1; a column counts bytes from the start of the
+// line. Unless -all-errors is given, the first 10 problems of an input are
+// reported and one more line counts the others.
+//
+// The verbs that read texts share these flags:
+//
+//	-all-errors
+//		report every problem, not only the first 10
+//	-context
+//		after each problem, show its line with a caret under the column
+//	-max-size N
+//		reject an input larger than N bytes (default 4194304, 4 MiB)
+//
+// With -context, each problem is followed by its line, control characters
+// and invalid bytes shown as U+FFFD, and a caret under the column:
+//
+//	article.txt:1:6: control character U+0007
+//	  |
+//	1 | Titre� du jour
+//	  |      ^
+//
+// # Parse
+//
+//	digest parse [-context] [-max-size N] [-all-errors] [FILE ...]
+//
+// Parse reads each input as a digest text and prints it as JSON, indented
+// by two spaces, one document for each input. An input with problems is
+// printed too, as far as it could be read, except an input over the size
+// limit, which prints nothing.
+//
+// # Fmt
+//
+//	digest fmt [-w] [-context] [-max-size N] [-all-errors] [FILE ...]
+//
+// Fmt prints each input in the canonical text form: canonical headers, one
+// "- " line for each highlight and keyword, each entity type written after
+// its icon, LF line ends, no blank lines. An input with problems is not
+// printed; its problems are reported instead.
+//
+//	-w	rewrite each file in place instead of printing it
+//
+// With -w, a file that has problems or is already canonical is left as it
+// is; any other is replaced by its canonical form, keeping its mode. -w
+// needs file names: it does not read standard input.
+//
+// # Validate
+//
+//	digest validate [-context] [-max-size N] [-all-errors] [FILE ...]
+//
+// Validate checks that each input is a valid digest, text or JSON. An input
+// whose first byte other than white space is "{" is read as JSON; any other
+// is read as text, and problems in the text are reported as above. The
+// problems of a digest that was read are reported as
+//
+//	FILE: /entities/3/type: message
+//
+// naming the value with a JSON Pointer, or as FILE: message for a problem
+// of the whole document. Validate prints nothing for a valid input.
+//
+// # Schema
+//
+//	digest schema
+//
+// Schema prints the JSON Schema, draft 2020-12, that the JSON form of a
+// valid digest satisfies.
+//
+// # Help
+//
+//	digest help [VERB]
+//
+// Help prints the usage of digest, or of one verb with its flags, on
+// standard output. The flag -h of each verb prints the same on standard
+// error.
+//
+// # Exit status
+//
+// Digest exits with 0 when every input was read and has no problem; 1 when
+// an input has problems; 2 for wrong usage (an unknown verb or flag, an
+// argument too many) or for a file that cannot be read or written. A
+// message of the last kind is one line on standard error, starting with
+// "digest: ". When several inputs fail, the highest status wins.
+//
+// # Examples
+//
+// Turn a text into JSON, showing where its problems are:
+//
+//	digest parse -context article.txt > article.json
+//
+// Make every text of a directory canonical:
+//
+//	digest fmt -w articles/*.txt
+//
+// Check texts and JSON documents together:
+//
+//	digest validate article.txt article.json
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// Exit statuses.
+const (
+	exitOK       = 0 // every input is fine
+	exitProblems = 1 // an input has problems
+	exitFailure  = 2 // wrong usage, or a file that cannot be read or written
+)
+
+// run runs the command line args, the arguments after the program name,
+// and returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		printUsage(stderr)
+		return exitFailure
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		printUsage(stderr)
+		return exitOK
+	}
+	v, ok := verbs[args[0]]
+	if !ok {
+		return c.failf("unknown verb %q (run 'digest help' for the list)", args[0])
+	}
+	return c.runVerb(v, args[1:])
+}
+
+// A cli is one run of the command: its standard streams.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+
+	// stdoutErr is the first error writing to stdout; once set, the verbs
+	// stop.
+	stdoutErr error
+}
+
+// A verb is one of the commands that digest runs, such as parse.
+type verb struct {
+	name    string // as typed: "parse"
+	args    string // the synopsis after the name: "[-context] [FILE ...]"
+	summary string // one line for the list of verbs
+	doc     string // what the verb does, in lines of at most 72 characters
+
+	// define defines the verb's flags on fs and returns the function that
+	// runs the verb, once fs has parsed the command line, with the
+	// arguments that follow the flags.
+	define func(fs *flag.FlagSet) func(c *cli, args []string) int
+}
+
+// verbs are the verbs by name. Each file that implements a verb adds it in
+// an init function.
+var verbs = map[string]*verb{}
+
+// register adds v to verbs.
+func register(v *verb) {
+	if _, dup := verbs[v.name]; dup {
+		panic("digest: verb " + v.name + " registered twice")
+	}
+	verbs[v.name] = v
+}
+
+// flagSet returns a flag set with v's flags and the function that runs v.
+// The flag set prints nothing by itself: its errors are returned.
+func (v *verb) flagSet() (*flag.FlagSet, func(c *cli, args []string) int) {
+	fs := flag.NewFlagSet("digest "+v.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs, v.define(fs)
+}
+
+// runVerb parses the flags of v in args and runs it.
+func (c *cli) runVerb(v *verb, args []string) int {
+	fs, runner := v.flagSet()
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			v.printUsage(c.stderr, fs)
+			return exitOK
+		}
+		return c.usageError(v.name, "%v", err)
+	}
+	return runner(c, fs.Args())
+}
+
+// printUsage writes the usage of v, with the flags defined on fs, to w.
+func (v *verb) printUsage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "usage: %s\n\n%s", strings.TrimSpace("digest "+v.name+" "+v.args), v.doc)
+	hasFlags := false
+	fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+	if hasFlags {
+		fmt.Fprintf(w, "\nFlags:\n")
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+}
+
+// printUsage writes the usage of digest, with the list of verbs, to w.
+func printUsage(w io.Writer) {
+	fmt.Fprintf(w, "Digest reads, writes and checks news digests.\n\nusage: digest <verb> [flags] [FILE ...]\n\nVerbs:\n")
+	for _, name := range slices.Sorted(maps.Keys(verbs)) {
+		fmt.Fprintf(w, "  %-9s %s\n", name, verbs[name].summary)
+	}
+	fmt.Fprintf(w, "\nRun 'digest help VERB' for the flags of a verb.\n")
+}
+
+// failf writes the one-line message "digest: " + format to stderr and
+// returns exitFailure.
+func (c *cli) failf(format string, args ...any) int {
+	fmt.Fprintf(c.stderr, "digest: "+format+"\n", args...)
+	return exitFailure
+}
+
+// usageError reports wrong usage of the verb called name in one line and
+// returns exitFailure.
+func (c *cli) usageError(name string, format string, args ...any) int {
+	return c.failf("%s: %s (run 'digest help %s')", name, fmt.Sprintf(format, args...), name)
+}
+
+// write writes b to stdout. It returns false, having reported the error,
+// when stdout fails; the verb should then stop with exitFailure.
+func (c *cli) write(b []byte) bool {
+	if c.stdoutErr != nil {
+		return false
+	}
+	if _, err := c.stdout.Write(b); err != nil {
+		c.stdoutErr = err
+		c.failf("writing standard output: %v", err)
+		return false
+	}
+	return true
+}

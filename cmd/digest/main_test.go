@@ -1,0 +1,421 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"digest"
+)
+
+// broken is a text with four problems.
+const broken = "Titre\a du jour\nSUMMARY\nRésumé.\nSUMMARY\nMENTIONED ENTITIES 2\nAli\n"
+
+// brokenProblems are the lines that report the problems of broken, for the
+// file name broken.txt.
+var brokenProblems = []string{
+	`^broken\.txt:1:6: control character U\+0007$`,
+	`^broken\.txt:4:1: duplicate section SUMMARY \(first at line 2\)$`,
+	`^broken\.txt:5:1: entity count mismatch: the header says 2, the section has 1$`,
+	`^broken\.txt:6:1: entity without type line: "Ali"$`,
+}
+
+// readSeed returns the reference sample.
+func readSeed(t *testing.T) []byte {
+	t.Helper()
+	seed, err := os.ReadFile("../../testdata/seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return seed
+}
+
+// inTempDir makes a temporary directory holding files, by name, the
+// working directory of the test.
+func inTempDir(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for name, text := range files {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// runDigest runs the command with args and stdin, and returns its exit
+// status, standard output and standard error.
+func runDigest(stdin string, args ...string) (code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// wantJSON returns a check that stdout holds the JSON form of the digests
+// that Parse gives for texts, one document each.
+func wantJSON(texts ...string) func(*testing.T, string) {
+	return func(t *testing.T, stdout string) {
+		t.Helper()
+		dec := json.NewDecoder(strings.NewReader(stdout))
+		for i, text := range texts {
+			want, _ := digest.Parse([]byte(text))
+			var got digest.Digest
+			if err := dec.Decode(&got); err != nil {
+				t.Fatalf("document %d: %v\nstdout:\n%s", i+1, err, stdout)
+			}
+			if !reflect.DeepEqual(&got, want) {
+				t.Errorf("document %d:\n got %+v\nwant %+v", i+1, got, *want)
+			}
+		}
+		if _, err := dec.Token(); err != io.EOF {
+			t.Errorf("stdout holds more than %d documents:\n%s", len(texts), stdout)
+		}
+	}
+}
+
+// wantText returns a check that stdout is want.
+func wantText(want string) func(*testing.T, string) {
+	return func(t *testing.T, stdout string) {
+		t.Helper()
+		if stdout != want {
+			t.Errorf("stdout:\n%s\nwant:\n%s", stdout, want)
+		}
+	}
+}
+
+// wantUsage is a check that out is the usage of digest.
+func wantUsage(t *testing.T, out string) {
+	t.Helper()
+	if !strings.HasPrefix(out, "Digest reads") || !strings.Contains(out, "\n  parse ") {
+		t.Errorf("not the usage of digest:\n%s", out)
+	}
+}
+
+func TestRun(t *testing.T) {
+	seed := string(readSeed(t))
+	formatted := func(text string) string {
+		d, err := digest.Parse([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(digest.Format(d))
+	}
+	manyProblems := "Titre\n" + strings.Repeat("\x01\n", 12)
+
+	tests := []struct {
+		name   string
+		args   []string
+		stdin  string
+		code   int
+		stdout func(*testing.T, string) // nil for empty
+		stderr []string                 // a regexp for each line
+	}{
+		{
+			name:   "parse",
+			args:   []string{"parse", "seed.txt"},
+			stdout: wantJSON(seed),
+		},
+		{
+			name:   "parse problems",
+			args:   []string{"parse", "broken.txt"},
+			code:   1,
+			stdout: wantJSON(broken),
+			stderr: brokenProblems,
+		},
+		{
+			name:   "parse context",
+			args:   []string{"parse", "-context", "broken.txt"},
+			code:   1,
+			stdout: wantJSON(broken),
+			stderr: []string{
+				`^broken\.txt:1:6: control character U\+0007$`,
+				`^  \|$`,
+				`^1 \| Titre\x{FFFD} du jour$`,
+				`^  \|      \^$`,
+				`^broken\.txt:4:1: duplicate section`, `^  \|$`, `^4 \| SUMMARY$`, `^  \| \^$`,
+				`^broken\.txt:5:1: entity count`, `^  \|$`, `^5 \| MENTIONED`, `^  \| \^$`,
+				`^broken\.txt:6:1: entity without`, `^  \|$`, `^6 \| Ali$`, `^  \| \^$`,
+			},
+		},
+		{
+			name:   "parse stdin",
+			args:   []string{"parse", "-"},
+			stdin:  seed,
+			stdout: wantJSON(seed),
+		},
+		{
+			name:   "parse stdin without file",
+			args:   []string{"parse"},
+			stdin:  "x\x00y\n",
+			code:   1,
+			stdout: wantJSON("x\x00y\n"),
+			stderr: []string{`^<stdin>:1:2: control character U\+0000$`},
+		},
+		{
+			name:   "parse several",
+			args:   []string{"parse", "seed.txt", "broken.txt", "-"},
+			stdin:  seed,
+			code:   1,
+			stdout: wantJSON(seed, broken, seed),
+			stderr: brokenProblems,
+		},
+		{
+			name:   "parse max-size",
+			args:   []string{"parse", "-max-size", "10", "seed.txt"},
+			code:   1,
+			stderr: []string{`^seed\.txt:1:11: input too large: more than 10 bytes \(raise the limit with -max-size\)$`},
+		},
+		{
+			name:   "parse max-size context",
+			args:   []string{"parse", "-context", "-max-size", "10", "seed.txt"},
+			code:   1,
+			stderr: []string{`^seed\.txt:1:11: input too large: .* -max-size\)$`},
+		},
+		{
+			name:   "parse too many errors",
+			args:   []string{"parse", "many.txt"},
+			code:   1,
+			stdout: wantJSON(manyProblems),
+			stderr: append(slices.Repeat([]string{`^many\.txt:\d+:1: control character U\+0001$`}, digest.DefaultMaxErrors),
+				`^many\.txt:12:1: too many errors: 2 more not shown \(show them with -all-errors\)$`),
+		},
+		{
+			name:   "parse all errors",
+			args:   []string{"parse", "-all-errors", "many.txt"},
+			code:   1,
+			stdout: wantJSON(manyProblems),
+			stderr: slices.Repeat([]string{`^many\.txt:\d+:1: control character U\+0001$`}, 12),
+		},
+		{
+			name:   "parse missing file",
+			args:   []string{"parse", "missing.txt", "seed.txt"},
+			code:   2,
+			stdout: wantJSON(seed),
+			stderr: []string{`^digest: missing\.txt: no such file or directory$`},
+		},
+		{
+			name:   "parse directory",
+			args:   []string{"parse", "."},
+			code:   2,
+			stderr: []string{`^digest: \.: is a directory$`},
+		},
+		{
+			name:   "parse bad max-size",
+			args:   []string{"parse", "-max-size", "0", "seed.txt"},
+			code:   2,
+			stderr: []string{`^digest: parse: invalid value "0" for flag -max-size: must be at least 1 \(run 'digest help parse'\)$`},
+		},
+		{
+			name:   "fmt",
+			args:   []string{"fmt", "seed.txt"},
+			stdout: wantText(formatted(seed)),
+		},
+		{
+			name:   "fmt stdin",
+			args:   []string{"fmt"},
+			stdin:  seed,
+			stdout: wantText(formatted(seed)),
+		},
+		{
+			name:   "fmt problems",
+			args:   []string{"fmt", "seed.txt", "broken.txt", "seed.txt"},
+			code:   1,
+			stdout: wantText(formatted(seed) + formatted(seed)),
+			stderr: brokenProblems,
+		},
+		{
+			name:   "fmt -w stdin",
+			args:   []string{"fmt", "-w"},
+			code:   2,
+			stderr: []string{`^digest: fmt: -w needs file names, not standard input`},
+		},
+		{
+			name:   "fmt -w dash",
+			args:   []string{"fmt", "-w", "seed.txt", "-"},
+			code:   2,
+			stderr: []string{`^digest: fmt: -w needs file names, not standard input`},
+		},
+		{
+			name:   "unknown verb",
+			args:   []string{"frob", "seed.txt"},
+			code:   2,
+			stderr: []string{`^digest: unknown verb "frob" \(run 'digest help' for the list\)$`},
+		},
+		{
+			name:   "unknown flag",
+			args:   []string{"parse", "-x", "seed.txt"},
+			code:   2,
+			stderr: []string{`^digest: parse: flag provided but not defined: -x \(run 'digest help parse'\)$`},
+		},
+		{
+			name:   "help",
+			args:   []string{"help"},
+			stdout: wantUsage,
+		},
+		{
+			name: "help verb",
+			args: []string{"help", "fmt"},
+			stdout: func(t *testing.T, stdout string) {
+				if !strings.HasPrefix(stdout, "usage: digest fmt [-w]") || !strings.Contains(stdout, "-max-size N") {
+					t.Errorf("stdout is not the usage of fmt:\n%s", stdout)
+				}
+			},
+		},
+		{
+			name:   "help unknown verb",
+			args:   []string{"help", "frob"},
+			code:   2,
+			stderr: []string{`^digest: help: unknown verb "frob"`},
+		},
+		{
+			name:   "help too many",
+			args:   []string{"help", "parse", "fmt"},
+			code:   2,
+			stderr: []string{`^digest: help: too many arguments`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			inTempDir(t, map[string]string{"seed.txt": seed, "broken.txt": broken, "many.txt": manyProblems})
+			code, stdout, stderr := runDigest(tt.stdin, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit status %d, want %d", code, tt.code)
+			}
+			if tt.stdout != nil {
+				tt.stdout(t, stdout)
+			} else if stdout != "" {
+				t.Errorf("stdout:\n%s\nwant nothing", stdout)
+			}
+			checkLines(t, stderr, tt.stderr)
+		})
+	}
+}
+
+// checkLines checks that stderr has one line for each regexp of want, and
+// that each line matches its regexp.
+func checkLines(t *testing.T, stderr string, want []string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	if stderr == "" {
+		lines = nil
+	}
+	for i, line := range lines {
+		if i >= len(want) {
+			t.Errorf("stderr has %d lines, want %d:\n%s", len(lines), len(want), stderr)
+			return
+		}
+		if !regexp.MustCompile(want[i]).MatchString(line) {
+			t.Errorf("stderr line %d: %q does not match %q", i+1, line, want[i])
+		}
+	}
+	if len(lines) < len(want) {
+		t.Errorf("stderr has %d lines, want %d:\n%s", len(lines), len(want), stderr)
+	}
+}
+
+func TestNoVerb(t *testing.T) {
+	code, stdout, stderr := runDigest("")
+	if code != 2 {
+		t.Errorf("exit status %d, want 2", code)
+	}
+	if stdout != "" {
+		t.Errorf("stdout:\n%s\nwant nothing", stdout)
+	}
+	wantUsage(t, stderr)
+}
+
+func TestHelpFlag(t *testing.T) {
+	for _, name := range []string{"parse", "fmt", "help"} {
+		t.Run(name, func(t *testing.T) {
+			code, stdout, stderr := runDigest("", name, "-h")
+			if code != 0 {
+				t.Errorf("exit status %d, want 0", code)
+			}
+			if stdout != "" {
+				t.Errorf("stdout:\n%s\nwant nothing", stdout)
+			}
+			if !strings.HasPrefix(stderr, "usage: digest "+name) {
+				t.Errorf("stderr is not the usage of %s:\n%s", name, stderr)
+			}
+		})
+	}
+}
+
+func TestFmtWrite(t *testing.T) {
+	seed := readSeed(t)
+	d, err := digest.Parse(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	canonical := digest.Format(d)
+	inTempDir(t, map[string]string{"broken.txt": broken, "canonical.txt": string(canonical)})
+	if err := os.WriteFile("seed.txt", seed, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("seed.txt", "link.txt"); err != nil {
+		t.Fatal(err)
+	}
+
+	code, stdout, stderr := runDigest("", "fmt", "-w", "link.txt", "broken.txt", "canonical.txt")
+	if code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	if stdout != "" {
+		t.Errorf("stdout:\n%s\nwant nothing", stdout)
+	}
+	checkLines(t, stderr, brokenProblems)
+
+	for name, want := range map[string]string{
+		"seed.txt":      string(canonical),
+		"broken.txt":    broken,
+		"canonical.txt": string(canonical),
+	} {
+		got, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want {
+			t.Errorf("%s after fmt -w:\n%s\nwant:\n%s", name, got, want)
+		}
+	}
+	if info, err := os.Lstat("seed.txt"); err != nil {
+		t.Fatal(err)
+	} else if info.Mode() != 0o640 {
+		t.Errorf("seed.txt has mode %v after fmt -w, want %v", info.Mode(), os.FileMode(0o640))
+	}
+	if info, err := os.Lstat("link.txt"); err != nil {
+		t.Fatal(err)
+	} else if info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("link.txt is no longer a symbolic link after fmt -w")
+	}
+	entries, err := os.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 4 {
+		t.Errorf("the directory holds %d files after fmt -w, want 4: %v", len(entries), entries)
+	}
+}
+
+// failWriter fails every write.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestStdoutError(t *testing.T) {
+	inTempDir(t, map[string]string{"seed.txt": string(readSeed(t))})
+	var stderr bytes.Buffer
+	code := run([]string{"parse", "seed.txt", "seed.txt"}, strings.NewReader(""), failWriter{}, &stderr)
+	if code != 2 {
+		t.Errorf("exit status %d, want 2", code)
+	}
+	checkLines(t, stderr.String(), []string{`^digest: writing standard output: disk full$`})
+}

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+
+	"digest"
+)
+
+func init() {
+	register(validateVerb)
+	register(schemaVerb)
+}
+
+var validateVerb = &verb{
+	name:    "validate",
+	args:    "[-context] [-max-size N] [-all-errors] [FILE ...]",
+	summary: "check digests, text or JSON",
+	doc: `Validate checks that each input is a valid digest. An input whose
+first byte other than white space is "{" is read as JSON, any other as
+text. Problems in a text are reported on standard error as
+FILE:LINE:COLUMN: message; problems of a digest as
+FILE: /json/pointer: message. Validate prints nothing for a valid input.
+With no FILE, or for "-", validate reads standard input.
+`,
+	define: func(fs *flag.FlagSet) func(*cli, []string) int {
+		var in inputFlags
+		in.define(fs)
+		return func(c *cli, args []string) int {
+			p := in.parser()
+			return c.eachInput(args, func(name string) int {
+				return c.validate(p, &in, name)
+			})
+		}
+	},
+}
+
+// validate checks the input name and reports its problems.
+func (c *cli) validate(p *digest.Parser, in *inputFlags, name string) int {
+	data, err := c.readInput(name, p.MaxSize)
+	if err != nil {
+		return c.fileError(name, err)
+	}
+	// Parse reports an input over the limit, whatever its form.
+	if int64(len(data)) > p.MaxSize || !isJSON(data) {
+		d, err := p.Parse(data)
+		if err != nil {
+			return c.reportParse(name, err, in)
+		}
+		return c.reportInvalid(name, digest.Validate(d))
+	}
+	_, err = digest.ValidateJSON(bytes.TrimPrefix(data, byteOrderMark))
+	return c.reportInvalid(name, err)
+}
+
+var byteOrderMark = []byte("\uFEFF")
+
+// isJSON reports whether data reads as JSON: whether its first byte other
+// than JSON white space, after a byte order mark, is '{'.
+func isJSON(data []byte) bool {
+	data = bytes.TrimLeft(bytes.TrimPrefix(data, byteOrderMark), " \t\r\n")
+	return len(data) > 0 && data[0] == '{'
+}
+
+// reportInvalid reports err, the error of validating the input name, one
+// problem a line, and returns the exit status: exitOK when err is nil,
+// exitProblems otherwise.
+func (c *cli) reportInvalid(name string, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	errs := []error{err}
+	if list, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = list.Unwrap()
+	}
+	var b bytes.Buffer
+	for _, e := range errs {
+		// A *digest.ValidationError reads "/pointer: message".
+		fmt.Fprintf(&b, "%s: %v\n", displayName(name), e)
+	}
+	c.stderr.Write(b.Bytes())
+	return exitProblems
+}
+
+var schemaVerb = &verb{
+	name:    "schema",
+	args:    "",
+	summary: "print the JSON Schema of the JSON form",
+	doc: `Schema prints the JSON Schema, draft 2020-12, that the JSON form of
+a valid digest satisfies.
+`,
+	define: func(*flag.FlagSet) func(*cli, []string) int {
+		return (*cli).schema
+	},
+}
+
+// schema prints the JSON Schema of digests.
+func (c *cli) schema(args []string) int {
+	if len(args) > 0 {
+		return c.usageError("schema", "too many arguments")
+	}
+	s := digest.Schema()
+	if !bytes.HasSuffix(s, []byte("\n")) {
+		s = append(s[:len(s):len(s)], '\n')
+	}
+	if !c.write(s) {
+		return exitFailure
+	}
+	return exitOK
+}

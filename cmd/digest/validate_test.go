@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"digest"
+)
+
+func TestValidate(t *testing.T) {
+	seed := string(readSeed(t))
+	seedJSON, err := os.ReadFile("../../testdata/valid/seed.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(seedJSON, &doc); err != nil {
+		t.Fatal(err)
+	}
+	doc["title"], doc["summary"] = "", ""
+	emptied, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unknownType := strings.Replace(seed, "👤 Person_MaleSecrétaire général de", "👤 Persn_MaleSecrétaire général de", 1)
+
+	tests := []struct {
+		name   string
+		args   []string
+		stdin  string
+		code   int
+		stderr []string // a regexp for each line
+	}{
+		{name: "text", args: []string{"validate", "seed.txt"}},
+		{name: "json", args: []string{"validate", "seed.json"}},
+		{name: "json after blanks and BOM", args: []string{"validate", "-"}, stdin: "\uFEFF \n\t" + string(seedJSON)},
+		{name: "text and json", args: []string{"validate", "seed.txt", "seed.json"}},
+		{
+			name:   "text problems",
+			args:   []string{"validate", "seed.txt", "broken.txt"},
+			code:   1,
+			stderr: brokenProblems,
+		},
+		{
+			name:   "invalid text",
+			args:   []string{"validate", "unknown.txt"},
+			code:   1,
+			stderr: []string{`^unknown\.txt: /entities/0/type: `},
+		},
+		{
+			name:   "invalid json",
+			args:   []string{"validate", "-"},
+			stdin:  " " + string(emptied),
+			code:   1,
+			stderr: []string{`^<stdin>: /summary: `, `^<stdin>: /title: `}, // sorted by pointer
+		},
+		{
+			name:   "json syntax",
+			args:   []string{"validate", "-"},
+			stdin:  `{"title": `,
+			code:   1,
+			stderr: []string{`^<stdin>: .`},
+		},
+		{
+			name:   "too large json",
+			args:   []string{"validate", "-max-size", "10", "seed.json"},
+			code:   1,
+			stderr: []string{`^seed\.json:\d+:\d+: input too large: more than 10 bytes \(raise the limit with -max-size\)$`},
+		},
+		{
+			name:   "missing file",
+			args:   []string{"validate", "missing.txt", "seed.txt"},
+			code:   2,
+			stderr: []string{`^digest: missing\.txt: no such file or directory$`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			inTempDir(t, map[string]string{
+				"seed.txt": seed, "seed.json": string(seedJSON),
+				"broken.txt": broken, "unknown.txt": unknownType,
+			})
+			code, stdout, stderr := runDigest(tt.stdin, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit status %d, want %d", code, tt.code)
+			}
+			if stdout != "" {
+				t.Errorf("stdout:\n%s\nwant nothing", stdout)
+			}
+			checkLines(t, stderr, tt.stderr)
+		})
+	}
+}
+
+// TestValidateTestdata checks the verdict on every file of
+// testdata/valid and testdata/invalid, whose expect.tsv gives the JSON
+// Pointer of the first problem of each file.
+func TestValidateTestdata(t *testing.T) {
+	valid, err := filepath.Glob("../../testdata/valid/*.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range valid {
+		code, _, stderr := runDigest("", "validate", name)
+		if code != 0 {
+			t.Errorf("validate %s: exit status %d, want 0; stderr:\n%s", name, code, stderr)
+		}
+	}
+
+	f, err := os.Open("../../testdata/invalid/expect.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s := bufio.NewScanner(f)
+	for s.Scan() {
+		file, pointer, _ := strings.Cut(s.Text(), "\t")
+		pointer, _, _ = strings.Cut(pointer, "\t")
+		name := "../../testdata/invalid/" + file
+		code, _, stderr := runDigest("", "validate", name)
+		if code != 1 {
+			t.Errorf("validate %s: exit status %d, want 1; stderr:\n%s", name, code, stderr)
+			continue
+		}
+		want := regexp.MustCompile("(?m)^" + regexp.QuoteMeta(name+": "+pointer) + "(: |/)")
+		if pointer == "" {
+			want = regexp.MustCompile("(?m)^" + regexp.QuoteMeta(name+": "))
+		}
+		if !want.MatchString(stderr) {
+			t.Errorf("validate %s: no problem at %q; stderr:\n%s", name, pointer, stderr)
+		}
+	}
+	if err := s.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSchema(t *testing.T) {
+	code, stdout, stderr := runDigest("", "schema")
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit status %d, stderr:\n%s", code, stderr)
+	}
+	if strings.TrimSuffix(stdout, "\n") != strings.TrimSuffix(string(digest.Schema()), "\n") {
+		t.Errorf("stdout is not digest.Schema():\n%s", stdout)
+	}
+	if !json.Valid([]byte(stdout)) {
+		t.Errorf("stdout is not JSON:\n%s", stdout)
+	}
+
+	code, stdout, stderr = runDigest("", "schema", "x")
+	if code != 2 || stdout != "" {
+		t.Errorf("schema x: exit status %d, stdout %q; want 2 and nothing", code, stdout)
+	}
+	checkLines(t, stderr, []string{`^digest: schema: too many arguments`})
+}

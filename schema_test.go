@@ -1,0 +1,244 @@
+package digest
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSchema(t *testing.T) {
+	s := Schema()
+	var doc struct {
+		Schema string `json:"$schema"`
+		ID     string `json:"$id"`
+	}
+	if err := json.Unmarshal(s, &doc); err != nil {
+		t.Fatalf("Schema() is not JSON: %v", err)
+	}
+	if doc.ID != schemaID {
+		t.Errorf("$id = %q, want %q", doc.ID, schemaID)
+	}
+	if doc.Schema != "https://json-schema.org/draft/2020-12/schema" {
+		t.Errorf("$schema = %q, want draft 2020-12", doc.Schema)
+	}
+	s[0] = 'x'
+	if !bytes.Equal(Schema(), schemaJSON) {
+		t.Error("changing what Schema returned changed the schema")
+	}
+}
+
+func TestSchemaCompiles(t *testing.T) {
+	if _, err := compiledSchema(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSchemaBounds checks that the bounds Validate checks are the schema's.
+func TestSchemaBounds(t *testing.T) {
+	var schema map[string]any
+	if err := json.Unmarshal(schemaJSON, &schema); err != nil {
+		t.Fatal(err)
+	}
+	get := func(path string) any {
+		var v any = schema
+		for _, key := range strings.Split(path, "/") {
+			m, ok := v.(map[string]any)
+			if !ok {
+				t.Fatalf("schema has no %s", path)
+			}
+			v = m[key]
+		}
+		return v
+	}
+	props := "properties/"
+	for path, want := range map[string]int{
+		props + "title/maxLength":                                    maxShort,
+		props + "subtitle/maxLength":                                 maxLong,
+		props + "summary/maxLength":                                  maxLong,
+		props + "highlights/maxItems":                                maxItems,
+		props + "highlights/items/maxLength":                         maxLong,
+		props + "core_subject/properties/heading/maxLength":          maxShort,
+		props + "core_subject/properties/paragraphs/maxItems":        maxItems,
+		props + "core_subject/properties/paragraphs/items/maxLength": maxLong,
+		props + "keywords/maxItems":                                  maxItems,
+		props + "keywords/items/maxLength":                           maxShort,
+		props + "entities/maxItems":                                  maxItems,
+		props + "entities/items/properties/name/maxLength":           maxShort,
+		props + "entities/items/properties/description/maxLength":    maxLong,
+		props + "core_subject/properties/paragraphs/items/minLength": 1,
+		props + "entities/items/properties/description/minLength":    1,
+		props + "entities/items/properties/name/minLength":           1,
+	} {
+		if got, ok := get(path).(float64); !ok || int(got) != want {
+			t.Errorf("schema %s = %v, want %d as Validate has it", path, get(path), want)
+		}
+	}
+	var types []EntityType
+	for _, name := range get(props + "entities/items/properties/type/enum").([]any) {
+		types = append(types, EntityType(name.(string)))
+	}
+	if want := EntityTypes(); !slices.Equal(types, want) {
+		t.Errorf("schema's entity types = %v, want %v", types, want)
+	}
+}
+
+// schemaOnly returns the problems the schema alone finds in data, a JSON
+// document without duplicate keys.
+func schemaOnly(t testing.TB, data []byte) ValidationErrors {
+	t.Helper()
+	doc, errs := decodeJSON(data)
+	if errs != nil {
+		t.Fatalf("decodeJSON: %v", errs)
+	}
+	errs, err := checkSchema(doc)
+	if err != nil {
+		t.Fatalf("checkSchema: %v", err)
+	}
+	return errs
+}
+
+// TestOneTruth checks that the schema, Validate and ValidateJSON agree with
+// testdata/valid and testdata/invalid: every valid document is valid, and
+// every invalid one is rejected at the pointer expect.tsv gives, by the
+// schema when it says "schema", by Validate alone when it says "native".
+func TestOneTruth(t *testing.T) {
+	valid, err := filepath.Glob("testdata/valid/*.json")
+	if err != nil || len(valid) == 0 {
+		t.Fatalf("no testdata/valid/*.json (%v)", err)
+	}
+	for _, file := range valid {
+		t.Run(file, func(t *testing.T) {
+			data := readTestFile(t, file)
+			if errs := schemaOnly(t, data); errs != nil {
+				t.Errorf("the schema rejects it: %v", errs)
+			}
+			d, err := ValidateJSON(data)
+			if err != nil {
+				t.Fatalf("ValidateJSON: %v", validationLines(err))
+			}
+			checkValidRoundTrip(t, d)
+		})
+	}
+
+	tsv := string(readTestFile(t, "testdata/invalid/expect.tsv"))
+	listed := map[string]bool{}
+	for line := range strings.Lines(tsv) {
+		line = strings.TrimSuffix(line, "\n")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 3 || cols[2] != "schema" && cols[2] != "native" {
+			t.Errorf("expect.tsv: bad line %q", line)
+			continue
+		}
+		name, ptr, by := cols[0], cols[1], cols[2]
+		listed[name] = true
+		t.Run(name, func(t *testing.T) {
+			data := readTestFile(t, filepath.Join("testdata/invalid", name))
+			_, err := ValidateJSON(data)
+			if err == nil {
+				t.Fatalf("ValidateJSON accepts it, want an error at %q", ptr)
+			}
+			checkErrorPointers(t, "ValidateJSON", err, ptr)
+			schemaErrs := schemaOnly(t, data)
+			switch by {
+			case "schema":
+				if schemaErrs == nil {
+					t.Fatalf("the schema accepts it")
+				}
+				checkErrorPointers(t, "the schema", schemaErrs, ptr)
+				if !errors.Is(err, ErrSchema) {
+					t.Errorf("ValidateJSON's error does not wrap ErrSchema: %v", err)
+				}
+			case "native":
+				if schemaErrs != nil {
+					t.Fatalf("the schema rejects it, want only Validate to: %v", validationLines(schemaErrs))
+				}
+				var d Digest
+				if err := json.Unmarshal(data, &d); err != nil {
+					t.Fatal(err)
+				}
+				err := Validate(&d)
+				if err == nil {
+					t.Fatalf("Validate accepts it")
+				}
+				checkErrorPointers(t, "Validate", err, ptr)
+			}
+		})
+	}
+	files, _ := filepath.Glob("testdata/invalid/*.json")
+	for _, file := range files {
+		if !listed[filepath.Base(file)] {
+			t.Errorf("%s is not in testdata/invalid/expect.tsv", file)
+		}
+	}
+}
+
+// checkErrorPointers checks that every error of err, a ValidationErrors, is at
+// pointer want.
+func checkErrorPointers(t *testing.T, who string, err error, want string) {
+	t.Helper()
+	var list ValidationErrors
+	if !errors.As(err, &list) {
+		t.Fatalf("%s: error %T is not ValidationErrors: %v", who, err, err)
+	}
+	for _, e := range list {
+		if e.Pointer != want {
+			t.Errorf("%s: error at %q, want all at %q:\n%s", who, e.Pointer, want, validationLines(err))
+			return
+		}
+	}
+}
+
+// validationLines returns the errors of err one a line.
+func validationLines(err error) string {
+	var list ValidationErrors
+	if !errors.As(err, &list) {
+		return err.Error()
+	}
+	var b strings.Builder
+	for _, e := range list {
+		b.WriteString("\t" + e.Error() + "\n")
+	}
+	return b.String()
+}
+
+func readTestFile(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestGoldenTextAgainstSchema checks, for every golden text input that
+// parses without error, that Validate rejects its digest whenever the
+// schema rejects the digest's JSON form.
+func TestGoldenTextAgainstSchema(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no testdata/*.txt (%v)", err)
+	}
+	for _, file := range files {
+		d, err := Parse(readTestFile(t, file))
+		if err != nil {
+			continue
+		}
+		data, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		schemaErrs := schemaOnly(t, data)
+		verr := Validate(d)
+		if schemaErrs != nil && verr == nil {
+			t.Errorf("%s: the schema rejects its digest, Validate accepts it:\n%s", file, validationLines(schemaErrs))
+		}
+	}
+}

@@ -1,0 +1,702 @@
+package digest
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
+	"digest/internal/lex"
+)
+
+// The errors that can be returned in [ValidationError.Err], usually
+// wrapped with detail such as the offending value, quoted. Besides these,
+// [Validate] reports [ErrInvalidUTF8], [ErrControlChar] and
+// [ErrUnknownEntityType], and [ValidateJSON] reports [ErrTooLarge]: the
+// same sentinels as [Parse], for the same problems.
+var (
+	// ErrEmpty means that a required text is empty (title, summary,
+	// entity name and description), or that a list holds an empty string.
+	ErrEmpty = errors.New("empty")
+	// ErrWhiteSpace means that a text, or a line of the subtitle or
+	// summary, begins or ends with white space or an invisible format
+	// character: what the text form trims (FORMAT.md §1.3).
+	ErrWhiteSpace = errors.New("leading or trailing white space")
+	// ErrLineBreak means a line break where none is allowed. Only the
+	// subtitle and summary may hold "\n", and only between two non-empty
+	// lines; CR, U+0085, U+2028 and U+2029 are never allowed.
+	ErrLineBreak = errors.New("line break")
+	// ErrNotNFC means that a text is not in Unicode Normalization Form C.
+	ErrNotNFC = errors.New("not in Unicode NFC")
+	// ErrTooLong means that a text has more characters, or a list more
+	// items, than the schema allows.
+	ErrTooLong = errors.New("too long")
+	// ErrDuplicate means a keyword or entity name equal, after case
+	// folding, to an earlier one; or, in a JSON document, an object key
+	// seen twice.
+	ErrDuplicate = errors.New("duplicate")
+	// ErrNotRoundTrip means a value that would not read back unchanged
+	// from the canonical text form that [Format] writes.
+	ErrNotRoundTrip = errors.New("would not read back unchanged")
+	// ErrInvalidJSON means a document that is not JSON, or holds more
+	// than one JSON value.
+	ErrInvalidJSON = errors.New("invalid JSON")
+	// ErrSchema means a document that the JSON Schema (see [Schema])
+	// rejects. The detail is the schema validator's message.
+	ErrSchema = errors.New("schema violation")
+)
+
+// A ValidationError is a problem of a digest, at the value that a JSON
+// Pointer (RFC 6901) names in the digest's JSON form.
+type ValidationError struct {
+	// Pointer names the bad value: "/entities/3/type", "/summary". It is
+	// "" for the whole document.
+	Pointer string
+	Err     error // one of the Err* sentinels, usually wrapped with detail
+}
+
+// Error returns "POINTER: message", or the message alone when Pointer is
+// "": `/keywords/2: duplicate keyword "gaza", the same as /keywords/0
+// after case folding`.
+func (e *ValidationError) Error() string {
+	if e.Pointer == "" {
+		return e.Err.Error()
+	}
+	return e.Pointer + ": " + e.Err.Error()
+}
+
+// Unwrap returns e.Err, so that errors.Is(e, ErrDuplicate) works.
+func (e *ValidationError) Unwrap() error { return e.Err }
+
+// ValidationErrors is the list of problems [Validate] or [ValidateJSON]
+// found, sorted by pointer: segment by segment, numbers as numbers, so
+// that /entities/2 comes before /entities/10. Problems at the same pointer
+// keep the order in which they were found.
+type ValidationErrors []*ValidationError
+
+// Error returns the first error and how many more there are:
+// "/title: empty title (and 2 more errors)".
+func (p ValidationErrors) Error() string {
+	switch len(p) {
+	case 0:
+		return "no errors"
+	case 1:
+		return p[0].Error()
+	}
+	return fmt.Sprintf("%s (and %d more errors)", p[0], len(p)-1)
+}
+
+// Unwrap returns the errors of the list, so that errors.Is and errors.As
+// look into every one of them.
+func (p ValidationErrors) Unwrap() []error {
+	errs := make([]error, len(p))
+	for i, e := range p {
+		errs[i] = e
+	}
+	return errs
+}
+
+// Bounds of the schema (schema/digest.schema.json), in characters and
+// items, that Validate checks too.
+const (
+	maxShort = 4096    // title, heading, keyword, entity name
+	maxLong  = 4 << 20 // subtitle, summary, highlight, paragraph, description
+	maxItems = 100000  // every list
+)
+
+// Validate reports what is wrong with d as a digest (FORMAT.md §8), on the
+// Go value itself. It returns nil for a valid digest, or a
+// [ValidationErrors] with every problem, sorted by pointer. A digest is
+// valid when:
+//
+//   - the title and summary are not empty ([ErrEmpty]);
+//   - no list holds an empty string, and every entity has a name and a
+//     description ([ErrEmpty]);
+//   - no text holds bytes that are not UTF-8 ([ErrInvalidUTF8]);
+//   - no text begins or ends with white space or one of the invisible
+//     characters the text form trims ([ErrWhiteSpace]);
+//   - no text holds a control character, U+0000–U+001F or U+007F–U+009F,
+//     other than the "\n" of a subtitle or summary ([ErrControlChar]). Tab
+//     counts as one: the text form would read it back as a space;
+//   - only the subtitle and summary hold line breaks, only "\n", and only
+//     between two non-empty lines ([ErrLineBreak]); each of their lines is
+//     held to the rules of a one-line text;
+//   - every text is in NFC ([ErrNotNFC]);
+//   - no text is longer, and no list has more items, than the schema
+//     allows: 4096 characters for the title, heading, keywords and entity
+//     names, 4 MiB for the other texts, 100000 items a list ([ErrTooLong]);
+//   - every entity type is a known one, in its canonical spelling
+//     ([ErrUnknownEntityType]; the empty type is unknown too);
+//   - no two keywords, and no two entity names, are equal after Unicode
+//     case folding ([ErrDuplicate], at the later one);
+//   - the digest reads back unchanged from its canonical text form, that
+//     is Parse(Format(d)) equals d, a nil list and an empty one alike
+//     ([ErrNotRoundTrip]). Validate checks
+//     this without formatting: no text holds two spaces in a row, U+200B
+//     or U+FEFF (reading would collapse or remove them); no title,
+//     subtitle or summary line, heading, paragraph or entity name reads as
+//     a section header; a
+//     non-empty heading does not end with sentence-final punctuation
+//     (reading would make it a paragraph), and with an empty heading the
+//     first paragraph does (or it would read as the heading); a keyword
+//     holds no separator (',', ';', '،', '、', '，', '؛') and does not start
+//     with '#' or a list marker; an entity name does not start with an
+//     icon (it would read as a type line); a description does not start
+//     with one of the separators a type line skips (':', '-', '–', '—',
+//     '·', '|').
+//
+// These are the rules of the JSON Schema (see [Schema]) that a Digest can
+// break, and the rules a schema cannot say. The rules of reading back that
+// are particular to a field (headers, punctuation, separators, icons) are
+// checked only on a text, or line, free of other problems, so that one
+// mistake gives one error.
+//
+// Validate does not change d, is safe for concurrent use, and for a valid
+// digest allocates nothing in the steady state.
+func Validate(d *Digest) error {
+	var v validator
+	v.digest(d)
+	if len(v.errs) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(v.errs, func(a, b *ValidationError) int {
+		return comparePointers(a.Pointer, b.Pointer)
+	})
+	return v.errs
+}
+
+// ValidateJSON reads a digest from its JSON form (FORMAT.md §6), as a
+// document from outside, and validates it.
+//
+// It rejects, with a nil digest: a document larger than [DefaultMaxSize]
+// ([ErrTooLarge]); one that is not JSON ([ErrInvalidJSON]) or not UTF-8
+// ([ErrInvalidUTF8]); an object with a key seen twice ([ErrDuplicate], at
+// the second); one that the schema rejects ([ErrSchema]: a missing or
+// extra key, null, a value of the wrong JSON type, a text that breaks a
+// rule the schema states). Each error is a [*ValidationError] in a
+// [ValidationErrors]. Otherwise it returns the digest, together with the
+// error of [Validate] for it, nil when it is valid.
+func ValidateJSON(data []byte) (*Digest, error) {
+	if len(data) > DefaultMaxSize {
+		return nil, ValidationErrors{{Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, DefaultMaxSize)}}
+	}
+	doc, errs := decodeJSON(data)
+	if errs != nil {
+		return nil, errs
+	}
+	errs, err := checkSchema(doc)
+	if err != nil {
+		return nil, err
+	}
+	if errs != nil {
+		return nil, errs
+	}
+	d := new(Digest)
+	if err := json.Unmarshal(data, d); err != nil {
+		return nil, err // the schema let through what Digest cannot hold: a bug
+	}
+	if err := Validate(d); err != nil {
+		return d, err
+	}
+	return d, nil
+}
+
+// A field describes a text field of a digest for validation.
+type field struct {
+	what     string // its name in messages: "title", "keyword"
+	required bool   // may not be empty
+	multi    bool   // lines joined with "\n": subtitle and summary
+	line     bool   // each of its lines is a line of the text form, which must not read as a header
+	max      int    // the most characters
+}
+
+var (
+	titleField       = field{what: "title", required: true, line: true, max: maxShort}
+	subtitleField    = field{what: "subtitle", multi: true, line: true, max: maxLong}
+	summaryField     = field{what: "summary", required: true, multi: true, line: true, max: maxLong}
+	highlightField   = field{what: "highlight", required: true, max: maxLong}
+	headingField     = field{what: "heading", line: true, max: maxShort}
+	paragraphField   = field{what: "paragraph", required: true, line: true, max: maxLong}
+	keywordField     = field{what: "keyword", required: true, max: maxShort}
+	nameField        = field{what: "entity name", required: true, line: true, max: maxShort}
+	descriptionField = field{what: "entity description", required: true, max: maxLong}
+)
+
+// A pointer is the JSON Pointer of a value, built only when an error needs
+// it: base, then "/index" and field when index is not negative.
+type pointer struct {
+	base  string // "/title", "/entities"
+	index int    // -1 for a value that is not in a list
+	field string // "/name", or ""
+}
+
+func (p pointer) String() string {
+	if p.index < 0 {
+		return p.base
+	}
+	return p.base + "/" + strconv.Itoa(p.index) + p.field
+}
+
+// at returns the pointer of a value that is not in a list.
+func at(base string) pointer { return pointer{base: base, index: -1} }
+
+// validator collects the problems of one digest.
+type validator struct {
+	errs ValidationErrors
+}
+
+func (v *validator) add(p pointer, err error) {
+	v.errs = append(v.errs, &ValidationError{Pointer: p.String(), Err: err})
+}
+
+// digest checks every value of d.
+func (v *validator) digest(d *Digest) {
+	v.text(at("/title"), &titleField, d.Title)
+	v.text(at("/subtitle"), &subtitleField, d.Subtitle)
+	v.text(at("/summary"), &summaryField, d.Summary)
+
+	v.count(at("/highlights"), "highlights", len(d.Highlights))
+	for i, h := range d.Highlights {
+		// Format writes "- " before a highlight and Parse takes off exactly
+		// one marker, so any clean highlight reads back unchanged.
+		v.text(pointer{"/highlights", i, ""}, &highlightField, h)
+	}
+
+	cs := &d.CoreSubject
+	if v.text(at("/core_subject/heading"), &headingField, cs.Heading) && lex.EndsSentence(cs.Heading) {
+		v.add(at("/core_subject/heading"), fmt.Errorf("%w: the heading %s ends with sentence-final punctuation and would read as a paragraph", ErrNotRoundTrip, quote(cs.Heading)))
+	}
+	v.count(at("/core_subject/paragraphs"), "paragraphs", len(cs.Paragraphs))
+	for i, p := range cs.Paragraphs {
+		ptr := pointer{"/core_subject/paragraphs", i, ""}
+		if v.text(ptr, &paragraphField, p) && i == 0 && cs.Heading == "" && !lex.EndsSentence(p) {
+			v.add(ptr, fmt.Errorf("%w: with no heading, the first paragraph %s would read as the heading: it does not end with sentence-final punctuation", ErrNotRoundTrip, quote(p)))
+		}
+	}
+
+	v.count(at("/keywords"), "keywords", len(d.Keywords))
+	for i, k := range d.Keywords {
+		ptr := pointer{"/keywords", i, ""}
+		if !v.text(ptr, &keywordField, k) {
+			continue
+		}
+		// Format writes "- " before a keyword; Parse splits the line at
+		// separators and cleans each piece.
+		if piece, _, cut := lex.CutKeyword(k); cut {
+			sep, _ := utf8.DecodeRuneInString(k[len(piece):])
+			v.add(ptr, fmt.Errorf("%w: the separator %q would split the keyword %s", ErrNotRoundTrip, sep, quote(k)))
+		} else if c := lex.CleanKeyword(k); c != k {
+			v.add(ptr, fmt.Errorf("%w: the keyword %s would read back as %s", ErrNotRoundTrip, quote(k), quote(c)))
+		}
+	}
+	v.duplicates(len(d.Keywords), func(i int) string { return d.Keywords[i] }, func(i, j int) {
+		v.add(pointer{"/keywords", i, ""}, fmt.Errorf("%w keyword %s, the same as /keywords/%d after case folding", ErrDuplicate, quote(d.Keywords[i]), j))
+	})
+
+	v.count(at("/entities"), "entities", len(d.Entities))
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		ptr := pointer{"/entities", i, "/name"}
+		if v.text(ptr, &nameField, e.Name) && lex.IconLen(e.Name) > 0 {
+			v.add(ptr, fmt.Errorf("%w: the entity name %s starts with an icon and would read as a type line", ErrNotRoundTrip, quote(e.Name)))
+		}
+		if !e.Type.Known() {
+			v.add(pointer{"/entities", i, "/type"}, fmt.Errorf("%w %s", ErrUnknownEntityType, quote(string(e.Type))))
+		}
+		ptr.field = "/description"
+		if v.text(ptr, &descriptionField, e.Description) {
+			if r, _ := utf8.DecodeRuneInString(e.Description); isTypeSeparator(r) {
+				v.add(ptr, fmt.Errorf("%w: the type line would drop the %q that starts the description %s", ErrNotRoundTrip, r, quote(e.Description)))
+			}
+		}
+	}
+	v.duplicates(len(d.Entities), func(i int) string { return d.Entities[i].Name }, func(i, j int) {
+		v.add(pointer{"/entities", i, "/name"}, fmt.Errorf("%w entity name %s, the same as /entities/%d/name after case folding", ErrDuplicate, quote(d.Entities[i].Name), j))
+	})
+}
+
+// count checks the length of a list.
+func (v *validator) count(p pointer, what string, n int) {
+	if n > maxItems {
+		v.add(p, fmt.Errorf("%w: %d %s, at most %d", ErrTooLong, n, what, maxItems))
+	}
+}
+
+// isTypeSeparator reports whether r is one of the separators that
+// lex.SplitTypeLine skips between a type name and the description, other
+// than the white space and format characters that lex.Trim removes.
+func isTypeSeparator(r rune) bool {
+	switch r {
+	case ':', '-', '–', '—', '·', '|':
+		return true
+	}
+	return false
+}
+
+// text checks s, the value of field f at p, and reports whether it is
+// clean: free of any problem of its own, so that the caller may check the
+// rules of reading back that are particular to the field.
+func (v *validator) text(p pointer, f *field, s string) bool {
+	if s == "" {
+		if f.required {
+			v.add(p, fmt.Errorf("%w %s", ErrEmpty, f.what))
+			return false
+		}
+		return true
+	}
+	n := len(v.errs)
+	if len(s) > f.max { // a character is at least one byte
+		if c := utf8.RuneCountInString(s); c > f.max {
+			v.add(p, fmt.Errorf("%w: %d characters in the %s, at most %d", ErrTooLong, c, f.what, f.max))
+		}
+	}
+	if !f.multi || strings.IndexByte(s, '\n') < 0 {
+		v.line(p, f, s, 0)
+		return len(v.errs) == n
+	}
+	if s[0] == '\n' {
+		v.add(p, fmt.Errorf("%w at the start of %s", ErrLineBreak, quote(s)))
+	}
+	if s[len(s)-1] == '\n' {
+		v.add(p, fmt.Errorf("%w at the end of %s", ErrLineBreak, quote(s)))
+	}
+	num := 0
+	for rest := s; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		num++
+		switch {
+		case line != "":
+			v.line(p, f, line, num)
+		case num > 1 && rest != "": // an empty first or last line was reported above
+			v.add(p, fmt.Errorf("%w: line %d of %s is empty", ErrLineBreak, num, quote(s)))
+		}
+	}
+	return len(v.errs) == n
+}
+
+// line checks s, a non-empty value of field f at p or, when num > 0, its
+// line number num. In the checks of this function a one-line value and a
+// line of a multi-line value are the same.
+func (v *validator) line(p pointer, f *field, s string, num int) {
+	var (
+		ctrl, brk rune = -1, -1 // the first control character and line break
+		badUTF8   bool
+		mayChange bool // holds a character at or above U+0300, so may not be NFC
+		inner     bool // holds two spaces in a row, U+200B or U+FEFF
+	)
+	for i := 0; i < len(s); {
+		i = plainRun(s, i)
+		if i == len(s) {
+			break
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ': // after a space
+				inner = true
+			case c == '\n' || c == '\r':
+				if brk < 0 {
+					brk = rune(c)
+				}
+			default:
+				if ctrl < 0 {
+					ctrl = rune(c)
+				}
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			badUTF8 = true
+		case r == 0x85 || r == 0x2028 || r == 0x2029:
+			if brk < 0 {
+				brk = r
+			}
+		case r < 0xa0:
+			if ctrl < 0 {
+				ctrl = r
+			}
+		case r == 0x200B || r == 0xFEFF:
+			inner = true
+		case r >= 0x300:
+			mayChange = true
+		}
+	}
+
+	n := len(v.errs)
+	in := inLine(num)
+	if badUTF8 {
+		v.add(p, fmt.Errorf("%w%s: %s", ErrInvalidUTF8, in, quote(s)))
+	}
+	if ctrl >= 0 {
+		v.add(p, fmt.Errorf("%w %U%s: %s", ErrControlChar, ctrl, in, quote(s)))
+	}
+	if brk >= 0 {
+		v.add(p, fmt.Errorf("%w %U%s: %s", ErrLineBreak, brk, in, quote(s)))
+	}
+	// A control character or line break at an end was reported above.
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	switch t := lex.TrimLeft(s); {
+	case t == "":
+		if ctrl < 0 && brk < 0 {
+			v.add(p, fmt.Errorf("%w: nothing but white space%s: %s", ErrWhiteSpace, in, quote(s)))
+		}
+	case t != s && !isControl(first):
+		v.add(p, fmt.Errorf("%w: %U at the start%s: %s", ErrWhiteSpace, first, in, quote(s)))
+		fallthrough
+	default:
+		if lex.TrimRight(t) != t && !isControl(last) {
+			v.add(p, fmt.Errorf("%w: %U at the end%s: %s", ErrWhiteSpace, last, in, quote(s)))
+		}
+	}
+	if mayChange && !badUTF8 && !norm.NFC.IsNormalString(s) {
+		i := norm.NFC.QuickSpanString(s)
+		seg := s[i:][:max(1, norm.NFC.NextBoundaryInString(s[i:], true))]
+		v.add(p, fmt.Errorf("%w: %+q at byte %d%s: %s", ErrNotNFC, seg, i, in, quote(s)))
+	}
+	// Reading would collapse a run of spaces and remove U+200B and U+FEFF;
+	// at an end they are white space, reported above.
+	if inner {
+		t := lex.Trim(s)
+		switch {
+		case strings.Contains(t, "  "):
+			v.add(p, fmt.Errorf("%w: two spaces in a row would read back as one%s: %s", ErrNotRoundTrip, in, quote(s)))
+		case strings.ContainsAny(t, "\u200B\uFEFF"):
+			v.add(p, fmt.Errorf("%w: U+200B or U+FEFF would be removed%s: %s", ErrNotRoundTrip, in, quote(s)))
+		}
+	}
+	if len(v.errs) == n && f.line {
+		if h, ok := lex.ParseHeader(s); ok {
+			v.add(p, fmt.Errorf("%w: the %s%s would read as the header %s: %s", ErrNotRoundTrip, f.what, lineWord(num), sectionHeaders[h.Section], quote(s)))
+		}
+	}
+}
+
+// plainRun returns the index of the first byte of s at or after i that
+// is not printable ASCII (U+0020 to U+007E), or that is a space after a
+// space: the bytes that line needs to look at. Most text is printable
+// ASCII, so it reads eight bytes at a time. (It is the loop of the lexer's
+// plainRun, which lex does not export.)
+func plainRun(s string, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+		lows  = 0x7f7f7f7f7f7f7f7f
+	)
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8]
+		v := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		// With no high bit set, adding to a byte cannot carry into the
+		// next one: the high bit of byte+0x60 is set when byte >= 0x20,
+		// and that of byte+0x01 when byte == 0x7f.
+		if v&highs != 0 || (v+0x6060606060606060)&highs != highs || (v+ones)&highs != 0 {
+			break
+		}
+		// The high bit of each byte of sp is set where v has a space.
+		x := v ^ 0x2020202020202020
+		sp := ^((x&lows + lows) | x) & highs
+		if sp&(sp>>8) != 0 || sp&0x80 != 0 && i > 0 && s[i-1] == ' ' {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == ' ' && i > 0 && s[i-1] == ' ' {
+			break
+		}
+	}
+	return i
+}
+
+// isControl reports whether r is a control character, line breaks
+// included.
+func isControl(r rune) bool { return r < 0x20 || 0x7f <= r && r < 0xa0 || r == 0x2028 || r == 0x2029 }
+
+// inLine returns " in line N" for a line number, "" for 0.
+func inLine(num int) string {
+	if num == 0 {
+		return ""
+	}
+	return " in line " + strconv.Itoa(num)
+}
+
+// lineWord returns "'s line N" for a line number, "" for 0.
+func lineWord(num int) string {
+	if num == 0 {
+		return ""
+	}
+	return "'s line " + strconv.Itoa(num)
+}
+
+// duplicates reports, by calling dup(i, j), each of n keys that equals an
+// earlier one, the key j < i, after case folding. Empty keys are not
+// compared. Folding works in a pooled buffer, so that checking a list
+// allocates nothing in the common case; a long list is checked with a map.
+func (v *validator) duplicates(n int, key func(int) string, dup func(i, j int)) {
+	if n < 2 {
+		return
+	}
+	f := folders.Get().(*folder)
+	defer folders.Put(f)
+	f.reset()
+	for i := range n {
+		f.add(key(i))
+	}
+	if n <= 32 {
+		for i := 1; i < n; i++ {
+			ki := f.key(i)
+			if len(ki) == 0 {
+				continue
+			}
+			for j := range i {
+				if string(f.key(j)) == string(ki) {
+					dup(i, j)
+					break
+				}
+			}
+		}
+		return
+	}
+	// The keys are slices of one string, so that the map allocates no
+	// string of its own.
+	all := string(f.buf)
+	seen := make(map[string]int, n)
+	for i := range n {
+		start, end := f.bounds(i)
+		if start == end {
+			continue
+		}
+		k := all[start:end]
+		if j, ok := seen[k]; ok {
+			dup(i, j)
+		} else {
+			seen[k] = i
+		}
+	}
+}
+
+// folder holds case-folded keys, one after another in one buffer.
+type folder struct {
+	buf  []byte // the folded keys
+	ends []int  // the end in buf of each key; each starts where the one before ends
+	raw  []byte // a copy of the key being folded, for the transformer
+}
+
+// folders keeps folders for reuse, so that duplicates allocates nothing
+// once its buffers have grown.
+var folders = sync.Pool{New: func() any { return new(folder) }}
+
+// foldCase is Unicode full case folding; cases.Fold is stateless and safe
+// for concurrent use.
+var foldCase transform.Transformer = cases.Fold()
+
+func (f *folder) reset() {
+	f.buf, f.ends = f.buf[:0], f.ends[:0]
+}
+
+// add folds s and appends it. ASCII text folds to its lower case; any
+// other goes through Unicode case folding.
+func (f *folder) add(s string) {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			f.buf = append(f.buf, c)
+		}
+	} else {
+		f.raw = append(f.raw[:0], s...)
+		// Append allocates, and exactly, when buf is full: grow it first,
+		// so that the buffer grows by doubling.
+		f.buf = slices.Grow(f.buf, len(s)+utf8.UTFMax)
+		f.buf, _, _ = transform.Append(foldCase, f.buf, f.raw)
+	}
+	f.ends = append(f.ends, len(f.buf))
+}
+
+// bounds returns the start and end of the folded key i in buf.
+func (f *folder) bounds(i int) (start, end int) {
+	if i > 0 {
+		start = f.ends[i-1]
+	}
+	return start, f.ends[i]
+}
+
+// key returns the folded key i.
+func (f *folder) key(i int) []byte {
+	start, end := f.bounds(i)
+	return f.buf[start:end]
+}
+
+// comparePointers orders JSON Pointers segment by segment, segments of
+// digits as numbers: "/entities/2" before "/entities/10", and a pointer
+// before those below it.
+func comparePointers(a, b string) int {
+	for a != b {
+		if a == "" {
+			return -1
+		}
+		if b == "" {
+			return 1
+		}
+		var sa, sb string
+		sa, a = cutSegment(a)
+		sb, b = cutSegment(b)
+		if c := compareSegments(sa, sb); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// cutSegment returns the first segment of p, a non-empty JSON Pointer, and
+// the pointer below it.
+func cutSegment(p string) (seg, rest string) {
+	p = p[1:]
+	if i := strings.IndexByte(p, '/'); i >= 0 {
+		return p[:i], p[i:]
+	}
+	return p, ""
+}
+
+// compareSegments compares two pointer segments, as numbers when both are
+// digits.
+func compareSegments(a, b string) int {
+	if isDigits(a) && isDigits(b) {
+		a, b = strings.TrimLeft(a, "0"), strings.TrimLeft(b, "0")
+		if len(a) != len(b) {
+			return len(a) - len(b)
+		}
+	}
+	return strings.Compare(a, b)
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,576 @@
+package digest
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"digest/internal/lex"
+)
+
+// sampleDigest returns a valid digest, for the tests to break one rule at a
+// time.
+func sampleDigest() *Digest {
+	return &Digest{
+		Title:      "La Ligue arabe et l'OCI coordonnent leurs efforts",
+		Subtitle:   "Réunion consultative à Djeddah.\nDeuxième ligne du sous-titre",
+		Summary:    "Une réunion a eu lieu.\nLes trois organisations ont coordonné leurs efforts.",
+		Highlights: []string{"Le Secrétaire général a reçu deux ambassadeurs.", "La réunion vise à unifier les positions."},
+		CoreSubject: CoreSubject{
+			Heading:    "Coordination des efforts",
+			Paragraphs: []string{"Le Secrétaire général a reçu l'ambassadeur.", "Cette réunion vise à évaluer les progrès."},
+		},
+		Keywords: []string{"Ligue arabe", "Palestine"},
+		Entities: []Entity{
+			{Name: "Ali Darwish", Type: PersonMale, Description: "Chef de la délégation permanente"},
+			{Name: "Ligue des États arabes", Type: Organization, Description: "Organisation régionale"},
+		},
+	}
+}
+
+// checkValidRoundTrip checks that d, a valid digest, reads back unchanged from
+// its canonical text form: the proof that Validate's rules of reading back
+// are complete enough. Nil and empty lists are the same.
+func checkValidRoundTrip(t testing.TB, d *Digest) {
+	t.Helper()
+	text := Format(d)
+	got, err := Parse(text)
+	if err != nil {
+		t.Fatalf("Validate accepts the digest, but Parse(Format(d)) fails: %v\ntext:\n%s", err, text)
+	}
+	if diff := cmp.Diff(d, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Fatalf("Validate accepts the digest, but Parse(Format(d)) differs (-d +read):\n%s\ntext:\n%s", diff, text)
+	}
+}
+
+// readsBack reports whether Parse(Format(d)) gives d without error.
+func readsBack(d *Digest) bool {
+	got, err := Parse(Format(d))
+	return err == nil && cmp.Equal(d, got, cmpopts.EquateEmpty())
+}
+
+func TestValidateValid(t *testing.T) {
+	many := func(n int, f func(i int) string) []string {
+		s := make([]string, n)
+		for i := range s {
+			s[i] = f(i)
+		}
+		return s
+	}
+	tests := []struct {
+		name   string
+		modify func(d *Digest)
+	}{
+		{"base", func(d *Digest) {}},
+		{"nil lists", func(d *Digest) {
+			d.Highlights, d.Keywords, d.Entities, d.CoreSubject.Paragraphs = nil, nil, nil, nil
+		}},
+		{"empty lists", func(d *Digest) {
+			d.Highlights, d.Keywords, d.Entities, d.CoreSubject.Paragraphs = []string{}, []string{}, []Entity{}, []string{}
+		}},
+		{"empty subtitle and heading", func(d *Digest) { d.Subtitle, d.CoreSubject.Heading = "", "" }},
+		{"empty heading, paragraph ends a sentence", func(d *Digest) {
+			d.CoreSubject.Heading = ""
+			d.CoreSubject.Paragraphs = []string{"Fin？", "Suite sans point"}
+		}},
+		{"empty heading, no paragraphs", func(d *Digest) {
+			d.CoreSubject.Heading, d.CoreSubject.Paragraphs = "", nil
+		}},
+		{"heading ends with a colon", func(d *Digest) { d.CoreSubject.Heading = "Ordre du jour :" }},
+		{"lines that look like markup", func(d *Digest) {
+			d.Title = "# Titre qui commence par un dièse"
+			d.Subtitle = "- SUMMARY n'est pas un en-tête\n**Gras**"
+			d.Summary = "Summary of the day\n- KEYWORDS\nRésumé : deux points"
+			d.CoreSubject.Paragraphs = []string{"- Un paragraphe à tiret.", "1. Un paragraphe numéroté"}
+		}},
+		{"highlights with markers", func(d *Digest) {
+			d.Highlights = []string{"- commence par un tiret", "• puce", "1. numéroté", "* étoile", "Summary", "#1"}
+		}},
+		{"keywords with punctuation", func(d *Digest) {
+			d.Keywords = []string{"C#", "2024", "Jean-Marc", "a.b", "x#y", "Keywords", "نیم\u200cفاصله"}
+		}},
+		{"entity names and descriptions", func(d *Digest) {
+			d.Entities = []Entity{
+				{Name: "Event", Type: Event, Description: "Une entité nommée comme un type"},
+				{Name: "Person_Male Dupont", Type: Other, Description: "Description avec | barre et : deux-points"},
+				{Name: "123 rue", Type: Location, Description: "Person_Female"},
+				{Name: "«Citation»", Type: Product, Description: "Commence par un guillemet"},
+			}
+		}},
+		{"every type", func(d *Digest) {
+			d.Entities = nil
+			for i, typ := range EntityTypes() {
+				d.Entities = append(d.Entities, Entity{Name: fmt.Sprint("Entité ", i), Type: typ, Description: "Description"})
+			}
+		}},
+		{"unicode inside", func(d *Digest) {
+			d.Title = "«\u00a0Gaza\u00a0» et l'\u200fOCI\u200e, 👨\u200d👩\u200d👧 famille"
+			d.Summary = "ملخص الاجتماع؟\n会议在吉达举行。"
+			d.Keywords = []string{"Straße", "Ⅻ", "ǅ"}
+		}},
+		{"longest short text", func(d *Digest) { d.Title = strings.Repeat("é", maxShort) }},
+		{"many distinct keywords", func(d *Digest) {
+			d.Keywords = many(100, func(i int) string { return fmt.Sprint("mot ", i) })
+		}},
+		{"many distinct names", func(d *Digest) {
+			d.Entities = nil
+			for i := range 40 {
+				d.Entities = append(d.Entities, Entity{Name: fmt.Sprint("Nom ", i), Type: Other, Description: "d"})
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := sampleDigest()
+			tt.modify(d)
+			if err := Validate(d); err != nil {
+				t.Fatalf("Validate: %v", validationLines(err))
+			}
+			checkValidRoundTrip(t, d)
+		})
+	}
+}
+
+func TestValidateSeed(t *testing.T) {
+	d, err := Parse(readTestFile(t, "testdata/seed.txt"))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	if err := Validate(d); err != nil {
+		t.Fatalf("Validate: %v", validationLines(err))
+	}
+	checkValidRoundTrip(t, d)
+}
+
+// TestValidateRules breaks one rule at a time. Each case must give exactly
+// one error, at the pointer, wrapping the sentinel; a case of
+// ErrNotRoundTrip must also really not read back unchanged.
+func TestValidateRules(t *testing.T) {
+	type rule struct {
+		name   string
+		modify func(d *Digest)
+		ptr    string
+		want   error
+	}
+	title := func(s string) func(*Digest) { return func(d *Digest) { d.Title = s } }
+	subtitle := func(s string) func(*Digest) { return func(d *Digest) { d.Subtitle = s } }
+	summary := func(s string) func(*Digest) { return func(d *Digest) { d.Summary = s } }
+	highlight := func(s string) func(*Digest) { return func(d *Digest) { d.Highlights[1] = s } }
+	heading := func(s string) func(*Digest) { return func(d *Digest) { d.CoreSubject.Heading = s } }
+	paragraph := func(s string) func(*Digest) { return func(d *Digest) { d.CoreSubject.Paragraphs[1] = s } }
+	keyword := func(s string) func(*Digest) { return func(d *Digest) { d.Keywords[1] = s } }
+	name := func(s string) func(*Digest) { return func(d *Digest) { d.Entities[1].Name = s } }
+	typ := func(s EntityType) func(*Digest) { return func(d *Digest) { d.Entities[1].Type = s } }
+	desc := func(s string) func(*Digest) { return func(d *Digest) { d.Entities[1].Description = s } }
+	const (
+		pTitle     = "/title"
+		pSubtitle  = "/subtitle"
+		pSummary   = "/summary"
+		pHighlight = "/highlights/1"
+		pHeading   = "/core_subject/heading"
+		pParagraph = "/core_subject/paragraphs/1"
+		pKeyword   = "/keywords/1"
+		pName      = "/entities/1/name"
+		pType      = "/entities/1/type"
+		pDesc      = "/entities/1/description"
+	)
+	tests := []rule{
+		// Required texts and list items.
+		{"empty title", title(""), pTitle, ErrEmpty},
+		{"empty summary", summary(""), pSummary, ErrEmpty},
+		{"empty highlight", highlight(""), pHighlight, ErrEmpty},
+		{"empty paragraph", paragraph(""), pParagraph, ErrEmpty},
+		{"empty keyword", keyword(""), pKeyword, ErrEmpty},
+		{"empty name", name(""), pName, ErrEmpty},
+		{"empty description", desc(""), pDesc, ErrEmpty},
+
+		// White space and invisible characters at an end.
+		{"leading space", title(" Titre"), pTitle, ErrWhiteSpace},
+		{"trailing NBSP", title("Titre\u00a0"), pTitle, ErrWhiteSpace},
+		{"trailing narrow NBSP", keyword("Gaza\u202f"), pKeyword, ErrWhiteSpace},
+		{"leading ideographic space", highlight("\u3000Point"), pHighlight, ErrWhiteSpace},
+		{"trailing LRM", name("Ali\u200e"), pName, ErrWhiteSpace},
+		{"leading RLI", desc("\u2067Chef"), pDesc, ErrWhiteSpace},
+		{"leading BOM", title("\ufeffTitre"), pTitle, ErrWhiteSpace},
+		{"leading ZWSP", paragraph("\u200bSuite"), pParagraph, ErrWhiteSpace},
+		{"trailing word joiner", heading("Sujet\u2060"), pHeading, ErrWhiteSpace},
+		{"subtitle line trailing space", subtitle("Ligne \nSuite"), pSubtitle, ErrWhiteSpace},
+		{"summary line leading NBSP", summary("Début\n\u00a0suite"), pSummary, ErrWhiteSpace},
+		{"summary line of spaces", summary("Début\n  \nFin"), pSummary, ErrWhiteSpace},
+
+		// Control characters, tab included.
+		{"tab", highlight("a\tb"), pHighlight, ErrControlChar},
+		{"trailing tab", title("Titre\t"), pTitle, ErrControlChar},
+		{"NUL", title("a\x00b"), pTitle, ErrControlChar},
+		{"BEL", summary("a\n\x07b"), pSummary, ErrControlChar},
+		{"DEL", keyword("a\x7fb"), pKeyword, ErrControlChar},
+		{"C1 U+0080", name("a\u0080b"), pName, ErrControlChar},
+		{"C1 U+009F", desc("a\u009fb"), pDesc, ErrControlChar},
+		{"vertical tab", heading("a\vb"), pHeading, ErrControlChar},
+
+		// Line breaks.
+		{"LF in title", title("Titre\nsuite"), pTitle, ErrLineBreak},
+		{"LF at the end of a title", title("Titre\n"), pTitle, ErrLineBreak},
+		{"LF in highlight", highlight("a\nb"), pHighlight, ErrLineBreak},
+		{"LF in paragraph", paragraph("a\nb"), pParagraph, ErrLineBreak},
+		{"LF in keyword", keyword("a\nb"), pKeyword, ErrLineBreak},
+		{"LF in name", name("a\nb"), pName, ErrLineBreak},
+		{"LF in description", desc("a\nb"), pDesc, ErrLineBreak},
+		{"CR in summary", summary("a\rb"), pSummary, ErrLineBreak},
+		{"CRLF in subtitle", subtitle("a\r\nb"), pSubtitle, ErrLineBreak},
+		{"NEL in paragraph", paragraph("a\u0085b"), pParagraph, ErrLineBreak},
+		{"LS in heading", heading("a\u2028b"), pHeading, ErrLineBreak},
+		{"PS in subtitle", subtitle("a\u2029b"), pSubtitle, ErrLineBreak},
+		{"summary starts with LF", summary("\nTexte"), pSummary, ErrLineBreak},
+		{"subtitle ends with LF", subtitle("Sous-titre\n"), pSubtitle, ErrLineBreak},
+		{"empty line in summary", summary("a\n\nb"), pSummary, ErrLineBreak},
+
+		// NFC.
+		{"decomposed title", title("Cafe\u0301"), pTitle, ErrNotNFC},
+		{"Angstrom sign", keyword("\u212b"), pKeyword, ErrNotNFC},
+		{"decomposed summary line", summary("a\nE\u0301tat"), pSummary, ErrNotNFC},
+		{"Hangul jamo", name("\u1100\u1161"), pName, ErrNotNFC},
+
+		// UTF-8.
+		{"invalid byte", title("a\xffb"), pTitle, ErrInvalidUTF8},
+		{"truncated sequence", desc("Chef\xc3"), pDesc, ErrInvalidUTF8},
+
+		// Lengths.
+		{"title too long", title(strings.Repeat("é", maxShort+1)), pTitle, ErrTooLong},
+		{"keyword too long", keyword(strings.Repeat("k", maxShort+1)), pKeyword, ErrTooLong},
+		{"too many highlights", func(d *Digest) {
+			d.Highlights = slices.Repeat([]string{"h"}, maxItems+1)
+		}, "/highlights", ErrTooLong},
+
+		// Entity types.
+		{"unknown type", typ("Persona"), pType, ErrUnknownEntityType},
+		{"empty type", typ(""), pType, ErrUnknownEntityType},
+		{"type in another case", typ("person_male"), pType, ErrUnknownEntityType},
+
+		// Duplicates, the later one reported.
+		{"same keyword", keyword("Ligue arabe"), pKeyword, ErrDuplicate},
+		{"keyword in another case", keyword("LIGUE ARABE"), pKeyword, ErrDuplicate},
+		{"keyword, full case folding", func(d *Digest) { d.Keywords = []string{"Straße", "STRASSE"} }, pKeyword, ErrDuplicate},
+		{"keyword, long s", func(d *Digest) { d.Keywords = []string{"Last", "La\u017ft"} }, pKeyword, ErrDuplicate},
+		{"keyword, accented", func(d *Digest) { d.Keywords = []string{"état", "ÉTAT"} }, pKeyword, ErrDuplicate},
+		{"keyword in a long list", func(d *Digest) {
+			d.Keywords = nil
+			for i := range 40 {
+				d.Keywords = append(d.Keywords, fmt.Sprint("mot ", i))
+			}
+			d.Keywords = append(d.Keywords, "MOT 3")
+		}, "/keywords/40", ErrDuplicate},
+		{"same name", name("Ali Darwish"), pName, ErrDuplicate},
+		{"name in another case", name("ALI DARWISH"), pName, ErrDuplicate},
+
+		// Reading back: inside a text.
+		{"two spaces", title("Titre  du jour"), pTitle, ErrNotRoundTrip},
+		{"two spaces in a summary line", summary("a\nb  c"), pSummary, ErrNotRoundTrip},
+		{"ZWSP inside", paragraph("a\u200bb"), pParagraph, ErrNotRoundTrip},
+		{"BOM inside", name("a\ufeffb"), pName, ErrNotRoundTrip},
+
+		// Reading back: lines that read as headers.
+		{"title is a header", title("SUMMARY"), pTitle, ErrNotRoundTrip},
+		{"title is a French header", title("## Résumé:"), pTitle, ErrNotRoundTrip},
+		{"subtitle line is a header", subtitle("Sous-titre\nMots-clés"), pSubtitle, ErrNotRoundTrip},
+		{"summary line is a header", summary("a\n**KEY HIGHLIGHTS**"), pSummary, ErrNotRoundTrip},
+		{"heading is a header", heading("Core subject"), pHeading, ErrNotRoundTrip},
+		{"paragraph is a header", paragraph("Mentioned entities (3)"), pParagraph, ErrNotRoundTrip},
+		{"name is a header", name("Keywords:"), pName, ErrNotRoundTrip},
+
+		// Reading back: the core subject.
+		{"heading ends with a period", heading("Fin."), pHeading, ErrNotRoundTrip},
+		{"heading ends with an ellipsis", heading("Et ensuite…"), pHeading, ErrNotRoundTrip},
+		{"heading ends with an Arabic question mark", heading("لماذا؟"), pHeading, ErrNotRoundTrip},
+		{"first paragraph would read as the heading", func(d *Digest) {
+			d.CoreSubject.Heading = ""
+			d.CoreSubject.Paragraphs[0] = "Sans point final"
+		}, "/core_subject/paragraphs/0", ErrNotRoundTrip},
+
+		// Reading back: keywords.
+		{"comma", keyword("a, b"), pKeyword, ErrNotRoundTrip},
+		{"semicolon", keyword("a;b"), pKeyword, ErrNotRoundTrip},
+		{"Arabic comma", keyword("a،b"), pKeyword, ErrNotRoundTrip},
+		{"ideographic comma", keyword("a、b"), pKeyword, ErrNotRoundTrip},
+		{"fullwidth comma", keyword("a，b"), pKeyword, ErrNotRoundTrip},
+		{"Arabic semicolon", keyword("a؛b"), pKeyword, ErrNotRoundTrip},
+		{"hash", keyword("#Gaza"), pKeyword, ErrNotRoundTrip},
+		{"dash marker", keyword("- Gaza"), pKeyword, ErrNotRoundTrip},
+		{"bullet", keyword("•Gaza"), pKeyword, ErrNotRoundTrip},
+		{"number marker", keyword("1. Gaza"), pKeyword, ErrNotRoundTrip},
+		{"hash then marker", keyword("# * Gaza"), pKeyword, ErrNotRoundTrip},
+
+		// Reading back: entities.
+		{"name starts with an emoji", name("👤 Ali"), pName, ErrNotRoundTrip},
+		{"name starts with a symbol", name("©Corp"), pName, ErrNotRoundTrip},
+		{"name starts with a caret", name("^Caret"), pName, ErrNotRoundTrip},
+		{"description starts with a colon", desc(": chef"), pDesc, ErrNotRoundTrip},
+		{"description starts with a hyphen", desc("-chef"), pDesc, ErrNotRoundTrip},
+		{"description starts with an en dash", desc("– chef"), pDesc, ErrNotRoundTrip},
+		{"description starts with an em dash", desc("—chef"), pDesc, ErrNotRoundTrip},
+		{"description starts with a middle dot", desc("·chef"), pDesc, ErrNotRoundTrip},
+		{"description starts with a bar", desc("| chef"), pDesc, ErrNotRoundTrip},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := sampleDigest()
+			tt.modify(d)
+			err := Validate(d)
+			var list ValidationErrors
+			if !errors.As(err, &list) || len(list) != 1 {
+				t.Fatalf("Validate = %v, want one error at %s", validationLines(orNoError(err)), tt.ptr)
+			}
+			if list[0].Pointer != tt.ptr || !errors.Is(err, tt.want) {
+				t.Errorf("Validate = %v, want %q at %s", err, tt.want, tt.ptr)
+			}
+			if msg := list[0].Err.Error(); !utf8.ValidString(msg) && tt.want != ErrInvalidUTF8 || strings.ToLower(msg[:1]) != msg[:1] {
+				t.Errorf("message %q: want valid UTF-8 starting lower case", msg)
+			}
+			if tt.want == ErrNotRoundTrip && readsBack(d) {
+				t.Errorf("Validate says the digest would not read back unchanged, but it does")
+			}
+		})
+	}
+}
+
+// orNoError returns err, or an error that says there is none.
+func orNoError(err error) error {
+	if err == nil {
+		return errors.New("no error")
+	}
+	return err
+}
+
+// TestValidateEvery checks that Validate reports every problem, sorted by
+// pointer with numbers compared as numbers.
+func TestValidateEvery(t *testing.T) {
+	d := sampleDigest()
+	d.Title = ""
+	d.Summary = "a  b\nSUMMARY"
+	d.Keywords = []string{"x", "X", "x;y"}
+	d.Entities = nil
+	for i := range 12 {
+		d.Entities = append(d.Entities, Entity{Name: fmt.Sprint("N", i), Type: Other, Description: "d"})
+	}
+	d.Entities[2].Type = "Bad"
+	d.Entities[10].Description = " d"
+	d.Entities[11].Name = "n2"
+	err := Validate(d)
+	var got []string
+	for _, e := range err.(ValidationErrors) {
+		got = append(got, e.Pointer)
+	}
+	want := []string{
+		"/entities/2/type",
+		"/entities/10/description",
+		"/entities/11/name",
+		"/keywords/1",
+		"/keywords/2",
+		"/summary",
+		"/summary",
+		"/title",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("pointers (-want +got):\n%s\n%s", diff, validationLines(err))
+	}
+	if msg := err.Error(); !strings.HasSuffix(msg, "(and 7 more errors)") || !strings.HasPrefix(msg, "/entities/2/type: unknown entity type") {
+		t.Errorf("Error() = %q", msg)
+	}
+	if !errors.Is(err, ErrEmpty) || !errors.Is(err, ErrDuplicate) || !errors.Is(err, ErrNotRoundTrip) {
+		t.Errorf("errors.Is does not find every sentinel in %v", err)
+	}
+	var ve *ValidationError
+	if !errors.As(err, &ve) || ve.Pointer != "/entities/2/type" {
+		t.Errorf("errors.As gives %v", ve)
+	}
+}
+
+func TestValidationErrorMessages(t *testing.T) {
+	tests := []struct {
+		modify func(d *Digest)
+		want   string
+	}{
+		{func(d *Digest) { d.Title = "" }, "/title: empty title"},
+		{func(d *Digest) { d.Keywords[1] = "ligue ARABE" },
+			`/keywords/1: duplicate keyword "ligue ARABE", the same as /keywords/0 after case folding`},
+		{func(d *Digest) { d.Entities[1].Name = "ali darwish" },
+			`/entities/1/name: duplicate entity name "ali darwish", the same as /entities/0/name after case folding`},
+		{func(d *Digest) { d.Entities[0].Type = "Persona" }, `/entities/0/type: unknown entity type "Persona"`},
+		{func(d *Digest) { d.Summary = "a \nb" }, `/summary: leading or trailing white space: U+0020 at the end in line 1: "a "`},
+		{func(d *Digest) { d.Title = strings.Repeat("x", 50) + "\u00a0" },
+			`/title: leading or trailing white space: U+00A0 at the end: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"…`},
+		{func(d *Digest) { d.Keywords[1] = "a, b" }, `/keywords/1: would not read back unchanged: the separator ',' would split the keyword "a, b"`},
+		{func(d *Digest) { d.Summary = "a\nRÉSUMÉ" }, `/summary: would not read back unchanged: the summary's line 2 would read as the header SUMMARY: "RÉSUMÉ"`},
+		{func(d *Digest) { d.Title = "Cafe\u0301" }, "/title: not in Unicode NFC: \"e\\u0301\" at byte 3: \"Cafe\u0301\""},
+	}
+	for _, tt := range tests {
+		d := sampleDigest()
+		tt.modify(d)
+		err := Validate(d)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("Validate = %v\nwant       %s", err, tt.want)
+		}
+	}
+	if got := (&ValidationError{Err: ErrSchema}).Error(); got != "schema violation" {
+		t.Errorf("error without pointer = %q", got)
+	}
+	if got := (ValidationErrors{}).Error(); got != "no errors" {
+		t.Errorf("empty list = %q", got)
+	}
+}
+
+// TestIsTypeSeparator checks that isTypeSeparator says, for every
+// character, what lex.SplitTypeLine does: whether a description starting
+// with it reads back without it.
+func TestIsTypeSeparator(t *testing.T) {
+	for r := rune(0x20); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) || isControl(r) {
+			continue
+		}
+		desc := string(r) + "x"
+		tl, ok := lex.SplitTypeLine("Other "+desc, typeNames)
+		lost := !ok || tl.Description != desc
+		want := isTypeSeparator(r) || lex.TrimLeft(desc) != desc
+		if lost != want {
+			t.Errorf("%U: SplitTypeLine loses it: %v, Validate expects %v", r, lost, want)
+		}
+	}
+}
+
+func TestComparePointers(t *testing.T) {
+	sorted := []string{"", "/a", "/a/0", "/a/2", "/a/10", "/a/10/x", "/a/b", "/b", "/core_subject/heading", "/entities"}
+	for i, a := range sorted {
+		for j, b := range sorted {
+			got := comparePointers(a, b)
+			if (got < 0) != (i < j) || (got == 0) != (i == j) {
+				t.Errorf("comparePointers(%q, %q) = %d", a, b, got)
+			}
+		}
+	}
+}
+
+func TestValidateAllocs(t *testing.T) {
+	if raceEnabled() {
+		t.Skip("the race detector makes sync.Pool drop what it is given")
+	}
+	d, err := Parse(readTestFile(t, "testdata/seed.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Keywords = []string{"Ligue arabe", "Organisation de la coopération islamique", "Palestine", "Union africaine"}
+	if n := testing.AllocsPerRun(100, func() { _ = Validate(d) }); n != 0 {
+		t.Errorf("Validate of a valid digest allocates %v times", n)
+	}
+}
+
+// raceEnabled reports whether the test binary was built with -race.
+func raceEnabled() bool {
+	info, ok := debug.ReadBuildInfo()
+	return ok && slices.ContainsFunc(info.Settings, func(s debug.BuildSetting) bool {
+		return s.Key == "-race" && s.Value == "true"
+	})
+}
+
+func TestValidateJSON(t *testing.T) {
+	valid, err := json.Marshal(sampleDigest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(valid)
+	tests := []struct {
+		name string
+		data string
+		ptr  string
+		want error
+	}{
+		{"duplicate top key", `{"title":"a",` + doc[1:], "/title", ErrDuplicate},
+		{"duplicate nested key", strings.Replace(doc, `"name":"Ali Darwish"`, `"name":"Ali Darwish","name":"B"`, 1), "/entities/0/name", ErrDuplicate},
+		{"duplicate key in an extra object", `{"x":{"k":1,"k":2},` + doc[1:], "/x/k", ErrDuplicate},
+		{"duplicate key with a slash", `{"x":{"a/b":1,"a/b":2},` + doc[1:], "/x/a~1b", ErrDuplicate},
+		{"truncated", doc[:len(doc)-1], "", ErrInvalidJSON},
+		{"truncated in a list", `{"highlights":["a",`, "/highlights/1", ErrInvalidJSON},
+		{"bad token in a list", `{"highlights":["a",x]}`, "/highlights/1", ErrInvalidJSON},
+		{"trailing comma", `{"title":"a",}`, "", ErrInvalidJSON},
+		{"two values", doc + " {}", "", ErrInvalidJSON},
+		{"trailing garbage", doc + " x", "", ErrInvalidJSON},
+		{"empty", "", "", ErrInvalidJSON},
+		{"invalid UTF-8", strings.Replace(doc, "Ali Darwish", "Ali\xffDarwish", 1), "/entities/0/name", ErrInvalidUTF8},
+		{"invalid UTF-8 in a key", strings.Replace(doc, `"summary"`, "\"summ\xffary\"", 1), "/summ\ufffdary", ErrInvalidUTF8},
+		{"schema", strings.Replace(doc, `"title":"La Ligue`, `"title":" La Ligue`, 1), "/title", ErrSchema},
+		{"schema, root", "[]", "", ErrSchema},
+		{"too large", `"` + strings.Repeat("x", DefaultMaxSize) + `"`, "", ErrTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := ValidateJSON([]byte(tt.data))
+			if d != nil {
+				t.Errorf("ValidateJSON returned a digest: %+v", d)
+			}
+			var list ValidationErrors
+			if !errors.As(err, &list) || len(list) == 0 {
+				t.Fatalf("ValidateJSON = %v, want ValidationErrors", err)
+			}
+			if list[0].Pointer != tt.ptr || !errors.Is(list[0], tt.want) {
+				t.Errorf("ValidateJSON = %v, want %q at %q", validationLines(err), tt.want, tt.ptr)
+			}
+		})
+	}
+
+	t.Run("syntax error", func(t *testing.T) {
+		_, err := ValidateJSON([]byte(`{"title" 1}`))
+		var se *json.SyntaxError
+		if !errors.As(err, &se) {
+			t.Errorf("ValidateJSON = %v, want a *json.SyntaxError inside", err)
+		}
+	})
+	t.Run("valid", func(t *testing.T) {
+		d, err := ValidateJSON(valid)
+		if err != nil {
+			t.Fatal(validationLines(err))
+		}
+		if diff := cmp.Diff(sampleDigest(), d); diff != "" {
+			t.Errorf("digest (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("valid JSON, invalid digest", func(t *testing.T) {
+		data := strings.Replace(doc, `"Palestine"`, `"ligue arabe"`, 1)
+		d, err := ValidateJSON([]byte(data))
+		if d == nil || !errors.Is(err, ErrDuplicate) {
+			t.Errorf("ValidateJSON = %v, %v; want the digest and ErrDuplicate", d, err)
+		}
+	})
+}
+
+// TestValidateEveryOffset puts a character at each offset of a title long
+// enough for line to read it eight bytes at a time, and checks that
+// Validate finds a bad one wherever it stands, and accepts a good one.
+func TestValidateEveryOffset(t *testing.T) {
+	const base = "Abcdefghijklmnopqrstuvwxyz0123456789"
+	for pos := 1; pos < len(base); pos++ {
+		for _, bad := range []string{"\x00", "\x1f", "\x7f", "\t", "\n", "\u0085", "\u009f", "\u200b", "\ufeff", " ", "\xff", "e\u0301"} {
+			d := sampleDigest()
+			d.Title = base[:pos] + bad + base[pos:]
+			if bad == " " {
+				d.Title = base[:pos] + "  " + base[pos:]
+			}
+			if Validate(d) == nil {
+				t.Errorf("Validate accepts the title %q", d.Title)
+			}
+		}
+		for _, good := range []string{" ", "~", "é", "\u00a0", "\u200d", "👤"} {
+			d := sampleDigest()
+			d.Title = base[:pos] + good + base[pos:]
+			if err := Validate(d); err != nil {
+				t.Errorf("Validate rejects the title %q: %v", d.Title, err)
+			}
+		}
+	}
+}
