@@ -1,0 +1,31 @@
+//go:build goexperiment.jsonv2
+
+package digest
+
+import (
+	jsonv1 "encoding/json"
+	"encoding/json/v2"
+	"testing"
+)
+
+// BenchmarkUnmarshalJSONv2 decodes the seed's JSON form with
+// encoding/json/v2 (GOEXPERIMENT=jsonv2).
+func BenchmarkUnmarshalJSONv2(b *testing.B) {
+	text := seedText(b)
+	d, err := Parse(text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	js, err := jsonv1.Marshal(d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		var d Digest
+		if err := json.Unmarshal(js, &d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

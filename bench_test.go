@@ -1,0 +1,123 @@
+package digest
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// seedText returns the reference sample.
+func seedText(tb testing.TB) []byte {
+	b, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+// largeText returns a digest of about 3 MiB: the seed's sections with many
+// highlights and keywords and tens of thousands of entities.
+func largeText() []byte {
+	var b strings.Builder
+	b.WriteString("Un grand digest de référence\nSous-titre sur deux lignes\navec des accents : é, è, à.\nSUMMARY\n")
+	for i := range 200 {
+		fmt.Fprintf(&b, "Ligne %d du résumé, où la Ligue des États arabes et l'Union africaine coordonnent leurs efforts.\n", i)
+	}
+	b.WriteString("KEY HIGHLIGHTS\n")
+	for i := range 2000 {
+		fmt.Fprintf(&b, "- Point clé numéro %d : la réunion vise à évaluer les progrès réalisés.\n", i)
+	}
+	b.WriteString("CORE SUBJECT\nCoordination des efforts de soutien\n")
+	for i := range 2000 {
+		fmt.Fprintf(&b, "Paragraphe %d. Cette réunion vise à unifier les positions à cette étape critique.\n", i)
+	}
+	b.WriteString("KEYWORDS\n")
+	for i := range 500 {
+		fmt.Fprintf(&b, "mot%d, clé%d, coopération%d\n", i, i, i)
+	}
+	const entities = 25000
+	fmt.Fprintf(&b, "MENTIONED ENTITIES %d\n", entities)
+	for i := range entities {
+		if i%2 == 0 {
+			fmt.Fprintf(&b, "Personne numéro %d\n👤 Person_MaleSecrétaire général adjoint numéro %d\n", i, i)
+		} else {
+			fmt.Fprintf(&b, "Organisation numéro %d\n🏛️ OrganizationOrganisation régionale numéro %d\n", i, i)
+		}
+	}
+	return []byte(b.String())
+}
+
+func BenchmarkParse(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		text []byte
+	}{
+		{"seed", seedText(b)},
+		{"large", largeText()},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			if _, err := Parse(bc.text); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.SetBytes(int64(len(bc.text)))
+			for b.Loop() {
+				Parse(bc.text)
+			}
+		})
+	}
+}
+
+// BenchmarkUnmarshalJSON decodes the seed's JSON form with encoding/json:
+// the baseline a user would otherwise pick. Its bytes are the seed text's,
+// so that MB/s compares with BenchmarkParse/seed.
+func BenchmarkUnmarshalJSON(b *testing.B) {
+	text := seedText(b)
+	d, err := Parse(text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	js, err := json.Marshal(d)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		var d Digest
+		if err := json.Unmarshal(js, &d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFloor is the naive cost of only checking the seed: valid UTF-8
+// and already NFC.
+func BenchmarkFloor(b *testing.B) {
+	text := seedText(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if !utf8.Valid(text) || !norm.NFC.IsNormal(text) {
+			b.Fatal("seed is not valid NFC")
+		}
+	}
+}
+
+func BenchmarkFormat(b *testing.B) {
+	text := seedText(b)
+	d, err := Parse(text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Format(d)
+	}
+}
