@@ -54,9 +54,11 @@
 //   - Columns count bytes from the start of the line, starting at 1; a
 //     leading byte order mark is not counted.
 //   - In a header, white space is trimmed after each step that can expose
-//     it (so "## **Summary**" is a header), any white space inside the name
-//     counts as a space ("KEY HIGHLIGHTS" with a no-break space is a
-//     header), and the entity count may be followed by one ':'. Case folding
+//     it (so "## **Summary**" and the French "Résumé :" are headers), a ':'
+//     may also stand after the "**" pair ("**Summary**:") or after the
+//     entity count ("Mentioned entities (6):"), and any white space inside
+//     the name counts as a space ("KEY HIGHLIGHTS" with a no-break space is
+//     a header). Case folding
 //     is Unicode simple case folding, so U+212A KELVIN SIGN reads as 'k' but
 //     Cyrillic 'С' does not read as 'C'.
 //   - Invalid UTF-8 reads as one U+FFFD for each bad byte, and gives one

@@ -53,27 +53,39 @@ type Header struct {
 // "**" or "__", a trailing entity count and one trailing ':' are taken off,
 // then the rest is folded (decomposed, combining marks dropped, case-folded,
 // '-' and '_' read as spaces, runs of white space read as one space) and
-// compared with the known names. White space is trimmed after each step
-// that can expose it, so "## **Summary**" is a header too.
+// compared with the known names.
+//
+// It is more lenient than FORMAT.md in ways a reader expects: white space is
+// trimmed after each step that can expose it ("## **Summary**", "Résumé :"),
+// and a ':' may also stand after the "**" pair ("**Summary**:") or after the
+// count ("Mentioned entities (6):").
 func ParseHeader(text string) (Header, bool) {
 	s := Trim(strings.TrimLeft(text, "#"))
-	if len(s) >= 4 && (s[:2] == "**" && s[len(s)-2:] == "**" || s[:2] == "__" && s[len(s)-2:] == "__") {
-		s = Trim(s[2 : len(s)-2])
+	if e := cutColon(s); len(e) >= 4 && (e[:2] == "**" && e[len(e)-2:] == "**" || e[:2] == "__" && e[len(e)-2:] == "__") {
+		s = Trim(e[2 : len(e)-2])
 	}
 	if name, count, ok := cutCount(s); ok {
-		if sec, ok := fold(strings.TrimSuffix(name, ":")); ok && sec == Entities {
+		if sec, ok := fold(cutColon(name)); ok && sec == Entities {
 			return Header{Section: Entities, Count: count}, true
 		}
 	}
-	sec, ok := fold(strings.TrimSuffix(s, ":"))
+	sec, ok := fold(cutColon(s))
 	return Header{Section: sec}, ok
+}
+
+// cutColon returns s without one trailing ':' and the white space before it.
+func cutColon(s string) string {
+	if strings.HasSuffix(s, ":") {
+		return TrimRight(s[:len(s)-1])
+	}
+	return s
 }
 
 // cutCount splits a trailing entity count off s: "NAME 6", "NAME6",
 // "NAME (6)", "NAME: 6", also followed by one ':'. It returns the name,
 // trimmed, and the digits.
 func cutCount(s string) (name, count string, ok bool) {
-	s = TrimRight(strings.TrimSuffix(s, ":"))
+	s = cutColon(s)
 	paren := strings.HasSuffix(s, ")")
 	if paren {
 		s = TrimRight(s[:len(s)-1])
@@ -96,9 +108,20 @@ func cutCount(s string) (name, count string, ok bool) {
 	return TrimRight(name), count, true
 }
 
+// foldedNames are the keys of sectionNames.
+var foldedNames = func() []string {
+	names := make([]string, 0, len(sectionNames))
+	for name := range sectionNames {
+		names = append(names, name)
+	}
+	return names
+}()
+
 // fold folds s as FORMAT.md §2 says and looks the result up among the
-// section names. It gives up as soon as the fold cannot be a name: longer
-// than the longest one, or holding a character that does not fold to ASCII.
+// section names. It gives up as soon as the fold cannot be a name: when
+// what it has folded so far starts no name, or holds a character that does
+// not fold to ASCII. Most lines are not headers, and most give up at their
+// first or second character.
 func fold(s string) (Section, bool) {
 	var buf [maxFolded]byte
 	n := 0
@@ -117,7 +140,7 @@ func fold(s string) (Section, bool) {
 		}
 		buf[n] = c
 		n++
-		return true
+		return startsName(buf[:n])
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -157,6 +180,16 @@ func fold(s string) (Section, bool) {
 	}
 	sec, ok := sectionNames[string(buf[:n])]
 	return sec, ok
+}
+
+// startsName reports whether some folded section name starts with p.
+func startsName(p []byte) bool {
+	for _, name := range foldedNames {
+		if len(name) >= len(p) && name[:len(p)] == string(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // foldASCII folds an ASCII byte: upper case to lower, '-' and '_' to a

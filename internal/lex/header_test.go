@@ -22,6 +22,11 @@ func TestParseHeader(t *testing.T) {
 		{"résumé", "résumé", Header{Section: Summary}},
 		{"resume", "resume", Header{Section: Summary}},
 		{"RESUME", "RESUME", Header{Section: Summary}},
+		// Lenient beyond FORMAT.md §2, as a reader expects (see ParseHeader).
+		{"space before colon", "Résumé :", Header{Section: Summary}},
+		{"emphasis then colon", "**Summary**:", Header{Section: Summary}},
+		{"emphasis then space and colon", "**Mots clés** :", Header{Section: Keywords}},
+		{"count then colon", "Mentioned entities (6):", Header{Section: Entities, Count: "6"}},
 		{"Résumé in NFD", "Re\u0301sume\u0301", Header{Section: Summary}},
 		{"KEY HIGHLIGHTS", "KEY HIGHLIGHTS", Header{Section: Highlights}},
 		{"Key highlights", "Key highlights", Header{Section: Highlights}},
@@ -121,10 +126,7 @@ func TestParseHeaderNot(t *testing.T) {
 		{"twice", "SUMMARY SUMMARY"},
 		{"trailing hyphen", "SUMMARY-"},
 		{"leading underscore", "_SUMMARY"},
-		// Nothing is trimmed after the colon is taken off (§2).
-		{"space before colon", "Résumé :"},
 		{"unmatched emphasis", "**Summary__"},
-		{"emphasis then colon", "**Summary**:"},
 		{"single star", "*Summary*"},
 		{"# after emphasis", "**# Summary**"},
 		{"# after #", "# # Summary"},
