@@ -1,6 +1,9 @@
 package digest
 
-import "encoding/json"
+import (
+	"bytes"
+	"encoding/json"
+)
 
 // A Digest is a summary of one news article: the values of a digest text,
 // typed. Its JSON form, by encoding/json, is the one of FORMAT.md §6: every
@@ -34,13 +37,22 @@ type Entity struct {
 }
 
 // MarshalJSON writes d in the JSON form, with nil lists written as [].
+// It leaves '<', '>' and '&' as they are, so that the caller's encoder
+// decides (json.Marshal escapes them, an Encoder with SetEscapeHTML(false)
+// does not).
 func (d Digest) MarshalJSON() ([]byte, error) {
 	type plain Digest // the same fields without this method
 	d.Highlights = nonNil(d.Highlights)
 	d.Keywords = nonNil(d.Keywords)
 	d.Entities = nonNil(d.Entities)
 	d.CoreSubject.Paragraphs = nonNil(d.CoreSubject.Paragraphs)
-	return json.Marshal(plain(d))
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(plain(d)); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // nonNil returns s, or an empty slice when s is nil.

@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // The errors that can be returned in [ParseError.Err]. Test for them with
@@ -73,26 +76,29 @@ func (e *ParseError) ErrorWithPosition() string {
 const maxContext = 60
 
 // displayLine returns src made printable, cut to at most maxContext
-// characters on either side of the byte column col, and the number of
-// characters before the column.
+// characters on either side of the byte column col, and the display width
+// of what stands before the column, for the caret.
 func displayLine(src string, col int) (string, int) {
 	var runes []rune
-	caret := -1
+	at := -1 // index in runes of the column
 	for i, r := range src {
-		if caret < 0 && i >= col-1 {
-			caret = len(runes)
+		if at < 0 && i >= col-1 {
+			at = len(runes)
 		}
 		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
 			r = utf8.RuneError
 		}
 		runes = append(runes, r)
 	}
-	if caret < 0 {
-		caret = len(runes)
+	if at < 0 {
+		at = len(runes)
 	}
-	start, end := max(0, caret-maxContext), min(len(runes), caret+maxContext)
+	start, end := max(0, at-maxContext), min(len(runes), at+maxContext)
 	s := string(runes[start:end])
-	caret -= start
+	caret := 0
+	for _, r := range runes[start:at] {
+		caret += runeWidth(r)
+	}
 	if start > 0 {
 		s, caret = "…"+s, caret+1
 	}
@@ -100,6 +106,23 @@ func displayLine(src string, col int) (string, int) {
 		s += "…"
 	}
 	return s, caret
+}
+
+// runeWidth returns how many columns r takes in a terminal: none for
+// combining marks and invisible format characters, two for wide East Asian
+// characters and emoji.
+func runeWidth(r rune) int {
+	switch {
+	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+		return 0
+	case r >= 0x1F000 && r <= 0x1FAFF:
+		return 2
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
 }
 
 // ErrorList is the list of problems Parse found, sorted by position. Its

@@ -3,6 +3,7 @@ package digest
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -78,14 +79,19 @@ func (p *Parser) maxSize() int64 {
 	if p.MaxSize <= 0 {
 		return DefaultMaxSize
 	}
-	return p.MaxSize
+	return min(p.MaxSize, math.MaxInt-1) // so that limit+1 is an int
 }
 
 // tooLarge returns the error for src, which is limit+1 bytes long: at the
 // position of its last byte, the first one past the limit.
 func tooLarge(src string, limit int64) error {
-	line, col := lex.Position(src, len(src)-1)
-	return ErrorList{{Line: line, Column: col, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)}}
+	last := len(src) - 1
+	line, col := lex.Position(src, last)
+	return ErrorList{{
+		Line: line, Column: col,
+		Err:    fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit),
+		source: strings.TrimRight(src[last-(col-1):], "\r\n"),
+	}}
 }
 
 // parser holds the state of one parse. Sections may come in any order and

@@ -145,8 +145,7 @@ func (c *cli) reportParse(name string, err error, f *inputFlags) int {
 			b.WriteString(" (show them with -all-errors)")
 		}
 		b.WriteByte('\n')
-		// The too-large error keeps no source line to show.
-		if f.context && !errors.Is(e, digest.ErrTooLarge) {
+		if f.context {
 			if _, caret, ok := strings.Cut(e.ErrorWithPosition(), "\n"); ok {
 				b.WriteString(caret)
 				b.WriteByte('\n')

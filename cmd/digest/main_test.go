@@ -177,7 +177,7 @@ func TestRun(t *testing.T) {
 			name:   "parse max-size context",
 			args:   []string{"parse", "-context", "-max-size", "10", "seed.txt"},
 			code:   1,
-			stderr: []string{`^seed\.txt:1:11: input too large: .* -max-size\)$`},
+			stderr: []string{`^seed\.txt:1:11: input too large: .* -max-size\)$`, `^  \|$`, `^1 \| La Ligue ar$`, `^  \|           \^$`},
 		},
 		{
 			name:   "parse too many errors",

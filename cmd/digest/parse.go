@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 
@@ -40,11 +41,15 @@ func (c *cli) parse(p *digest.Parser, in *inputFlags, name string) int {
 	d, err := p.ParseReader(r)
 	r.Close()
 	if d != nil {
-		b, err := json.MarshalIndent(d, "", "  ")
-		if err != nil {
+		// Text goes out as it is: no \u003c for '<' as json.Marshal writes.
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(d); err != nil {
 			return c.failf("%s: %v", displayName(name), err)
 		}
-		if !c.write(append(b, '\n')) {
+		if !c.write(b.Bytes()) {
 			return exitFailure
 		}
 	}
