@@ -1,11 +1,12 @@
 // check.mjs checks digest JSON files against ../digest.schema.json with Ajv,
 // the reference JavaScript validator for JSON Schema draft 2020-12.
 //
-// Usage (from this directory, after `npm ci`):
+// Usage, after `npm ci` in this directory (the schema is found next to this
+// script, so any working directory will do; CI runs it from the module root):
 //
-//	node check.mjs FILE.json...
+//	node schema/js/check.mjs testdata/golden/*.json testdata/valid/*.json testdata/invalid/*.json
 //
-// It prints one line per file, tab-separated:
+// It prints one line per file, tab-separated, FILE being the path as given:
 //
 //	FILE	valid
 //	FILE	invalid	POINTER
@@ -14,7 +15,8 @@
 // sorts first among the errors. A missing or extra key is reported at the
 // object that holds it. The exit code is 0 whatever the verdicts, and 2 when
 // the schema does not compile or a file cannot be read or parsed as JSON (the
-// other files are still checked).
+// other files are still checked). `go test -run TestSchemaVerdicts . -args
+// -ajv FILE` compares its output with the Go schema's verdicts.
 import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
