@@ -77,35 +77,39 @@ const maxContext = 60
 
 // displayLine returns src made printable, cut to at most maxContext
 // characters on either side of the byte column col, and the display width
-// of what stands before the column, for the caret.
+// of what stands before the column, for the caret. It reads only those
+// characters, so that it costs little on a long line.
 func displayLine(src string, col int) (string, int) {
-	var runes []rune
-	at := -1 // index in runes of the column
-	for i, r := range src {
-		if at < 0 && i >= col-1 {
-			at = len(runes)
-		}
+	at := min(max(col-1, 0), len(src))
+	start := at
+	for n := 0; n < maxContext && start > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(src[:start])
+		start -= size
+	}
+	end := at
+	for n := 0; n < maxContext && end < len(src); n++ {
+		_, size := utf8.DecodeRuneInString(src[end:])
+		end += size
+	}
+	var b strings.Builder
+	caret := 0
+	if start > 0 {
+		b.WriteString("…")
+		caret++
+	}
+	for i, r := range src[start:end] {
 		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
 			r = utf8.RuneError
 		}
-		runes = append(runes, r)
+		if start+i < at {
+			caret += runeWidth(r)
+		}
+		b.WriteRune(r)
 	}
-	if at < 0 {
-		at = len(runes)
+	if end < len(src) {
+		b.WriteString("…")
 	}
-	start, end := max(0, at-maxContext), min(len(runes), at+maxContext)
-	s := string(runes[start:end])
-	caret := 0
-	for _, r := range runes[start:at] {
-		caret += runeWidth(r)
-	}
-	if start > 0 {
-		s, caret = "…"+s, caret+1
-	}
-	if end < len(runes) {
-		s += "…"
-	}
-	return s, caret
+	return b.String(), caret
 }
 
 // runeWidth returns how many columns r takes in a terminal: none for

@@ -309,16 +309,32 @@ func (p *parser) errorf(ln lex.Line, format string, args ...any) {
 	p.add(&ParseError{Line: ln.Num, Column: ln.Col, Err: fmt.Errorf(format, args...), source: ln.Raw})
 }
 
-// add records e, or only counts it when the limit is reached.
+// add records e. Past the limit it keeps the first errors by position,
+// since some are found late (an entity count is checked at the end of
+// input), and keeps in p.over the first of those it drops.
 func (p *parser) add(e *ParseError) {
 	p.counts++
-	if p.limit > 0 && len(p.errs) >= p.limit {
-		if p.over == nil {
-			p.over = e
-		}
+	if p.limit == 0 || len(p.errs) < p.limit {
+		p.errs = append(p.errs, e)
 		return
 	}
-	p.errs = append(p.errs, e)
+	last := 0 // the last kept error by position
+	for i := range p.errs {
+		if before(p.errs[last], p.errs[i]) {
+			last = i
+		}
+	}
+	if before(e, p.errs[last]) {
+		e, p.errs[last] = p.errs[last], e
+	}
+	if p.over == nil || before(e, p.over) {
+		p.over = e
+	}
+}
+
+// before reports whether a stands before b in the input.
+func before(a, b *ParseError) bool {
+	return a.Line < b.Line || a.Line == b.Line && a.Column < b.Column
 }
 
 // err returns the errors of the parse and of the lexer, merged in position
@@ -334,11 +350,16 @@ func (p *parser) err(lx *lex.Lexer) error {
 	errs.Sort()
 	total := p.counts + len(lx.Problems) + lx.Dropped
 	if p.limit > 0 && total > p.limit {
+		// The first error not shown: the first past the limit among those
+		// kept, or the first the parser or the lexer dropped.
 		next := p.over
-		if len(errs) > p.limit {
+		if len(errs) > p.limit && (next == nil || before(errs[p.limit], next)) {
 			next = errs[p.limit]
-		} else if next == nil || lx.Dropped > 0 && lx.FirstDropped.Line < next.Line {
-			next = problemError(lx.FirstDropped)
+		}
+		if lx.Dropped > 0 {
+			if e := problemError(lx.FirstDropped); next == nil || before(e, next) {
+				next = e
+			}
 		}
 		errs = append(errs[:p.limit], &ParseError{
 			Line: next.Line, Column: next.Column, source: next.source,

@@ -79,7 +79,9 @@
 //	FILE: /entities/3/type: message
 //
 // naming the value with a JSON Pointer, or as FILE: message for a problem
-// of the whole document. Validate prints nothing for a valid input.
+// of the whole document. A pointer that holds a character that is not
+// printable is quoted, and one of more than 200 bytes is cut after a
+// segment, with "/…". Validate prints nothing for a valid input.
 //
 // # Schema
 //

@@ -2,8 +2,13 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"digest"
 )
@@ -76,11 +81,40 @@ func (c *cli) reportInvalid(name string, err error) int {
 	}
 	var b bytes.Buffer
 	for _, e := range errs {
-		// A *digest.ValidationError reads "/pointer: message".
-		fmt.Fprintf(&b, "%s: %v\n", displayName(name), e)
+		var ve *digest.ValidationError
+		if errors.As(e, &ve) && ve.Pointer != "" {
+			fmt.Fprintf(&b, "%s: %s: %v", displayName(name), displayPointer(ve.Pointer), ve.Err)
+		} else {
+			fmt.Fprintf(&b, "%s: %v", displayName(name), e)
+		}
+		if errors.Is(e, digest.ErrTooLarge) {
+			b.WriteString(" (the limit of a JSON document, which -max-size does not raise)")
+		}
+		b.WriteByte('\n')
 	}
 	c.stderr.Write(b.Bytes())
 	return exitProblems
+}
+
+// maxPointer is the most bytes of a JSON Pointer that a message shows.
+const maxPointer = 200
+
+// displayPointer returns the JSON Pointer p as a message shows it: cut at
+// a segment after maxPointer bytes (a document may nest values thousands
+// deep), and quoted when it holds a character that is not printable (an
+// object key may hold a line break), so that the message stays one line.
+func displayPointer(p string) string {
+	if len(p) > maxPointer {
+		cut := strings.LastIndexByte(p[:maxPointer], '/')
+		if cut <= 0 {
+			cut = maxPointer
+		}
+		p = p[:cut] + "/…"
+	}
+	if !utf8.ValidString(p) || strings.IndexFunc(p, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
+		return strconv.Quote(p)
+	}
+	return p
 }
 
 var schemaVerb = &verb{

@@ -90,7 +90,7 @@ func checkLex(t *testing.T, src string) {
 		starts = append(starts, pos)
 		pos += len(ln.Raw)
 		if pos < len(src) {
-			n := breakLen(src[pos:])
+			n := refBreakLen(src[pos:])
 			if n == 0 {
 				t.Fatalf("line %d: Raw %+q is followed by %+q, not a line break", ln.Num, ln.Raw, src[pos:min(pos+4, len(src))])
 			}
@@ -213,8 +213,8 @@ func isBreak(r rune) bool {
 	return r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029
 }
 
-// breakLen returns the length of the line break that starts s, or 0.
-func breakLen(s string) int {
+// refBreakLen returns the length of the line break that starts s, or 0.
+func refBreakLen(s string) int {
 	if strings.HasPrefix(s, "\r\n") {
 		return 2
 	}

@@ -60,6 +60,17 @@ type Header struct {
 // and a ':' may also stand after the "**" pair ("**Summary**:") or after the
 // count ("Mentioned entities (6):").
 func ParseHeader(text string) (Header, bool) {
+	// A header ends with a letter, a digit, ':', ')', '*' or '_': a quick
+	// test that most other lines fail, such as sentences that end in '.'.
+	if text == "" {
+		return Header{}, false
+	}
+	switch c := text[len(text)-1]; {
+	case c >= utf8.RuneSelf, 'a' <= c|0x20 && c|0x20 <= 'z', '0' <= c && c <= '9',
+		c == ':', c == ')', c == '*', c == '_':
+	default:
+		return Header{}, false
+	}
 	s := Trim(strings.TrimLeft(text, "#"))
 	if e := cutColon(s); len(e) >= 4 && (e[:2] == "**" && e[len(e)-2:] == "**" || e[:2] == "__" && e[len(e)-2:] == "__") {
 		s = Trim(e[2 : len(e)-2])
@@ -108,20 +119,11 @@ func cutCount(s string) (name, count string, ok bool) {
 	return TrimRight(name), count, true
 }
 
-// foldedNames are the keys of sectionNames.
-var foldedNames = func() []string {
-	names := make([]string, 0, len(sectionNames))
-	for name := range sectionNames {
-		names = append(names, name)
-	}
-	return names
-}()
-
 // fold folds s as FORMAT.md §2 says and looks the result up among the
-// section names. It gives up as soon as the fold cannot be a name: when
-// what it has folded so far starts no name, or holds a character that does
-// not fold to ASCII. Most lines are not headers, and most give up at their
-// first or second character.
+// section names. It gives up as soon as the fold cannot be a name: when its
+// first three bytes start no name, when it grows longer than the longest
+// name, or when a character does not fold to ASCII. Most lines are not
+// headers, and most give up at their third character.
 func fold(s string) (Section, bool) {
 	var buf [maxFolded]byte
 	n := 0
@@ -140,7 +142,7 @@ func fold(s string) (Section, bool) {
 		}
 		buf[n] = c
 		n++
-		return startsName(buf[:n])
+		return n != 3 || startsName(string(buf[:3]))
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -182,12 +184,12 @@ func fold(s string) (Section, bool) {
 	return sec, ok
 }
 
-// startsName reports whether some folded section name starts with p.
-func startsName(p []byte) bool {
-	for _, name := range foldedNames {
-		if len(name) >= len(p) && name[:len(p)] == string(p) {
-			return true
-		}
+// startsName reports whether a folded section name starts with p, three
+// bytes long.
+func startsName(p string) bool {
+	switch p {
+	case "sum", "res", "key", "poi", "cor", "suj", "mot", "men", "ent":
+		return true
 	}
 	return false
 }

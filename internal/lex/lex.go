@@ -11,6 +11,8 @@ package lex
 
 import (
 	"encoding/binary"
+	"math/bits"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -105,7 +107,7 @@ func (l *Lexer) Next() (Line, bool) {
 			if next < len(src) && src[next] == '\n' {
 				next++
 			}
-		case c == ' ' || c == '\t': // a space after a space, or a tab
+		case c == ' ' || c == '\t': // a space before a space, or a tab
 			clean = true
 			i++
 		case c < utf8.RuneSelf: // a control character
@@ -175,32 +177,37 @@ func (l *Lexer) report(p Problem) {
 }
 
 // plainRun returns the index of the first byte at or after i that is not
-// printable ASCII (U+0020 to U+007E) or that is a space after a space:
-// the bytes that Next needs to look at. It reads eight bytes at a time, as
+// printable ASCII (U+0020 to U+007E), or that is one of two spaces in a
+// row: the bytes that Next needs to look at. It reads eight bytes at a time, as
 // most of a digest is such text.
 func plainRun(s string, i int) int {
 	const (
 		ones  = 0x0101010101010101
 		highs = 0x8080808080808080
-		lows  = 0x7F7F7F7F7F7F7F7F
+		top   = 0xFF00000000000000
 	)
+	p := unsafe.Pointer(unsafe.StringData(s))
 	for ; i+8 <= len(s); i += 8 {
-		v := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
-		// With no high bit set, adding to a byte cannot carry into the
-		// next one: the high bit of byte+0x60 is set when byte >= 0x20,
-		// and that of byte+0x01 when byte == 0x7F.
-		if v&highs != 0 || (v+0x6060606060606060)&highs != highs || (v+ones)&highs != 0 {
-			break
+		v := binary.LittleEndian.Uint64(unsafe.Slice((*byte)(unsafe.Add(p, i)), 8))
+		if v&0xFF == ' ' && i > 0 && s[i-1] == ' ' {
+			return i // the second of two spaces across words
 		}
-		// The high bit of each byte of sp is set where v has a space.
-		x := v ^ 0x2020202020202020
-		sp := ^((x&lows + lows) | x) & highs
-		if sp&(sp>>8) != 0 || sp&0x80 != 0 && i > 0 && s[i-1] == ' ' {
-			break
+		// The high bit of each byte of bad is set where that byte is one
+		// to look at. Adding to (or subtracting from) a byte of v carries
+		// into the next byte only when the byte is flagged itself: the
+		// lowest flagged byte is always right.
+		x := v ^ 0x2020202020202020 // spaces become zero bytes
+		y := x | x>>8 | top         // zero bytes where a space comes before a space
+		bad := v&highs |            // not ASCII
+			^(v+0x6060606060606060)&highs | // below 0x20
+			(v+ones)&highs | // 0x7F
+			(y-ones)&^y&highs // a space before a space
+		if bad != 0 {
+			return i + bits.TrailingZeros64(bad)/8
 		}
 	}
 	for ; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c > '~' || c == ' ' && i > 0 && s[i-1] == ' ' {
+		if c := s[i]; c < ' ' || c > '~' || c == ' ' && (i+1 < len(s) && s[i+1] == ' ' || i > 0 && s[i-1] == ' ') {
 			break
 		}
 	}
@@ -264,23 +271,45 @@ func (l *Lexer) clean(s string) string {
 }
 
 // Position returns the line and byte column, counted as Next counts them,
-// of the byte at offset off of src; off may be len(src): the end of input
-// is the column after the last line, or column 1 of the next line number
-// when the input is empty or ends with a line break.
+// of the byte at offset off of src; off may be len(src), which is past the
+// end of the last line, or at the start of a line after a final break. It
+// only looks for line breaks, so that it costs little on any input.
 func Position(src string, off int) (line, col int) {
-	l := New(src)
-	off = max(0, off-(len(src)-len(l.src))) // the skipped byte order mark
-	for {
-		start := l.pos
-		ln, ok := l.Next()
-		l.Problems = l.Problems[:0]
-		if !ok {
-			return l.line + 1, off - start + 1
-		}
-		if off < l.pos || start+len(ln.Raw) == len(l.src) { // the last line has no break
-			return ln.Num, off - start + 1
-		}
+	if len(src) >= 3 && src[:3] == "\uFEFF" {
+		src, off = src[3:], max(0, off-3)
 	}
+	line, start := 1, 0
+	for i := 0; i < off && i < len(src); {
+		n := breakLen(src[i:])
+		if n == 0 {
+			i++
+			continue
+		}
+		if i+n > off {
+			break // off is inside this line break
+		}
+		i += n
+		line, start = line+1, i
+	}
+	return line, off - start + 1
+}
+
+// breakLen returns the length of the line break that starts s, or 0.
+func breakLen(s string) int {
+	switch {
+	case s[0] == '\n':
+		return 1
+	case s[0] == '\r':
+		if len(s) > 1 && s[1] == '\n' {
+			return 2
+		}
+		return 1
+	case strings.HasPrefix(s, "\u0085"):
+		return 2
+	case strings.HasPrefix(s, "\u2028"), strings.HasPrefix(s, "\u2029"):
+		return 3
+	}
+	return 0
 }
 
 // isTrimmed reports whether r is removed from the ends of a line: Unicode

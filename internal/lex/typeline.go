@@ -38,7 +38,7 @@ func KnownType(s string, names []string) int {
 	best := -1
 	for i, name := range names {
 		n := len(name)
-		if len(s) < n || !strings.EqualFold(s[:n], name) {
+		if len(s) < n || s[0]|0x20 != name[0]|0x20 || !strings.EqualFold(s[:n], name) {
 			continue
 		}
 		if len(s) > n+1 && s[n] == '_' && isASCIILetter(s[n+1]) {

@@ -1,0 +1,107 @@
+package digest
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"reflect"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// concurrentResult is what the library gives for one input.
+type concurrentResult struct {
+	digest    *Digest
+	parseErr  string
+	all       *Digest // from a Parser with AllErrors, shared by all goroutines
+	allErr    string
+	read      *Digest // from ParseReader
+	formatted []byte
+	validErr  string
+	fromJSON  *Digest // ValidateJSON of the JSON of digest
+	jsonErr   string
+}
+
+// errString returns err's message, or "" for nil.
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// concurrentRun computes the result for in with every entry point;
+// shared is a Parser that all goroutines use at once.
+func concurrentRun(t *testing.T, shared *Parser, in []byte) concurrentResult {
+	var r concurrentResult
+	var err error
+	r.digest, err = Parse(in)
+	r.parseErr = errString(err)
+	r.all, err = shared.Parse(in)
+	r.allErr = errString(err)
+	r.read, _ = ParseReader(bytes.NewReader(in))
+	r.formatted = Format(r.digest)
+	r.validErr = errString(Validate(r.digest))
+	js, err := json.Marshal(r.digest)
+	if err != nil {
+		t.Errorf("json.Marshal: %v", err)
+		return r
+	}
+	r.fromJSON, err = ValidateJSON(js)
+	r.jsonErr = errString(err)
+	return r
+}
+
+// TestConcurrentUse calls Parse, a shared Parser, ParseReader, Format,
+// Validate and ValidateJSON from many goroutines at once, on the golden
+// inputs and the hostile ones, and checks that each gives what it gives
+// when called alone. Run it with the race detector:
+//
+//	go test -race -run TestConcurrentUse .
+func TestConcurrentUse(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no golden inputs: %v", err)
+	}
+	var inputs [][]byte
+	for _, f := range files {
+		inputs = append(inputs, readTestFile(t, f))
+	}
+	for _, c := range hostileCases() {
+		if c.via.text && c.gen == nil {
+			inputs = append(inputs, []byte(c.in))
+		}
+	}
+	inputs = append(inputs, []byte(manyEntities(500)))
+
+	shared := &Parser{AllErrors: true}
+	want := make([]concurrentResult, len(inputs))
+	for i, in := range inputs {
+		want[i] = concurrentRun(t, shared, in)
+	}
+
+	const goroutines, iterations = 16, 2
+	var wg sync.WaitGroup
+	for g := range goroutines {
+		wg.Go(func() {
+			for it := range iterations {
+				// Each goroutine starts at another input, so that
+				// different inputs are in flight at once.
+				for k := range inputs {
+					i := (k + g*len(inputs)/goroutines + it) % len(inputs)
+					got := concurrentRun(t, shared, inputs[i])
+					if !reflect.DeepEqual(want[i], got) {
+						diff := cmp.Diff(want[i], got, cmp.AllowUnexported(concurrentResult{}))
+						t.Errorf("goroutine %d, input %d (%.40q): results differ from serial ones (-serial +concurrent):\n%s",
+							g, i, inputs[i], diff)
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	t.Logf("%d goroutines × %d iterations × %d inputs", goroutines, iterations, len(inputs))
+}
