@@ -125,6 +125,9 @@ func cutCount(s string) (name, count string, ok bool) {
 // name, or when a character does not fold to ASCII. Most lines are not
 // headers, and most give up at their third character.
 func fold(s string) (Section, bool) {
+	if !mayStartName(s) {
+		return None, false
+	}
 	var buf [maxFolded]byte
 	n := 0
 	space := false
@@ -182,6 +185,26 @@ func fold(s string) (Section, bool) {
 	}
 	sec, ok := sectionNames[string(buf[:n])]
 	return sec, ok
+}
+
+// mayStartName reports whether the first character of s may fold to the
+// first letter of a section name: 's', 'r', 'k', 'p', 'c', 'm' or 'e' in
+// either case, U+212A KELVIN SIGN, U+017F LONG S, or a combining mark, which
+// folding drops. It spares fold its slow path on lines that start with
+// other letters, digits or icons.
+func mayStartName(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c < utf8.RuneSelf {
+		switch c | 0x20 {
+		case 's', 'r', 'k', 'p', 'c', 'm', 'e':
+			return true
+		}
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == 0x212A || r == 0x017F || unicode.Is(unicode.Mn, r)
 }
 
 // startsName reports whether a folded section name starts with p, three
