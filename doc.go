@@ -63,7 +63,11 @@
 //     Cyrillic 'С' does not read as 'C'.
 //   - Invalid UTF-8 reads as one U+FFFD for each bad byte, and gives one
 //     error for each run of bad bytes. Control characters are reported and
-//     kept in the partial result.
+//     kept in the partial result, except U+000B and U+000C at the ends of a
+//     line: they are white space too, and trimmed.
+//   - NFC is that of golang.org/x/text/unicode/norm, which keeps text in the
+//     Stream-Safe Text Format: after 30 combining marks in a row it inserts
+//     U+034F COMBINING GRAPHEME JOINER.
 //   - Between an icon and its type name, only white space may stand: an
 //     invisible format character there (such as a right-to-left override)
 //     leaves the line without a type name, which is an error.
@@ -72,6 +76,9 @@
 //     header has no type line.
 //   - Each MENTIONED ENTITIES header that carries a count is checked against
 //     the number of name lines in the whole section.
+//   - The canonical text is longer than a terse input (headers, "- "
+//     markers, icons), so the round trip of FORMAT.md §7 holds for digests
+//     whose canonical text is within the size limit.
 //
 // # Errors
 //
