@@ -3,7 +3,6 @@
 package digest
 
 import (
-	jsonv1 "encoding/json"
 	"encoding/json/v2"
 	"testing"
 )
@@ -11,15 +10,7 @@ import (
 // BenchmarkUnmarshalJSONv2 decodes the seed's JSON form with
 // encoding/json/v2 (GOEXPERIMENT=jsonv2).
 func BenchmarkUnmarshalJSONv2(b *testing.B) {
-	text := seedText(b)
-	d, err := Parse(text)
-	if err != nil {
-		b.Fatal(err)
-	}
-	js, err := jsonv1.Marshal(d)
-	if err != nil {
-		b.Fatal(err)
-	}
+	text, _, js := seedForms(b)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {

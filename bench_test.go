@@ -3,7 +3,6 @@ package digest
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -13,11 +12,20 @@ import (
 
 // seedText returns the reference sample.
 func seedText(tb testing.TB) []byte {
-	b, err := os.ReadFile("testdata/seed.txt")
+	return readTestFile(tb, "testdata/seed.txt")
+}
+
+// seedForms returns the reference sample, its digest and its JSON form.
+func seedForms(tb testing.TB) (text []byte, d *Digest, js []byte) {
+	text = seedText(tb)
+	d, err := Parse(text)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return b
+	if js, err = json.Marshal(d); err != nil {
+		tb.Fatal(err)
+	}
+	return text, d, js
 }
 
 // largeText returns a digest of about 3 MiB: the seed's sections with many
@@ -77,15 +85,7 @@ func BenchmarkParse(b *testing.B) {
 // the baseline a user would otherwise pick. Its bytes are the seed text's,
 // so that MB/s compares with BenchmarkParse/seed.
 func BenchmarkUnmarshalJSON(b *testing.B) {
-	text := seedText(b)
-	d, err := Parse(text)
-	if err != nil {
-		b.Fatal(err)
-	}
-	js, err := json.Marshal(d)
-	if err != nil {
-		b.Fatal(err)
-	}
+	text, _, js := seedForms(b)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
@@ -110,11 +110,7 @@ func BenchmarkFloor(b *testing.B) {
 }
 
 func BenchmarkFormat(b *testing.B) {
-	text := seedText(b)
-	d, err := Parse(text)
-	if err != nil {
-		b.Fatal(err)
-	}
+	text, d, _ := seedForms(b)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {

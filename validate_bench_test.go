@@ -1,7 +1,6 @@
 package digest
 
 import (
-	"encoding/json"
 	"fmt"
 	"testing"
 )
@@ -41,15 +40,7 @@ func BenchmarkValidate(b *testing.B) {
 // BenchmarkValidateJSON validates the JSON form of the seed's digest. Its
 // bytes are the seed text's, as for BenchmarkValidate.
 func BenchmarkValidateJSON(b *testing.B) {
-	text := readTestFile(b, "testdata/seed.txt")
-	d, err := Parse(text)
-	if err != nil {
-		b.Fatal(err)
-	}
-	js, err := json.Marshal(d)
-	if err != nil {
-		b.Fatal(err)
-	}
+	text, _, js := seedForms(b)
 	if _, err := ValidateJSON(js); err != nil {
 		b.Fatal(err)
 	}
