@@ -165,11 +165,15 @@ func (p *Parser) parse(src string) (*Digest, error) {
 func (p *parser) startSection(ln lex.Line, h lex.Header) {
 	p.endEntity()
 	if !p.header && !p.title {
-		p.errorf(ln, "%w: the first line is the header %s", ErrMissingTitle, sectionHeaders[h.Section])
+		if p.keep(ln) {
+			p.errorf(ln, "%w: the first line is the header %s", ErrMissingTitle, sectionHeaders[h.Section])
+		}
 	}
 	p.header = true
 	if first := p.seen[h.Section]; first != 0 {
-		p.errorf(ln, "%w %s (first at line %d)", ErrDuplicateSection, sectionHeaders[h.Section], first)
+		if p.keep(ln) {
+			p.errorf(ln, "%w %s (first at line %d)", ErrDuplicateSection, sectionHeaders[h.Section], first)
+		}
 	} else {
 		p.seen[h.Section] = ln.Num
 	}
@@ -237,10 +241,14 @@ func (p *parser) entityLine(ln lex.Line) {
 	}
 	t, ok := lex.SplitTypeLine(text[icon:], typeNames)
 	if !ok {
-		p.errorf(ln, "%w: %s", ErrNoTypeName, quote(text))
+		if p.keep(ln) {
+			p.errorf(ln, "%w: %s", ErrNoTypeName, quote(text))
+		}
 	}
 	if p.pending == 0 {
-		p.errorf(ln, "%w: %s", ErrOrphanType, quote(text))
+		if p.keep(ln) {
+			p.errorf(ln, "%w: %s", ErrOrphanType, quote(text))
+		}
 		p.d.Entities = append(p.d.Entities, Entity{})
 		p.pending = len(p.d.Entities)
 	}
@@ -255,7 +263,9 @@ func (p *parser) entityLine(ln lex.Line) {
 // endEntity reports the entity awaiting its type line, if any.
 func (p *parser) endEntity() {
 	if p.pending != 0 {
-		p.errorf(p.nameLine, "%w: %s", ErrMissingType, quote(p.nameLine.Text))
+		if p.keep(p.nameLine) {
+			p.errorf(p.nameLine, "%w: %s", ErrMissingType, quote(p.nameLine.Text))
+		}
 		p.pending = 0
 	}
 }
@@ -269,7 +279,9 @@ func (p *parser) finish(lx *lex.Lexer, src string) {
 	}
 	for _, c := range p.declared {
 		if n, ok := countValue(c.digits); !ok || n != p.names {
-			p.errorf(c.line, "%w: the header says %s, the section has %d", ErrEntityCount, quoteDigits(c.digits), p.names)
+			if p.keep(c.line) {
+				p.errorf(c.line, "%w: the header says %s, the section has %d", ErrEntityCount, quoteDigits(c.digits), p.names)
+			}
 		}
 	}
 	d := p.d
@@ -304,9 +316,39 @@ func quoteDigits(digits string) string {
 	return digits
 }
 
+// keep reports whether an error at the start of ln's text is to be kept,
+// and so worth formatting with errorf. When it is not, keep counts it:
+// past the limit, an input with an error on every line costs no more than
+// one without.
+func (p *parser) keep(ln lex.Line) bool {
+	if p.limit == 0 || len(p.errs) < p.limit {
+		return true
+	}
+	at := ParseError{Line: ln.Num, Column: ln.Col}
+	if before(&at, p.errs[p.lastKept()]) {
+		return true
+	}
+	p.counts++
+	if p.over == nil || before(&at, p.over) {
+		p.over = &ParseError{Line: ln.Num, Column: ln.Col, source: ln.Raw}
+	}
+	return false
+}
+
 // errorf records an error at the start of ln's text.
 func (p *parser) errorf(ln lex.Line, format string, args ...any) {
 	p.add(&ParseError{Line: ln.Num, Column: ln.Col, Err: fmt.Errorf(format, args...), source: ln.Raw})
+}
+
+// lastKept returns the index in p.errs of the last error by position.
+func (p *parser) lastKept() int {
+	last := 0
+	for i := range p.errs {
+		if before(p.errs[last], p.errs[i]) {
+			last = i
+		}
+	}
+	return last
 }
 
 // add records e. Past the limit it keeps the first errors by position,
@@ -318,13 +360,7 @@ func (p *parser) add(e *ParseError) {
 		p.errs = append(p.errs, e)
 		return
 	}
-	last := 0 // the last kept error by position
-	for i := range p.errs {
-		if before(p.errs[last], p.errs[i]) {
-			last = i
-		}
-	}
-	if before(e, p.errs[last]) {
+	if last := p.lastKept(); before(e, p.errs[last]) {
 		e, p.errs[last] = p.errs[last], e
 	}
 	if p.over == nil || before(e, p.over) {
