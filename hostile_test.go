@@ -8,6 +8,7 @@ import (
 	"io"
 	"reflect"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -857,17 +858,8 @@ func hostileCases() []hostileCase {
 				return jsonWith(`"title":"T"`, `"title":"T"`+strings.Repeat(`,"title":"T"`, 100_000))
 			},
 			via: viaValidateJSON,
-			checkErr: func(t *testing.T, err error) {
-				var list ValidationErrors
-				if !errors.As(err, &list) || len(list) != 100_000 {
-					t.Fatalf("%d errors, want 100000", len(list))
-				}
-				for _, e := range list {
-					if e.Pointer != "/title" || !errors.Is(e, ErrDuplicate) {
-						t.Fatalf("error %v, want /title: duplicate key", e)
-					}
-				}
-			},
+			want: append(slices.Repeat([]hostileWant{ptrErr("/title", ErrDuplicate)}, DefaultMaxErrors),
+				ptrErr("/title", ErrTooManyErrors).saying("99990 more not shown")),
 			nilDigest: true,
 		},
 		{
@@ -888,7 +880,7 @@ func hostileCases() []hostileCase {
 			name:      "JSON nesting 200 000 deep at the root",
 			gen:       func() string { return strings.Repeat("[", 200_000) + strings.Repeat("]", 200_000) },
 			via:       viaValidateJSON,
-			want:      []hostileWant{ptrErr("", ErrSchema)},
+			want:      []hostileWant{ptrErr(strings.Repeat("/0", 64), ErrInvalidJSON).saying("nested more than 64 deep")},
 			nilDigest: true,
 		},
 		{
@@ -897,7 +889,7 @@ func hostileCases() []hostileCase {
 				return jsonWith(`"title":"T"`, `"title":`+strings.Repeat(`{"a":`, 200_000)+"1"+strings.Repeat("}", 200_000))
 			},
 			via:       viaValidateJSON,
-			want:      []hostileWant{ptrErr("/title", ErrSchema)},
+			want:      []hostileWant{ptrErr("/title"+strings.Repeat("/a", 63), ErrInvalidJSON)},
 			nilDigest: true,
 		},
 		{
@@ -906,7 +898,7 @@ func hostileCases() []hostileCase {
 				return jsonWith(`"keywords":[]`, `"keywords":`+strings.Repeat("[", 200_000)+strings.Repeat("]", 200_000))
 			},
 			via:       viaValidateJSON,
-			want:      []hostileWant{ptrErr("/keywords/0", ErrSchema)},
+			want:      []hostileWant{ptrErr("/keywords"+strings.Repeat("/0", 63), ErrInvalidJSON)},
 			nilDigest: true,
 		},
 		{

@@ -2,6 +2,7 @@ package digest
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -48,7 +49,8 @@ var compiledSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
 
 // checkSchema validates doc, a JSON value decoded with numbers as
 // json.Number, against the schema. It returns one error wrapping ErrSchema
-// for each distinct problem, sorted by pointer then message, or nil.
+// for each distinct problem, sorted by pointer then message, cut at
+// DefaultMaxErrors as [ValidationErrors] says; or nil.
 func checkSchema(doc any) (ValidationErrors, error) {
 	s, err := compiledSchema()
 	if err != nil {
@@ -59,26 +61,32 @@ func checkSchema(doc any) (ValidationErrors, error) {
 	if !errors.As(err, &ve) {
 		return nil, err // nil, or a failure of the validator itself
 	}
-	var errs ValidationErrors
+	type problem struct{ pointer, msg string }
+	var problems []problem
 	var leaves func(*jsonschema.ValidationError)
 	leaves = func(e *jsonschema.ValidationError) {
 		if len(e.Causes) == 0 {
-			errs = append(errs, &ValidationError{Pointer: e.InstanceLocation, Err: fmt.Errorf("%w: %s", ErrSchema, schemaMessage(e))})
+			problems = append(problems, problem{e.InstanceLocation, schemaMessage(e)})
 		}
 		for _, c := range e.Causes {
 			leaves(c)
 		}
 	}
 	leaves(ve)
-	slices.SortStableFunc(errs, func(a, b *ValidationError) int {
-		if c := comparePointers(a.Pointer, b.Pointer); c != 0 {
+	slices.SortFunc(problems, func(a, b problem) int {
+		if c := comparePointers(a.pointer, b.pointer); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Err.Error(), b.Err.Error())
+		return strings.Compare(a.msg, b.msg)
 	})
-	errs = slices.CompactFunc(errs, func(a, b *ValidationError) bool {
-		return a.Pointer == b.Pointer && a.Err.Error() == b.Err.Error()
-	})
+	problems = slices.Compact(problems)
+	var errs ValidationErrors
+	for _, p := range problems[:min(len(problems), DefaultMaxErrors)] {
+		errs = append(errs, &ValidationError{Pointer: p.pointer, Err: fmt.Errorf("%w: %s", ErrSchema, p.msg)})
+	}
+	if len(problems) > DefaultMaxErrors {
+		errs = append(errs, tooMany(problems[DefaultMaxErrors].pointer, len(problems)-DefaultMaxErrors))
+	}
 	return errs, nil
 }
 
@@ -93,17 +101,24 @@ func schemaMessage(e *jsonschema.ValidationError) string {
 	return e.Message
 }
 
+// maxDepth is how deeply decodeJSON lets arrays and objects nest. A
+// digest nests three deep: the document, the list of entities, an entity.
+const maxDepth = 64
+
 // decodeJSON reads data, one JSON value, the way the schema validator
 // wants it: objects as map[string]any, arrays as []any, numbers as
 // json.Number. Unlike encoding/json it rejects, as a [ValidationErrors],
 // what a document from outside may not hold: bytes that are not UTF-8
-// ([ErrInvalidUTF8], at the first such byte) and an object key seen twice
-// ([ErrDuplicate], at the pointer of the second one). Invalid JSON gives
-// one error wrapping [ErrInvalidJSON] and the decoder's error, at the
-// pointer of the value being read.
+// ([ErrInvalidUTF8], at the first such byte), an escaped surrogate that is
+// not one of a pair (ErrInvalidUTF8 too, the first in each string), and an
+// object key seen twice ([ErrDuplicate], at the pointer of the second
+// one), keeping the first DefaultMaxErrors by pointer. Invalid JSON, or
+// arrays and objects nested more than maxDepth deep, give one error
+// wrapping [ErrInvalidJSON], at the pointer of the value being read.
 //
-// It walks the tokens with a stack rather than by recursion, so that a
-// deeply nested document costs heap, not Go stack.
+// It walks the tokens with a stack rather than by recursion, and keeps
+// the pointer of the value being read as its segments, so that the cost
+// of a problem does not grow with the depth or the length of the keys.
 func decodeJSON(data []byte) (any, ValidationErrors) {
 	badUTF8 := int64(-1) // offset of the first byte that is not UTF-8, if any
 	if !utf8.Valid(data) {
@@ -116,55 +131,93 @@ func decodeJSON(data []byte) (any, ValidationErrors) {
 	type frame struct {
 		obj     map[string]any // nil for an array
 		arr     []any
-		wantKey bool // an object's next token is a key or its end
+		key     string // the key of the member being read
+		wantKey bool   // an object's next token is a key or its end
+		after   bool   // every problem in the value being read comes after those kept
 	}
 	var (
-		errs  ValidationErrors
-		stack []frame
-		path  []string // the pointer's segments, down to the value being read
+		problems jsonProblems
+		stack    []frame
+		path     []string // the pointer's segments, escaped, down to the value being read
+		// segments holds the segment of each key once, so that equal
+		// segments are one string, which comparePaths finds equal at once.
+		segments = map[string]string{}
 	)
-	pointer := func() string {
-		var b strings.Builder
-		for _, seg := range path {
-			b.WriteByte('/')
-			pointerEscaper.WriteString(&b, seg)
-		}
-		return b.String()
-	}
 	invalid := func(err error) ValidationErrors {
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
 			err = errors.New("unexpected end of input")
 		}
-		return ValidationErrors{{Pointer: pointer(), Err: fmt.Errorf("%w: %w", ErrInvalidJSON, err)}}
+		return ValidationErrors{{Pointer: joinPointer(path), Err: fmt.Errorf("%w: %w", ErrInvalidJSON, err)}}
+	}
+	// report records a problem at path, at offset in data. When it is
+	// not kept, the frames whose values are past those kept learn it, so
+	// that the problems in them are only counted.
+	report := func(kind jsonProblemKind, inKey bool, offset int64) {
+		if top := len(stack) - 1; top >= 0 && stack[top].after {
+			problems.total++
+			return
+		}
+		if level, kept := problems.add(jsonProblem{path, kind, inKey, offset}); !kept {
+			for i := level; i < len(stack); i++ {
+				stack[i].after = true
+			}
+		}
+	}
+	// checkString reports the problems of a string token, read from
+	// data[start:end].
+	checkString := func(s string, inKey bool, start, end int64) {
+		switch {
+		case start <= badUTF8 && badUTF8 < end:
+			report(badUTF8Problem, inKey, badUTF8)
+		case strings.Contains(s, "\uFFFD"):
+			if i := loneSurrogate(data[start:end]); i >= 0 {
+				report(loneSurrogateProblem, inKey, start+int64(i))
+			}
+		}
+	}
+	// enter starts reading a value in the frame on top: a member of an
+	// object, an element of an array.
+	enter := func(seg string) {
+		top := len(stack) - 1
+		path = append(path, seg)
+		stack[top].after = top > 0 && stack[top-1].after
 	}
 	for {
-		before := dec.InputOffset()
+		start := dec.InputOffset()
 		tok, err := dec.Token()
 		if err != nil {
 			return nil, invalid(err)
 		}
-		badHere := before <= badUTF8 && badUTF8 < dec.InputOffset()
+		end := dec.InputOffset()
 		top := len(stack) - 1
 		if top >= 0 && stack[top].wantKey && tok != json.Delim('}') {
 			key := tok.(string) // the decoder allows nothing else here
-			stack[top].wantKey = false
-			path = append(path, key)
-			if badHere {
-				errs = append(errs, &ValidationError{Pointer: pointer(), Err: fmt.Errorf("%w in a key at byte %d", ErrInvalidUTF8, badUTF8)})
+			seg := pointerEscaper.Replace(key)
+			if s, ok := segments[seg]; ok {
+				seg = s
+			} else {
+				segments[seg] = seg
 			}
+			stack[top].key, stack[top].wantKey = key, false
+			enter(seg)
+			checkString(key, true, start, end)
 			if _, dup := stack[top].obj[key]; dup {
-				errs = append(errs, &ValidationError{Pointer: pointer(), Err: fmt.Errorf("%w key %s", ErrDuplicate, quote(key))})
+				report(duplicateKeyProblem, true, start)
 			}
 			continue
 		}
 		var v any
 		switch tok {
-		case json.Delim('{'):
-			stack = append(stack, frame{obj: map[string]any{}, wantKey: true})
-			continue
-		case json.Delim('['):
-			stack = append(stack, frame{arr: []any{}})
-			path = append(path, "0")
+		case json.Delim('{'), json.Delim('['):
+			if len(stack) == maxDepth {
+				return nil, invalid(fmt.Errorf("arrays and objects nested more than %d deep", maxDepth))
+			}
+			if tok == json.Delim('{') {
+				stack = append(stack, frame{obj: map[string]any{}, wantKey: true})
+			} else {
+				stack = append(stack, frame{arr: []any{}})
+				enter("0")
+			}
 			continue
 		case json.Delim('}'):
 			v, stack = stack[top].obj, stack[:top]
@@ -173,8 +226,8 @@ func decodeJSON(data []byte) (any, ValidationErrors) {
 			path = path[:len(path)-1] // the index of an element that is not there
 		default:
 			v = tok
-			if badHere {
-				errs = append(errs, &ValidationError{Pointer: pointer(), Err: fmt.Errorf("%w at byte %d", ErrInvalidUTF8, badUTF8)})
+			if s, ok := tok.(string); ok { // bytes that are not UTF-8 elsewhere are a syntax error
+				checkString(s, false, start, end)
 			}
 		}
 		// v is complete: it is the document, or it goes into its parent.
@@ -186,28 +239,185 @@ func decodeJSON(data []byte) (any, ValidationErrors) {
 				}
 				return nil, invalid(err)
 			}
-			if errs != nil {
-				return nil, errs
+			if problems.total > 0 {
+				return nil, problems.errors(data)
 			}
 			return v, nil
 		}
 		f := &stack[top]
-		seg := path[len(path)-1]
 		path = path[:len(path)-1]
 		if f.obj != nil {
-			if _, dup := f.obj[seg]; !dup {
-				f.obj[seg] = v // the first of duplicate keys stays
+			if _, dup := f.obj[f.key]; !dup {
+				f.obj[f.key] = v // the first of duplicate keys stays
 			}
 			f.wantKey = true
 		} else {
 			f.arr = append(f.arr, v)
-			path = append(path, strconv.Itoa(len(f.arr)))
+			enter(strconv.Itoa(len(f.arr)))
 		}
 	}
 }
 
-// pointerEscaper escapes a JSON Pointer segment (RFC 6901).
-var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
+// pointerEscaper escapes a JSON Pointer segment (RFC 6901), and
+// pointerUnescaper undoes it.
+var (
+	pointerEscaper   = strings.NewReplacer("~", "~0", "/", "~1")
+	pointerUnescaper = strings.NewReplacer("~1", "/", "~0", "~")
+)
+
+// joinPointer returns the JSON Pointer of escaped segments.
+func joinPointer(segments []string) string {
+	if len(segments) == 0 {
+		return ""
+	}
+	return "/" + strings.Join(segments, "/")
+}
+
+// A jsonProblemKind is a kind of problem that decodeJSON reports.
+type jsonProblemKind int
+
+const (
+	badUTF8Problem       jsonProblemKind = iota // bytes that are not UTF-8
+	loneSurrogateProblem                        // an escaped surrogate that is not one of a pair: \ud800
+	duplicateKeyProblem                         // a key seen before in its object
+)
+
+// jsonProblems keeps the problems that decodeJSON finds, in the order of
+// their pointers, as few as it will report: the first DefaultMaxErrors,
+// and the next for the pointer of the error that counts the others. It
+// finds them in the order of the document, which is not that of the
+// pointers, and it builds their pointers and messages only at the end, for
+// those it reports.
+type jsonProblems struct {
+	kept  []jsonProblem
+	total int // the problems found
+}
+
+// A jsonProblem is a problem of a document.
+type jsonProblem struct {
+	path   []string // the segments of its pointer, escaped
+	kind   jsonProblemKind
+	inKey  bool  // in the key at path rather than its value
+	offset int64 // where in the document
+}
+
+// add records e, unless the problems kept, DefaultMaxErrors+1 of them, all
+// sort before it. It reports whether e is kept and, when it is not, how
+// deep the value is that holds e and no problem to keep: the value at
+// e.path[:level+1], in which any problem found later sorts after e.
+func (p *jsonProblems) add(e jsonProblem) (level int, kept bool) {
+	p.total++
+	n := len(p.kept)
+	if n == DefaultMaxErrors+1 {
+		if c, level := comparePaths(e.path, p.kept[n-1].path); c >= 0 {
+			// At the pointer of the last one kept, the values below
+			// come after it.
+			return min(level, len(e.path)-1), false
+		}
+	}
+	i, _ := slices.BinarySearchFunc(p.kept, e.path, func(k jsonProblem, path []string) int {
+		if c, _ := comparePaths(k.path, path); c > 0 {
+			return 1
+		}
+		return -1 // after those at the same pointer
+	})
+	// e.path is the decoder's, which changes: keep a copy, in the slice of
+	// the problem that no longer fits, if any.
+	var path []string
+	if n == DefaultMaxErrors+1 {
+		path = p.kept[n-1].path[:0]
+		p.kept = p.kept[:n-1]
+	}
+	e.path = append(path, e.path...)
+	p.kept = slices.Insert(p.kept, i, e)
+	return 0, true
+}
+
+// errors returns the problems as a ValidationErrors; data is the document.
+func (p *jsonProblems) errors(data []byte) ValidationErrors {
+	var errs ValidationErrors
+	for _, e := range p.kept[:min(len(p.kept), DefaultMaxErrors)] {
+		where := ""
+		if e.inKey {
+			where = " in a key"
+		}
+		var err error
+		switch e.kind {
+		case badUTF8Problem:
+			err = fmt.Errorf("%w%s at byte %d", ErrInvalidUTF8, where, e.offset)
+		case loneSurrogateProblem:
+			err = fmt.Errorf("%w: lone surrogate escape %s%s at byte %d", ErrInvalidUTF8, data[e.offset:][:6], where, e.offset)
+		case duplicateKeyProblem:
+			key := pointerUnescaper.Replace(e.path[len(e.path)-1])
+			err = fmt.Errorf("%w key %s", ErrDuplicate, excerpt(key))
+		}
+		errs = append(errs, &ValidationError{Pointer: joinPointer(e.path), Err: err})
+	}
+	if p.total > DefaultMaxErrors {
+		errs = append(errs, tooMany(joinPointer(p.kept[DefaultMaxErrors].path), p.total-DefaultMaxErrors))
+	}
+	return errs
+}
+
+// comparePaths compares two JSON Pointers given as their escaped segments,
+// as [comparePointers] does, and returns the index of the segment that
+// decides: the first that differs, or the length of the shorter when one
+// is a prefix of the other. Equal segments that are one string, as
+// decodeJSON makes them, compare in constant time however long they are:
+// Go's == does not read a string to compare it with itself.
+func comparePaths(a, b []string) (c, level int) {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			if c := compareSegments(a[i], b[i]); c != 0 {
+				return c, i
+			}
+		}
+	}
+	return cmp.Compare(len(a), len(b)), min(len(a), len(b))
+}
+
+// loneSurrogate returns the index in raw, the bytes of a JSON string, of
+// the first escaped surrogate that is not one of a pair: a high one
+// (\ud800 to \udbff) not followed by an escaped low one (\udc00 to
+// \udfff), or a low one alone. It returns -1 when there is none.
+// encoding/json reads such an escape as U+FFFD, a character that the
+// document does not hold.
+func loneSurrogate(raw []byte) int {
+	for i := 0; i < len(raw)-1; i++ {
+		if raw[i] != '\\' {
+			continue
+		}
+		r := escapedRune(raw[i:])
+		switch {
+		case r < 0:
+			i++ // another escape: skip its character, which may be '\\'
+			continue
+		case 0xD800 <= r && r < 0xDC00:
+			if low := escapedRune(raw[i+6:]); 0xDC00 <= low && low < 0xE000 {
+				i += 6
+			} else {
+				return i
+			}
+		case 0xDC00 <= r && r < 0xE000:
+			return i
+		}
+		i += 5
+	}
+	return -1
+}
+
+// escapedRune returns the character of the \uXXXX escape that b starts
+// with, or -1 when b does not start with one.
+func escapedRune(b []byte) rune {
+	if len(b) < 6 || b[0] != '\\' || b[1] != 'u' {
+		return -1
+	}
+	r, err := strconv.ParseUint(string(b[2:6]), 16, 16)
+	if err != nil {
+		return -1
+	}
+	return rune(r)
+}
 
 // invalidUTF8Offset returns the offset of the first byte of data that is
 // not part of a valid UTF-8 sequence.

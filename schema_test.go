@@ -4,11 +4,16 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSchema(t *testing.T) {
@@ -240,5 +245,162 @@ func TestGoldenTextAgainstSchema(t *testing.T) {
 		if schemaErrs != nil && verr == nil {
 			t.Errorf("%s: the schema rejects its digest, Validate accepts it:\n%s", file, validationLines(schemaErrs))
 		}
+	}
+}
+
+// TestDecodeJSONFirstProblems checks that decodeJSON reports, of problems
+// that a document holds in any order, the first DefaultMaxErrors by
+// pointer, then one at the next that counts the others. Keys share long
+// prefixes and repeat at several depths, for the shortcuts of
+// jsonProblems to be tried.
+func TestDecodeJSONFirstProblems(t *testing.T) {
+	keys := []string{"a", "b", "a/b", "a~", "10", "9", "aaaa", "aaab"}
+	for seed := range 300 {
+		r := rand.New(rand.NewPCG(uint64(seed), 0))
+		var all []string // the pointer of every problem, in the order of the document
+		var value func(b *strings.Builder, ptr string, depth int)
+		value = func(b *strings.Builder, ptr string, depth int) {
+			switch n := r.IntN(5); {
+			case depth > 3 || n == 0:
+				b.WriteString("1")
+			case n == 1:
+				b.WriteByte('[')
+				for i := range r.IntN(4) {
+					if i > 0 {
+						b.WriteByte(',')
+					}
+					value(b, ptr+"/"+strconv.Itoa(i), depth+1)
+				}
+				b.WriteByte(']')
+			default:
+				b.WriteByte('{')
+				seen := map[string]bool{}
+				for i := range r.IntN(8) {
+					if i > 0 {
+						b.WriteByte(',')
+					}
+					k := keys[r.IntN(len(keys))]
+					kp := ptr + "/" + strings.NewReplacer("~", "~0", "/", "~1").Replace(k)
+					if seen[k] {
+						all = append(all, kp)
+					}
+					seen[k] = true
+					fmt.Fprintf(b, "%q:", k)
+					value(b, kp, depth+1)
+				}
+				b.WriteByte('}')
+			}
+		}
+		var b strings.Builder
+		value(&b, "", 0)
+		_, errs := decodeJSON([]byte(b.String()))
+
+		slices.SortStableFunc(all, comparePointers)
+		var want []string
+		for i, p := range all {
+			if i == DefaultMaxErrors {
+				want = append(want, fmt.Sprintf("%s: too many errors: %d more not shown", p, len(all)-i))
+				break
+			}
+			want = append(want, fmt.Sprintf("%s: duplicate key", p))
+		}
+		var got []string
+		for _, e := range errs {
+			msg := e.Pointer + ": " + e.Err.Error()
+			if errors.Is(e, ErrDuplicate) {
+				msg, _, _ = strings.Cut(msg, ` "`)
+			}
+			got = append(got, msg)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("%s:\ngot  %q\nwant %q", b.String(), got, want)
+		}
+	}
+}
+
+// TestDecodeJSONLinear checks that the cost of decodeJSON grows linearly
+// with documents of many duplicate keys below long keys, which a pointer
+// repeats: it compares the fastest of a few runs on one document and on
+// one 16 times as large, as TestHostileLinear does.
+func TestDecodeJSONLinear(t *testing.T) {
+	dups := func(key string, n int) string { return strings.Repeat(`"`+key+`":1,`, n) + `"` + key + `":1` }
+	tests := []struct {
+		name string
+		doc  func(n int) string // a document of n keys or more
+	}{
+		{"keys with a long common prefix", func(n int) string {
+			x := strings.Repeat("x", 4*n)
+			return `{"` + x + `1":{` + dups("a", 20) + `},"` + x + `2":{` + dups("a", n) + `}}`
+		}},
+		{"a long key repeated", func(n int) string {
+			x := strings.Repeat("x", 16*n)
+			return `{"` + x + `":{"b":{` + dups("a", 20) + `}},"` + x + `":{` + dups("c", n) + `}}`
+		}},
+		{"deep long keys", func(n int) string {
+			k := `{"` + strings.Repeat("k", n/8) + `":`
+			return strings.Repeat(k, 60) + "{" + dups("a", n) + "}" + strings.Repeat("}", 60)
+		}},
+	}
+	const small, factor = 4000, 16
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fastest := func(n int) time.Duration {
+				data := []byte(tt.doc(n))
+				best := time.Duration(math.MaxInt64)
+				for range 3 {
+					start := time.Now()
+					decodeJSON(data)
+					best = min(best, time.Since(start))
+				}
+				return best
+			}
+			a, b := fastest(small), fastest(small*factor)
+			if ratio := float64(b) / float64(a); ratio > 4*factor {
+				t.Errorf("%d times the input takes %.0f times as long (%v, %v): more than linear", factor, ratio, a, b)
+			}
+		})
+	}
+}
+
+func TestLoneSurrogate(t *testing.T) {
+	tests := []struct {
+		raw  string
+		want int
+	}{
+		{`"abc"`, -1},
+		{`"\ud83d\udc64"`, -1},
+		{`"\uFFFD\u00e9\n"`, -1},
+		{`"\\ud800"`, -1}, // an escaped backslash, then "ud800"
+		{`"\ud800"`, 1},
+		{`"a\udc00"`, 2},
+		{`"\ud800\u0041"`, 1},
+		{`"\ud800\ud800\udc00"`, 1},
+		{`"\ud83d\udc64\\\udbff"`, 15},
+		{`"\ud800`, 1},
+	}
+	for _, tt := range tests {
+		if got := loneSurrogate([]byte(tt.raw)); got != tt.want {
+			t.Errorf("loneSurrogate(%s) = %d, want %d", tt.raw, got, tt.want)
+		}
+	}
+}
+
+func TestCheckSchemaManyProblems(t *testing.T) {
+	doc := jsonWith(`"keywords":[]`, `"keywords":[1`+strings.Repeat(`,1`, 20)+`]`, `"title":"T"`, `"title":2`)
+	errs := schemaOnly(t, []byte(doc))
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.Error())
+	}
+	want := []string{"/keywords/0: schema violation: expected string, but got number"}
+	for i := 1; i < DefaultMaxErrors; i++ {
+		want = append(want, fmt.Sprintf("/keywords/%d: schema violation: expected string, but got number", i))
+	}
+	want = append(want, "/keywords/10: too many errors: 12 more not shown")
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !errors.Is(errs, ErrTooManyErrors) {
+		t.Error("errors.Is(errs, ErrTooManyErrors) is false")
 	}
 }

@@ -46,8 +46,8 @@ var (
 	// ErrNotRoundTrip means a value that would not read back unchanged
 	// from the canonical text form that [Format] writes.
 	ErrNotRoundTrip = errors.New("would not read back unchanged")
-	// ErrInvalidJSON means a document that is not JSON, or holds more
-	// than one JSON value.
+	// ErrInvalidJSON means a document that is not JSON, holds more than
+	// one JSON value, or nests arrays and objects more than 64 deep.
 	ErrInvalidJSON = errors.New("invalid JSON")
 	// ErrSchema means a document that the JSON Schema (see [Schema])
 	// rejects. The detail is the schema validator's message.
@@ -65,12 +65,49 @@ type ValidationError struct {
 
 // Error returns "POINTER: message", or the message alone when Pointer is
 // "": `/keywords/2: duplicate keyword "gaza", the same as /keywords/0
-// after case folding`.
+// after case folding`. The message is always one line, and shows at most
+// maxPointer bytes of the pointer, then "…": a pointer that is not
+// printable, such as one naming an object key that holds a line break, is
+// quoted as a Go string, `"/a\nb": duplicate key "a\nb"`.
 func (e *ValidationError) Error() string {
 	if e.Pointer == "" {
 		return e.Err.Error()
 	}
-	return e.Pointer + ": " + e.Err.Error()
+	return displayPointer(e.Pointer) + ": " + e.Err.Error()
+}
+
+// maxPointer is the most bytes of a JSON Pointer that an error message
+// shows: an object key may be long.
+const maxPointer = 200
+
+// displayPointer returns p as an error message shows it: cut after
+// maxPointer bytes, and quoted when it is not printable.
+func displayPointer(p string) string {
+	if len(p) > maxPointer {
+		i := maxPointer
+		for !utf8.RuneStart(p[i]) {
+			i--
+		}
+		p = p[:i] + "…"
+	}
+	if !printable(p) {
+		return strconv.Quote(p)
+	}
+	return p
+}
+
+// printable reports whether s is UTF-8 and every character of it is
+// printable, as [strconv.IsPrint] says: a space is, a line break is not.
+func printable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if !strconv.IsPrint(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // Unwrap returns e.Err, so that errors.Is(e, ErrDuplicate) works.
@@ -79,8 +116,17 @@ func (e *ValidationError) Unwrap() error { return e.Err }
 // ValidationErrors is the list of problems [Validate] or [ValidateJSON]
 // found, sorted by pointer: segment by segment, numbers as numbers, so
 // that /entities/2 comes before /entities/10. Problems at the same pointer
-// keep the order in which they were found.
+// keep the order in which they were found. Past [DefaultMaxErrors]
+// problems, the list holds the first DefaultMaxErrors and one last error,
+// wrapping [ErrTooManyErrors], at the pointer of the next problem:
+// "/keywords/12: too many errors: 5 more not shown".
 type ValidationErrors []*ValidationError
+
+// tooMany returns the last error of a list cut at DefaultMaxErrors: at p,
+// the pointer of the first problem not shown, it counts those not shown.
+func tooMany(p string, more int) *ValidationError {
+	return &ValidationError{Pointer: p, Err: fmt.Errorf("%w: %d more not shown", ErrTooManyErrors, more)}
+}
 
 // Error returns the first error and how many more there are:
 // "/title: empty title (and 2 more errors)".
@@ -114,7 +160,8 @@ const (
 
 // Validate reports what is wrong with d as a digest (FORMAT.md §8), on the
 // Go value itself. It returns nil for a valid digest, or a
-// [ValidationErrors] with every problem, sorted by pointer. A digest is
+// [ValidationErrors] with the problems sorted by pointer: the first
+// [DefaultMaxErrors] of them, and one that counts the others. A digest is
 // valid when:
 //
 //   - the title and summary are not empty ([ErrEmpty]);
@@ -164,26 +211,25 @@ const (
 func Validate(d *Digest) error {
 	var v validator
 	v.digest(d)
-	if len(v.errs) == 0 {
-		return nil
-	}
-	slices.SortStableFunc(v.errs, func(a, b *ValidationError) int {
-		return comparePointers(a.Pointer, b.Pointer)
-	})
-	return v.errs
+	return v.err()
 }
 
 // ValidateJSON reads a digest from its JSON form (FORMAT.md §6), as a
 // document from outside, and validates it.
 //
 // It rejects, with a nil digest: a document larger than [DefaultMaxSize]
-// ([ErrTooLarge]); one that is not JSON ([ErrInvalidJSON]) or not UTF-8
-// ([ErrInvalidUTF8]); an object with a key seen twice ([ErrDuplicate], at
-// the second); one that the schema rejects ([ErrSchema]: a missing or
-// extra key, null, a value of the wrong JSON type, a text that breaks a
-// rule the schema states). Each error is a [*ValidationError] in a
-// [ValidationErrors]. Otherwise it returns the digest, together with the
-// error of [Validate] for it, nil when it is valid.
+// ([ErrTooLarge]); one that is not JSON, or that nests arrays and objects
+// more than 64 deep where a digest nests 3 ([ErrInvalidJSON], at the value
+// one too deep); one that is not UTF-8 ([ErrInvalidUTF8]), or holds an
+// escaped surrogate that is not one of a pair, such as "\ud800", which is
+// no character ([ErrInvalidUTF8] too); an object with a key seen twice
+// ([ErrDuplicate], at the second); one that the schema rejects
+// ([ErrSchema]: a missing or extra key, null, a value of the wrong JSON
+// type, a text that breaks a rule the schema states). Each error is a
+// [*ValidationError] in a [ValidationErrors], which holds the first
+// [DefaultMaxErrors] by pointer and one that counts the others, as for
+// [Validate]. Otherwise it returns the digest, together with the error of
+// [Validate] for it, nil when it is valid.
 func ValidateJSON(data []byte) (*Digest, error) {
 	if len(data) > DefaultMaxSize {
 		return nil, ValidationErrors{{Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, DefaultMaxSize)}}
@@ -248,20 +294,87 @@ func (p pointer) String() string {
 // at returns the pointer of a value that is not in a list.
 func at(base string) pointer { return pointer{base: base, index: -1} }
 
-// validator collects the problems of one digest.
+// validator collects the problems of one digest: the first
+// DefaultMaxErrors, and how many there are.
 type validator struct {
-	errs ValidationErrors
+	errs  ValidationErrors
+	found int     // the problems found, kept or not
+	next  pointer // the first problem not kept
 }
 
+// keep counts a problem at p and reports whether it is one of the first
+// DefaultMaxErrors, which the caller then formats and gives to add. The
+// others are only counted: nothing of them is formatted or allocated.
+func (v *validator) keep(p pointer) bool {
+	v.found++
+	if len(v.errs) < DefaultMaxErrors {
+		return true
+	}
+	if v.found == DefaultMaxErrors+1 {
+		v.next = p
+	}
+	return false
+}
+
+// add records a problem at p that keep said to keep.
 func (v *validator) add(p pointer, err error) {
 	v.errs = append(v.errs, &ValidationError{Pointer: p.String(), Err: err})
 }
 
-// digest checks every value of d.
+// err returns the problems found, nil for none. They are in the order of
+// their pointers, since digest finds them in that order.
+func (v *validator) err() error {
+	if v.found == 0 {
+		return nil
+	}
+	if more := v.found - len(v.errs); more > 0 {
+		return append(v.errs, tooMany(v.next.String(), more))
+	}
+	return v.errs
+}
+
+// digest checks every value of d. It visits them in the order of their
+// pointers (see [comparePointers]), so that the problems come sorted and
+// the first DefaultMaxErrors found are the first by pointer: core_subject,
+// entities, highlights, keywords, subtitle, summary, title; in an entity,
+// description, name, type.
 func (v *validator) digest(d *Digest) {
-	v.text(at("/title"), &titleField, d.Title)
-	v.text(at("/subtitle"), &subtitleField, d.Subtitle)
-	v.text(at("/summary"), &summaryField, d.Summary)
+	cs := &d.CoreSubject
+	heading := at("/core_subject/heading")
+	if v.text(heading, &headingField, cs.Heading) && lex.EndsSentence(cs.Heading) && v.keep(heading) {
+		v.add(heading, fmt.Errorf("%w: the heading %s ends with sentence-final punctuation and would read as a paragraph", ErrNotRoundTrip, excerpt(cs.Heading)))
+	}
+	v.count(at("/core_subject/paragraphs"), "paragraphs", len(cs.Paragraphs))
+	for i, p := range cs.Paragraphs {
+		ptr := pointer{"/core_subject/paragraphs", i, ""}
+		if v.text(ptr, &paragraphField, p) && i == 0 && cs.Heading == "" && !lex.EndsSentence(p) && v.keep(ptr) {
+			v.add(ptr, fmt.Errorf("%w: with no heading, the first paragraph %s would read as the heading: it does not end with sentence-final punctuation", ErrNotRoundTrip, excerpt(p)))
+		}
+	}
+
+	v.count(at("/entities"), "entities", len(d.Entities))
+	names := foldKeys(len(d.Entities), func(i int) string { return d.Entities[i].Name })
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		ptr := pointer{"/entities", i, "/description"}
+		if v.text(ptr, &descriptionField, e.Description) {
+			if r, _ := utf8.DecodeRuneInString(e.Description); isTypeSeparator(r) && v.keep(ptr) {
+				v.add(ptr, fmt.Errorf("%w: the type line would drop the %q that starts the description %s", ErrNotRoundTrip, r, excerpt(e.Description)))
+			}
+		}
+		ptr.field = "/name"
+		if v.text(ptr, &nameField, e.Name) && lex.IconLen(e.Name) > 0 && v.keep(ptr) {
+			v.add(ptr, fmt.Errorf("%w: the entity name %s starts with an icon and would read as a type line", ErrNotRoundTrip, excerpt(e.Name)))
+		}
+		if j, ok := names.earlier(i); ok && v.keep(ptr) {
+			v.add(ptr, fmt.Errorf("%w entity name %s, the same as /entities/%d/name after case folding", ErrDuplicate, excerpt(e.Name), j))
+		}
+		ptr.field = "/type"
+		if !e.Type.Known() && v.keep(ptr) {
+			v.add(ptr, fmt.Errorf("%w %s", ErrUnknownEntityType, excerpt(string(e.Type))))
+		}
+	}
+	names.release()
 
 	v.count(at("/highlights"), "highlights", len(d.Highlights))
 	for i, h := range d.Highlights {
@@ -270,64 +383,62 @@ func (v *validator) digest(d *Digest) {
 		v.text(pointer{"/highlights", i, ""}, &highlightField, h)
 	}
 
-	cs := &d.CoreSubject
-	if v.text(at("/core_subject/heading"), &headingField, cs.Heading) && lex.EndsSentence(cs.Heading) {
-		v.add(at("/core_subject/heading"), fmt.Errorf("%w: the heading %s ends with sentence-final punctuation and would read as a paragraph", ErrNotRoundTrip, quote(cs.Heading)))
-	}
-	v.count(at("/core_subject/paragraphs"), "paragraphs", len(cs.Paragraphs))
-	for i, p := range cs.Paragraphs {
-		ptr := pointer{"/core_subject/paragraphs", i, ""}
-		if v.text(ptr, &paragraphField, p) && i == 0 && cs.Heading == "" && !lex.EndsSentence(p) {
-			v.add(ptr, fmt.Errorf("%w: with no heading, the first paragraph %s would read as the heading: it does not end with sentence-final punctuation", ErrNotRoundTrip, quote(p)))
-		}
-	}
-
 	v.count(at("/keywords"), "keywords", len(d.Keywords))
+	keywords := foldKeys(len(d.Keywords), func(i int) string { return d.Keywords[i] })
 	for i, k := range d.Keywords {
 		ptr := pointer{"/keywords", i, ""}
-		if !v.text(ptr, &keywordField, k) {
-			continue
+		if v.text(ptr, &keywordField, k) {
+			v.keyword(ptr, k)
 		}
-		// Format writes "- " before a keyword; Parse splits the line at
-		// separators and cleans each piece.
-		if piece, _, cut := lex.CutKeyword(k); cut {
-			sep, _ := utf8.DecodeRuneInString(k[len(piece):])
-			v.add(ptr, fmt.Errorf("%w: the separator %q would split the keyword %s", ErrNotRoundTrip, sep, quote(k)))
-		} else if c := lex.CleanKeyword(k); c != k {
-			v.add(ptr, fmt.Errorf("%w: the keyword %s would read back as %s", ErrNotRoundTrip, quote(k), quote(c)))
+		if j, ok := keywords.earlier(i); ok && v.keep(ptr) {
+			v.add(ptr, fmt.Errorf("%w keyword %s, the same as /keywords/%d after case folding", ErrDuplicate, excerpt(k), j))
 		}
 	}
-	v.duplicates(len(d.Keywords), func(i int) string { return d.Keywords[i] }, func(i, j int) {
-		v.add(pointer{"/keywords", i, ""}, fmt.Errorf("%w keyword %s, the same as /keywords/%d after case folding", ErrDuplicate, quote(d.Keywords[i]), j))
-	})
+	keywords.release()
 
-	v.count(at("/entities"), "entities", len(d.Entities))
-	for i := range d.Entities {
-		e := &d.Entities[i]
-		ptr := pointer{"/entities", i, "/name"}
-		if v.text(ptr, &nameField, e.Name) && lex.IconLen(e.Name) > 0 {
-			v.add(ptr, fmt.Errorf("%w: the entity name %s starts with an icon and would read as a type line", ErrNotRoundTrip, quote(e.Name)))
+	v.text(at("/subtitle"), &subtitleField, d.Subtitle)
+	v.text(at("/summary"), &summaryField, d.Summary)
+	v.text(at("/title"), &titleField, d.Title)
+}
+
+// keyword checks that k, a clean keyword at p, reads back unchanged: Format
+// writes "- " before a keyword; Parse splits the line at separators and
+// cleans each piece.
+func (v *validator) keyword(p pointer, k string) {
+	if piece, _, cut := lex.CutKeyword(k); cut {
+		sep, _ := utf8.DecodeRuneInString(k[len(piece):])
+		if v.keep(p) {
+			v.add(p, fmt.Errorf("%w: the separator %q would split the keyword %s", ErrNotRoundTrip, sep, excerpt(k)))
 		}
-		if !e.Type.Known() {
-			v.add(pointer{"/entities", i, "/type"}, fmt.Errorf("%w %s", ErrUnknownEntityType, quote(string(e.Type))))
-		}
-		ptr.field = "/description"
-		if v.text(ptr, &descriptionField, e.Description) {
-			if r, _ := utf8.DecodeRuneInString(e.Description); isTypeSeparator(r) {
-				v.add(ptr, fmt.Errorf("%w: the type line would drop the %q that starts the description %s", ErrNotRoundTrip, r, quote(e.Description)))
-			}
+	} else if c := lex.CleanKeyword(k); c != k {
+		if v.keep(p) {
+			v.add(p, fmt.Errorf("%w: the keyword %s would read back as %s", ErrNotRoundTrip, excerpt(k), excerpt(c)))
 		}
 	}
-	v.duplicates(len(d.Entities), func(i int) string { return d.Entities[i].Name }, func(i, j int) {
-		v.add(pointer{"/entities", i, "/name"}, fmt.Errorf("%w entity name %s, the same as /entities/%d/name after case folding", ErrDuplicate, quote(d.Entities[i].Name), j))
-	})
 }
 
 // count checks the length of a list.
 func (v *validator) count(p pointer, what string, n int) {
-	if n > maxItems {
+	if n > maxItems && v.keep(p) {
 		v.add(p, fmt.Errorf("%w: %d %s, at most %d", ErrTooLong, n, what, maxItems))
 	}
+}
+
+// maxExcerpt is how many characters of a text a message quotes.
+const maxExcerpt = 40
+
+// excerpt returns s quoted for a message: its first maxExcerpt
+// characters, and "…" when there are more. It reads no more of s than it
+// shows, however long s is.
+func excerpt(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxExcerpt {
+			return strconv.Quote(s[:i]) + "…"
+		}
+		n++
+	}
+	return strconv.Quote(s)
 }
 
 // isTypeSeparator reports whether r is one of the separators that
@@ -347,26 +458,28 @@ func isTypeSeparator(r rune) bool {
 func (v *validator) text(p pointer, f *field, s string) bool {
 	if s == "" {
 		if f.required {
-			v.add(p, fmt.Errorf("%w %s", ErrEmpty, f.what))
+			if v.keep(p) {
+				v.add(p, fmt.Errorf("%w %s", ErrEmpty, f.what))
+			}
 			return false
 		}
 		return true
 	}
-	n := len(v.errs)
+	n := v.found
 	if len(s) > f.max { // a character is at least one byte
-		if c := utf8.RuneCountInString(s); c > f.max {
+		if c := utf8.RuneCountInString(s); c > f.max && v.keep(p) {
 			v.add(p, fmt.Errorf("%w: %d characters in the %s, at most %d", ErrTooLong, c, f.what, f.max))
 		}
 	}
 	if !f.multi || strings.IndexByte(s, '\n') < 0 {
 		v.line(p, f, s, 0)
-		return len(v.errs) == n
+		return v.found == n
 	}
-	if s[0] == '\n' {
-		v.add(p, fmt.Errorf("%w at the start of %s", ErrLineBreak, quote(s)))
+	if s[0] == '\n' && v.keep(p) {
+		v.add(p, fmt.Errorf("%w at the start of %s", ErrLineBreak, excerpt(s)))
 	}
-	if s[len(s)-1] == '\n' {
-		v.add(p, fmt.Errorf("%w at the end of %s", ErrLineBreak, quote(s)))
+	if s[len(s)-1] == '\n' && v.keep(p) {
+		v.add(p, fmt.Errorf("%w at the end of %s", ErrLineBreak, excerpt(s)))
 	}
 	num := 0
 	for rest := s; rest != ""; {
@@ -377,10 +490,12 @@ func (v *validator) text(p pointer, f *field, s string) bool {
 		case line != "":
 			v.line(p, f, line, num)
 		case num > 1 && rest != "": // an empty first or last line was reported above
-			v.add(p, fmt.Errorf("%w: line %d of %s is empty", ErrLineBreak, num, quote(s)))
+			if v.keep(p) {
+				v.add(p, fmt.Errorf("%w: line %d of %s is empty", ErrLineBreak, num, excerpt(s)))
+			}
 		}
 	}
-	return len(v.errs) == n
+	return v.found == n
 }
 
 // line checks s, a non-empty value of field f at p or, when num > 0, its
@@ -435,37 +550,40 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 		}
 	}
 
-	n := len(v.errs)
-	in := inLine(num)
-	if badUTF8 {
-		v.add(p, fmt.Errorf("%w%s: %s", ErrInvalidUTF8, in, quote(s)))
+	n := v.found
+	if badUTF8 && v.keep(p) {
+		v.add(p, fmt.Errorf("%w%s: %s", ErrInvalidUTF8, inLine(num), excerpt(s)))
 	}
-	if ctrl >= 0 {
-		v.add(p, fmt.Errorf("%w %U%s: %s", ErrControlChar, ctrl, in, quote(s)))
+	if ctrl >= 0 && v.keep(p) {
+		v.add(p, fmt.Errorf("%w %U%s: %s", ErrControlChar, ctrl, inLine(num), excerpt(s)))
 	}
-	if brk >= 0 {
-		v.add(p, fmt.Errorf("%w %U%s: %s", ErrLineBreak, brk, in, quote(s)))
+	if brk >= 0 && v.keep(p) {
+		v.add(p, fmt.Errorf("%w %U%s: %s", ErrLineBreak, brk, inLine(num), excerpt(s)))
 	}
 	// A control character or line break at an end was reported above.
 	first, _ := utf8.DecodeRuneInString(s)
 	last, _ := utf8.DecodeLastRuneInString(s)
 	switch t := lex.TrimLeft(s); {
 	case t == "":
-		if ctrl < 0 && brk < 0 {
-			v.add(p, fmt.Errorf("%w: nothing but white space%s: %s", ErrWhiteSpace, in, quote(s)))
+		if ctrl < 0 && brk < 0 && v.keep(p) {
+			v.add(p, fmt.Errorf("%w: nothing but white space%s: %s", ErrWhiteSpace, inLine(num), excerpt(s)))
 		}
 	case t != s && !isControl(first):
-		v.add(p, fmt.Errorf("%w: %U at the start%s: %s", ErrWhiteSpace, first, in, quote(s)))
+		if v.keep(p) {
+			v.add(p, fmt.Errorf("%w: %U at the start%s: %s", ErrWhiteSpace, first, inLine(num), excerpt(s)))
+		}
 		fallthrough
 	default:
-		if lex.TrimRight(t) != t && !isControl(last) {
-			v.add(p, fmt.Errorf("%w: %U at the end%s: %s", ErrWhiteSpace, last, in, quote(s)))
+		if lex.TrimRight(t) != t && !isControl(last) && v.keep(p) {
+			v.add(p, fmt.Errorf("%w: %U at the end%s: %s", ErrWhiteSpace, last, inLine(num), excerpt(s)))
 		}
 	}
 	if mayChange && !badUTF8 && !norm.NFC.IsNormalString(s) {
 		i := norm.NFC.QuickSpanString(s)
 		seg := s[i:][:max(1, norm.NFC.NextBoundaryInString(s[i:], true))]
-		v.add(p, fmt.Errorf("%w: %+q at byte %d%s: %s", ErrNotNFC, seg, i, in, quote(s)))
+		if v.keep(p) {
+			v.add(p, fmt.Errorf("%w: %+q at byte %d%s: %s", ErrNotNFC, seg, i, inLine(num), excerpt(s)))
+		}
 	}
 	// Reading would collapse a run of spaces and remove U+200B and U+FEFF;
 	// at an end they are white space, reported above.
@@ -473,14 +591,18 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 		t := lex.Trim(s)
 		switch {
 		case strings.Contains(t, "  "):
-			v.add(p, fmt.Errorf("%w: two spaces in a row would read back as one%s: %s", ErrNotRoundTrip, in, quote(s)))
+			if v.keep(p) {
+				v.add(p, fmt.Errorf("%w: two spaces in a row would read back as one%s: %s", ErrNotRoundTrip, inLine(num), excerpt(s)))
+			}
 		case strings.ContainsAny(t, "\u200B\uFEFF"):
-			v.add(p, fmt.Errorf("%w: U+200B or U+FEFF would be removed%s: %s", ErrNotRoundTrip, in, quote(s)))
+			if v.keep(p) {
+				v.add(p, fmt.Errorf("%w: U+200B or U+FEFF would be removed%s: %s", ErrNotRoundTrip, inLine(num), excerpt(s)))
+			}
 		}
 	}
-	if len(v.errs) == n && f.line {
-		if h, ok := lex.ParseHeader(s); ok {
-			v.add(p, fmt.Errorf("%w: the %s%s would read as the header %s: %s", ErrNotRoundTrip, f.what, lineWord(num), sectionHeaders[h.Section], quote(s)))
+	if v.found == n && f.line {
+		if h, ok := lex.ParseHeader(s); ok && v.keep(p) {
+			v.add(p, fmt.Errorf("%w: the %s%s would read as the header %s: %s", ErrNotRoundTrip, f.what, lineWord(num), sectionHeaders[h.Section], excerpt(s)))
 		}
 	}
 }
@@ -541,51 +663,53 @@ func lineWord(num int) string {
 	return "'s line " + strconv.Itoa(num)
 }
 
-// duplicates reports, by calling dup(i, j), each of n keys that equals an
-// earlier one, the key j < i, after case folding. Empty keys are not
-// compared. Folding works in a pooled buffer, so that checking a list
-// allocates nothing in the common case; a long list is checked with a map.
-func (v *validator) duplicates(n int, key func(int) string, dup func(i, j int)) {
-	if n < 2 {
-		return
-	}
+// foldKeys returns a folder holding the n keys, case folded, for
+// [folder.earlier] to find duplicates among them. The folder comes from a
+// pool, so that checking a list allocates nothing in the common case; the
+// caller gives it back with [folder.release].
+func foldKeys(n int, key func(int) string) *folder {
 	f := folders.Get().(*folder)
-	defer folders.Put(f)
-	f.reset()
 	for i := range n {
 		f.add(key(i))
 	}
-	if n <= 32 {
-		for i := 1; i < n; i++ {
-			ki := f.key(i)
-			if len(ki) == 0 {
-				continue
-			}
-			for j := range i {
-				if string(f.key(j)) == string(ki) {
-					dup(i, j)
-					break
-				}
-			}
-		}
-		return
+	if n > 32 {
+		// A long list is checked with a map. The keys are slices of one
+		// string, so that the map allocates no string of its own.
+		f.all = string(f.buf)
+		f.seen = make(map[string]int, n)
 	}
-	// The keys are slices of one string, so that the map allocates no
-	// string of its own.
-	all := string(f.buf)
-	seen := make(map[string]int, n)
-	for i := range n {
-		start, end := f.bounds(i)
-		if start == end {
-			continue
+	return f
+}
+
+// earlier returns the index of the first key before key i that equals it,
+// and whether there is one. An empty key equals none. It must be called
+// for each key in turn, from the first.
+func (f *folder) earlier(i int) (j int, ok bool) {
+	start, end := f.bounds(i)
+	if start == end {
+		return 0, false
+	}
+	if f.seen != nil {
+		k := f.all[start:end]
+		if j, ok := f.seen[k]; ok {
+			return j, true
 		}
-		k := all[start:end]
-		if j, ok := seen[k]; ok {
-			dup(i, j)
-		} else {
-			seen[k] = i
+		f.seen[k] = i
+		return 0, false
+	}
+	for j := range i {
+		if string(f.key(j)) == string(f.buf[start:end]) {
+			return j, true
 		}
 	}
+	return 0, false
+}
+
+// release empties f and puts it back in the pool.
+func (f *folder) release() {
+	f.buf, f.ends = f.buf[:0], f.ends[:0]
+	f.all, f.seen = "", nil
+	folders.Put(f)
 }
 
 // folder holds case-folded keys, one after another in one buffer.
@@ -593,19 +717,18 @@ type folder struct {
 	buf  []byte // the folded keys
 	ends []int  // the end in buf of each key; each starts where the one before ends
 	raw  []byte // a copy of the key being folded, for the transformer
+
+	all  string         // for a long list: buf as a string
+	seen map[string]int // for a long list: the first index of each key seen by earlier
 }
 
-// folders keeps folders for reuse, so that duplicates allocates nothing
-// once its buffers have grown.
+// folders keeps folders for reuse, so that finding duplicates allocates
+// nothing once their buffers have grown.
 var folders = sync.Pool{New: func() any { return new(folder) }}
 
 // foldCase is Unicode full case folding; cases.Fold is stateless and safe
 // for concurrent use.
 var foldCase transform.Transformer = cases.Fold()
-
-func (f *folder) reset() {
-	f.buf, f.ends = f.buf[:0], f.ends[:0]
-}
 
 // add folds s and appends it. ASCII text folds to its lower case; any
 // other goes through Unicode case folding.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -422,8 +423,81 @@ func TestValidationErrorMessages(t *testing.T) {
 	if got := (&ValidationError{Err: ErrSchema}).Error(); got != "schema violation" {
 		t.Errorf("error without pointer = %q", got)
 	}
+	if got, want := (&ValidationError{Pointer: "/a\nb", Err: ErrDuplicate}).Error(), `"/a\nb": duplicate`; got != want {
+		t.Errorf("error at a pointer with a line break = %q, want %q", got, want)
+	}
+	long := "/" + strings.Repeat("é", 150)
+	if got, want := (&ValidationError{Pointer: long, Err: ErrDuplicate}).Error(), long[:maxPointer-1]+"…: duplicate"; got != want {
+		t.Errorf("error at a long pointer = %q, want %q", got, want)
+	}
 	if got := (ValidationErrors{}).Error(); got != "no errors" {
 		t.Errorf("empty list = %q", got)
+	}
+}
+
+// TestValidateFirstProblems breaks random sets of fields, each in a way
+// that gives one problem, and checks that Validate reports them sorted by
+// pointer, cut after the first DefaultMaxErrors with one that counts the
+// others: the fields are checked in the order of their pointers.
+func TestValidateFirstProblems(t *testing.T) {
+	breaks := []func(d *Digest){
+		func(d *Digest) { d.Title = "T\x01" },
+		func(d *Digest) { d.Summary = "" },
+		func(d *Digest) { d.Subtitle = "a\n\nb" },
+		func(d *Digest) { d.Keywords[1] = " k" },
+		func(d *Digest) { d.Keywords[0] = "a;b" },
+		func(d *Digest) { d.Highlights[1] = "a  b" },
+		func(d *Digest) { d.Highlights[0] = "" },
+		func(d *Digest) { d.Entities[1].Type = "" },
+		func(d *Digest) { d.Entities[1].Name = "👤 N" },
+		func(d *Digest) { d.Entities[1].Description = "" },
+		func(d *Digest) { d.Entities[0].Type = "X" },
+		func(d *Digest) { d.Entities[0].Name = "" },
+		func(d *Digest) { d.Entities[0].Description = ": d" },
+		func(d *Digest) { d.CoreSubject.Paragraphs[1] = "" },
+		func(d *Digest) { d.CoreSubject.Paragraphs[0] = " p" },
+		func(d *Digest) { d.CoreSubject.Heading = "H." },
+	}
+	// The problem each gives alone.
+	alone := make([]*ValidationError, len(breaks))
+	for i, b := range breaks {
+		d := sampleDigest()
+		b(d)
+		var list ValidationErrors
+		if !errors.As(Validate(d), &list) || len(list) != 1 {
+			t.Fatalf("break %d: %v, want one problem", i, Validate(d))
+		}
+		alone[i] = list[0]
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		d := sampleDigest()
+		var want []string
+		var problems []*ValidationError
+		for i, b := range breaks {
+			if r.IntN(3) > 0 {
+				b(d)
+				problems = append(problems, alone[i])
+			}
+		}
+		slices.SortFunc(problems, func(a, b *ValidationError) int { return comparePointers(a.Pointer, b.Pointer) })
+		for i, e := range problems {
+			if i == DefaultMaxErrors {
+				want = append(want, fmt.Sprintf("%s: too many errors: %d more not shown", e.Pointer, len(problems)-i))
+				break
+			}
+			want = append(want, e.Error())
+		}
+		err := Validate(d)
+		var got []string
+		if err != nil {
+			for _, e := range err.(ValidationErrors) {
+				got = append(got, e.Error())
+			}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("problems (-want +got):\n%s", diff)
+		}
 	}
 }
 
@@ -507,6 +581,9 @@ func TestValidateJSON(t *testing.T) {
 		{"schema", strings.Replace(doc, `"title":"La Ligue`, `"title":" La Ligue`, 1), "/title", ErrSchema},
 		{"schema, root", "[]", "", ErrSchema},
 		{"too large", `"` + strings.Repeat("x", DefaultMaxSize) + `"`, "", ErrTooLarge},
+		{"nested too deep", `{"x":` + strings.Repeat("[", 100), "/x" + strings.Repeat("/0", 63), ErrInvalidJSON},
+		{"lone surrogate", strings.Replace(doc, "Ali Darwish", `Ali\ud800Darwish`, 1), "/entities/0/name", ErrInvalidUTF8},
+		{"lone surrogate in a key", strings.Replace(doc, `"summary"`, `"summ\udc00ary"`, 1), "/summ\ufffdary", ErrInvalidUTF8},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
