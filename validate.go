@@ -358,7 +358,7 @@ func (v *validator) digest(d *Digest) {
 		e := &d.Entities[i]
 		ptr := pointer{"/entities", i, "/description"}
 		if v.text(ptr, &descriptionField, e.Description) {
-			if r, _ := utf8.DecodeRuneInString(e.Description); isTypeSeparator(r) && v.keep(ptr) {
+			if r, _ := utf8.DecodeRuneInString(e.Description); lex.IsTypeSeparator(r) && v.keep(ptr) {
 				v.add(ptr, fmt.Errorf("%w: the type line would drop the %q that starts the description %s", ErrNotRoundTrip, r, excerpt(e.Description)))
 			}
 		}
@@ -441,17 +441,6 @@ func excerpt(s string) string {
 	return strconv.Quote(s)
 }
 
-// isTypeSeparator reports whether r is one of the separators that
-// lex.SplitTypeLine skips between a type name and the description, other
-// than the white space and format characters that lex.Trim removes.
-func isTypeSeparator(r rune) bool {
-	switch r {
-	case ':', '-', '–', '—', '·', '|':
-		return true
-	}
-	return false
-}
-
 // text checks s, the value of field f at p, and reports whether it is
 // clean: free of any problem of its own, so that the caller may check the
 // rules of reading back that are particular to the field.
@@ -509,7 +498,7 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 		inner     bool // holds two spaces in a row, U+200B or U+FEFF
 	)
 	for i := 0; i < len(s); {
-		i = plainRun(s, i)
+		i = lex.PlainRun(s, i)
 		if i == len(s) {
 			break
 		}
@@ -517,7 +506,7 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 		if c < utf8.RuneSelf {
 			i++
 			switch {
-			case c == ' ': // after a space
+			case c == ' ': // one of two in a row
 				inner = true
 			case c == '\n' || c == '\r':
 				if brk < 0 {
@@ -605,42 +594,6 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 			v.add(p, fmt.Errorf("%w: the %s%s would read as the header %s: %s", ErrNotRoundTrip, f.what, lineWord(num), sectionHeaders[h.Section], excerpt(s)))
 		}
 	}
-}
-
-// plainRun returns the index of the first byte of s at or after i that
-// is not printable ASCII (U+0020 to U+007E), or that is a space after a
-// space: the bytes that line needs to look at. Most text is printable
-// ASCII, so it reads eight bytes at a time. (It is the loop of the lexer's
-// plainRun, which lex does not export.)
-func plainRun(s string, i int) int {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-		lows  = 0x7f7f7f7f7f7f7f7f
-	)
-	for ; i+8 <= len(s); i += 8 {
-		b := s[i : i+8]
-		v := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		// With no high bit set, adding to a byte cannot carry into the
-		// next one: the high bit of byte+0x60 is set when byte >= 0x20,
-		// and that of byte+0x01 when byte == 0x7f.
-		if v&highs != 0 || (v+0x6060606060606060)&highs != highs || (v+ones)&highs != 0 {
-			break
-		}
-		// The high bit of each byte of sp is set where v has a space.
-		x := v ^ 0x2020202020202020
-		sp := ^((x&lows + lows) | x) & highs
-		if sp&(sp>>8) != 0 || sp&0x80 != 0 && i > 0 && s[i-1] == ' ' {
-			break
-		}
-	}
-	for ; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c > '~' || c == ' ' && i > 0 && s[i-1] == ' ' {
-			break
-		}
-	}
-	return i
 }
 
 // isControl reports whether r is a control character, line breaks

@@ -501,7 +501,7 @@ func TestValidateFirstProblems(t *testing.T) {
 	}
 }
 
-// TestIsTypeSeparator checks that isTypeSeparator says, for every
+// TestIsTypeSeparator checks that lex.IsTypeSeparator says, for every
 // character, what lex.SplitTypeLine does: whether a description starting
 // with it reads back without it.
 func TestIsTypeSeparator(t *testing.T) {
@@ -512,7 +512,7 @@ func TestIsTypeSeparator(t *testing.T) {
 		desc := string(r) + "x"
 		tl, ok := lex.SplitTypeLine("Other "+desc, typeNames)
 		lost := !ok || tl.Description != desc
-		want := isTypeSeparator(r) || lex.TrimLeft(desc) != desc
+		want := lex.IsTypeSeparator(r) || lex.TrimLeft(desc) != desc
 		if lost != want {
 			t.Errorf("%U: SplitTypeLine loses it: %v, Validate expects %v", r, lost, want)
 		}

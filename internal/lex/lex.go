@@ -93,7 +93,7 @@ func (l *Lexer) Next() (Line, bool) {
 		check bool // holds a rune that may not be NFC
 	)
 	for end < 0 {
-		i = plainRun(src, i)
+		i = PlainRun(src, i)
 		if i >= len(src) {
 			end, next = i, i
 			break
@@ -176,11 +176,11 @@ func (l *Lexer) report(p Problem) {
 	l.Problems = append(l.Problems, p)
 }
 
-// plainRun returns the index of the first byte at or after i that is not
+// PlainRun returns the index of the first byte at or after i that is not
 // printable ASCII (U+0020 to U+007E), or that is one of two spaces in a
 // row: the bytes that Next needs to look at. It reads eight bytes at a time, as
 // most of a digest is such text.
-func plainRun(s string, i int) int {
+func PlainRun(s string, i int) int {
 	const (
 		ones  = 0x0101010101010101
 		highs = 0x8080808080808080

@@ -120,12 +120,19 @@ func typeNameLen(s string) int {
 // invisible format characters and separators.
 func trimSeparators(s string) string {
 	return strings.TrimLeftFunc(s, func(r rune) bool {
-		switch r {
-		case ':', '-', '–', '—', '·', '|':
-			return true
-		}
-		return isTrimmed(r)
+		return IsTypeSeparator(r) || isTrimmed(r)
 	})
+}
+
+// IsTypeSeparator reports whether r is one of the separators that may
+// stand between a type name and its description: ':', '-', '–', '—', '·',
+// '|'.
+func IsTypeSeparator(r rune) bool {
+	switch r {
+	case ':', '-', '–', '—', '·', '|':
+		return true
+	}
+	return false
 }
 
 func isASCIILetter(c byte) bool {
