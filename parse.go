@@ -421,12 +421,12 @@ func problemError(pr lex.Problem) *ParseError {
 // quote returns s quoted, cut to 40 characters.
 func quote(s string) string {
 	const max = 40
-	if utf8.RuneCountInString(s) > max {
-		i := 0
-		for n := 0; n < max; n++ {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
-		}
+	i := 0
+	for n := 0; n < max && i < len(s); n++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	if i < len(s) {
 		return fmt.Sprintf("%q…", s[:i])
 	}
 	return fmt.Sprintf("%q", s)
