@@ -155,3 +155,18 @@ func (c *cli) reportParse(name string, err error, f *inputFlags) int {
 	io.WriteString(c.stderr, b.String())
 	return exitProblems
 }
+
+// forEachInput returns the define function of a verb that takes the input
+// flags and runs check on each input named after them.
+func forEachInput(check func(c *cli, p *digest.Parser, in *inputFlags, name string) int) func(*flag.FlagSet) func(*cli, []string) int {
+	return func(fs *flag.FlagSet) func(*cli, []string) int {
+		var in inputFlags
+		in.define(fs)
+		return func(c *cli, args []string) int {
+			p := in.parser()
+			return c.eachInput(args, func(name string) int {
+				return check(c, p, &in, name)
+			})
+		}
+	}
+}

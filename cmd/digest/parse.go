@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 
 	"digest"
 )
@@ -20,16 +19,7 @@ FILE:LINE:COLUMN: message. An input with problems is printed too, as
 far as it could be read, except an input over the size limit. With no
 FILE, or for "-", parse reads standard input.
 `,
-	define: func(fs *flag.FlagSet) func(*cli, []string) int {
-		var in inputFlags
-		in.define(fs)
-		return func(c *cli, args []string) int {
-			p := in.parser()
-			return c.eachInput(args, func(name string) int {
-				return c.parse(p, &in, name)
-			})
-		}
-	},
+	define: forEachInput((*cli).parse),
 }
 
 // parse prints the input name as JSON and reports its problems.

@@ -29,16 +29,7 @@ FILE:LINE:COLUMN: message; problems of a digest as
 FILE: /json/pointer: message. Validate prints nothing for a valid input.
 With no FILE, or for "-", validate reads standard input.
 `,
-	define: func(fs *flag.FlagSet) func(*cli, []string) int {
-		var in inputFlags
-		in.define(fs)
-		return func(c *cli, args []string) int {
-			p := in.parser()
-			return c.eachInput(args, func(name string) int {
-				return c.validate(p, &in, name)
-			})
-		}
-	},
+	define: forEachInput((*cli).validate),
 }
 
 // validate checks the input name and reports its problems.
