@@ -1358,6 +1358,8 @@ func TestHostileMemory(t *testing.T) {
 		{
 			name: "over the limit, invalid UTF-8", in: strings.Repeat("\xff", size+1), p: Parser{MaxSize: size}, limit: 4,
 		},
+		// Over maxItems, rejected before the schema builds an error an item.
+		{name: "JSON numbers in a list over its size", in: jsonWith(`"keywords":[]`, `"keywords":[1`+strings.Repeat(`,1`, size/2)+`]`), json: true, limit: 128},
 		// A map for every 6 bytes of input.
 		{name: "JSON nested 2500 deep", in: strings.Repeat(`{"a":`, 2500) + "1" + strings.Repeat("}", 2500), json: true, limit: 256},
 		{

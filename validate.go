@@ -238,6 +238,9 @@ func ValidateJSON(data []byte) (*Digest, error) {
 	if errs != nil {
 		return nil, errs
 	}
+	if errs := overlongLists(doc); errs != nil {
+		return nil, errs
+	}
 	errs, err := checkSchema(doc)
 	if err != nil {
 		return nil, err
@@ -253,6 +256,28 @@ func ValidateJSON(data []byte) (*Digest, error) {
 		return d, err
 	}
 	return d, nil
+}
+
+// overlongLists rejects, as the schema would, the lists of doc that hold
+// more than maxItems items. It runs before the schema, whose validator
+// builds an error for each bad item: a document of millions of numbers in
+// a list would cost gigabytes.
+func overlongLists(doc any) ValidationErrors {
+	var errs ValidationErrors
+	check := func(pointer string, v any) {
+		if list, ok := v.([]any); ok && len(list) > maxItems {
+			errs = append(errs, &ValidationError{Pointer: pointer,
+				Err: fmt.Errorf("%w: at most %d items allowed, but found %d", ErrSchema, maxItems, len(list))})
+		}
+	}
+	top, _ := doc.(map[string]any)
+	if core, ok := top["core_subject"].(map[string]any); ok {
+		check("/core_subject/paragraphs", core["paragraphs"])
+	}
+	check("/entities", top["entities"])
+	check("/highlights", top["highlights"])
+	check("/keywords", top["keywords"])
+	return errs
 }
 
 // A field describes a text field of a digest for validation.
