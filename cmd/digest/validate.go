@@ -5,10 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"strconv"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"digest"
 )
@@ -72,12 +68,9 @@ func (c *cli) reportInvalid(name string, err error) int {
 	}
 	var b bytes.Buffer
 	for _, e := range errs {
-		var ve *digest.ValidationError
-		if errors.As(e, &ve) && ve.Pointer != "" {
-			fmt.Fprintf(&b, "%s: %s: %v", displayName(name), displayPointer(ve.Pointer), ve.Err)
-		} else {
-			fmt.Fprintf(&b, "%s: %v", displayName(name), e)
-		}
+		// A ValidationError is one line, its pointer quoted and cut as
+		// needed.
+		fmt.Fprintf(&b, "%s: %v", displayName(name), e)
 		if errors.Is(e, digest.ErrTooLarge) {
 			b.WriteString(" (the limit of a JSON document, which -max-size does not raise)")
 		}
@@ -85,27 +78,6 @@ func (c *cli) reportInvalid(name string, err error) int {
 	}
 	c.stderr.Write(b.Bytes())
 	return exitProblems
-}
-
-// maxPointer is the most bytes of a JSON Pointer that a message shows.
-const maxPointer = 200
-
-// displayPointer returns the JSON Pointer p as a message shows it: cut at
-// a segment after maxPointer bytes (a document may nest values thousands
-// deep), and quoted when it holds a character that is not printable (an
-// object key may hold a line break), so that the message stays one line.
-func displayPointer(p string) string {
-	if len(p) > maxPointer {
-		cut := strings.LastIndexByte(p[:maxPointer], '/')
-		if cut <= 0 {
-			cut = maxPointer
-		}
-		p = p[:cut] + "/…"
-	}
-	if !utf8.ValidString(p) || strings.IndexFunc(p, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
-		return strconv.Quote(p)
-	}
-	return p
 }
 
 var schemaVerb = &verb{
