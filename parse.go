@@ -120,8 +120,7 @@ type parser struct {
 	pending  int      // index+1 of the entity awaiting its type line, or 0
 	nameLine lex.Line // the name line of that entity
 	names    int      // name lines read
-	countBuf [2]entityCount
-	declared []entityCount
+	declared entityCounts
 }
 
 // entityCount is an entity count that a header declares.
@@ -130,17 +129,50 @@ type entityCount struct {
 	digits string
 }
 
+// entityCounts holds the entity counts that headers declare: most digests
+// have one, kept without allocating.
+type entityCounts struct {
+	first entityCount
+	more  []entityCount
+	n     int
+}
+
+func (c *entityCounts) add(e entityCount) {
+	if c.n == 0 {
+		c.first = e
+	} else {
+		c.more = append(c.more, e)
+	}
+	c.n++
+}
+
+// all yields the counts in the order of their headers.
+func (c *entityCounts) all(yield func(entityCount) bool) {
+	if c.n == 0 || !yield(c.first) {
+		return
+	}
+	for _, e := range c.more {
+		if !yield(e) {
+			return
+		}
+	}
+}
+
 func (p *Parser) parse(src string) (*Digest, error) {
+	// One allocation holds the digest and room for its first list values.
+	r := &struct {
+		d    Digest
+		strs [16]string
+	}{}
 	ps := &parser{
-		d:     &Digest{},
+		d:     &r.d,
 		size:  len(src),
 		limit: DefaultMaxErrors,
-		strs:  make([]string, 0, 16),
+		strs:  r.strs[:0],
 	}
 	if p.AllErrors {
 		ps.limit = 0
 	}
-	ps.declared = ps.countBuf[:0]
 	lx := lex.New(src)
 	lx.Limit = ps.limit
 	for {
@@ -178,7 +210,7 @@ func (p *parser) startSection(ln lex.Line, h lex.Header) {
 		p.seen[h.Section] = ln.Num
 	}
 	if h.Count != "" {
-		p.declared = append(p.declared, entityCount{ln, h.Count})
+		p.declared.add(entityCount{ln, h.Count})
 		if p.d.Entities == nil {
 			n, _ := countValue(h.Count)
 			// An entity takes at least four bytes: this caps what a
@@ -277,7 +309,7 @@ func (p *parser) finish(lx *lex.Lexer, src string) {
 		line, col := 1, 1
 		p.add(&ParseError{Line: line, Column: col, Err: fmt.Errorf("%w: the input has no text", ErrMissingTitle)})
 	}
-	for _, c := range p.declared {
+	for c := range p.declared.all {
 		if n, ok := countValue(c.digits); !ok || n != p.names {
 			if p.keep(c.line) {
 				p.errorf(c.line, "%w: the header says %s, the section has %d", ErrEntityCount, quoteDigits(c.digits), p.names)
@@ -436,7 +468,7 @@ func quote(s string) string {
 type joiner struct {
 	first string
 	n     int
-	b     strings.Builder
+	b     []byte
 }
 
 func (j *joiner) add(s string) {
@@ -444,18 +476,17 @@ func (j *joiner) add(s string) {
 	case 0:
 		j.first = s
 	case 1:
-		j.b.WriteString(j.first)
+		j.b = append(j.b, j.first...)
 		fallthrough
 	default:
-		j.b.WriteByte('\n')
-		j.b.WriteString(s)
+		j.b = append(append(j.b, '\n'), s...)
 	}
 	j.n++
 }
 
 func (j *joiner) String() string {
 	if j.n > 1 {
-		return j.b.String()
+		return string(j.b)
 	}
 	return j.first
 }

@@ -523,7 +523,9 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 		inner     bool // holds two spaces in a row, U+200B or U+FEFF
 	)
 	for i := 0; i < len(s); {
-		i = lex.PlainRun(s, i)
+		var double bool
+		i, double = lex.Plain(s, i)
+		inner = inner || double
 		if i == len(s) {
 			break
 		}
@@ -531,8 +533,6 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 		if c < utf8.RuneSelf {
 			i++
 			switch {
-			case c == ' ': // one of two in a row
-				inner = true
 			case c == '\n' || c == '\r':
 				if brk < 0 {
 					brk = rune(c)

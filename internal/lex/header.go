@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -22,18 +23,52 @@ const (
 	Entities
 )
 
-// sectionNames maps the folded header names of FORMAT.md §2 to sections.
-var sectionNames = map[string]Section{
-	"summary":             Summary,
-	"resume":              Summary,
-	"key highlights":      Highlights,
-	"points cles":         Highlights,
-	"core subject":        CoreSubject,
-	"sujet principal":     CoreSubject,
-	"keywords":            Keywords,
-	"mots cles":           Keywords,
-	"mentioned entities":  Entities,
-	"entites mentionnees": Entities,
+// sectionNames lists the folded header names of FORMAT.md §2.
+var sectionNames = [...]struct {
+	name string
+	sec  Section
+}{
+	{"summary", Summary},
+	{"resume", Summary},
+	{"key highlights", Highlights},
+	{"points cles", Highlights},
+	{"core subject", CoreSubject},
+	{"sujet principal", CoreSubject},
+	{"keywords", Keywords},
+	{"mots cles", Keywords},
+	{"mentioned entities", Entities},
+	{"entites mentionnees", Entities},
+}
+
+// foldsTo reports whether s folds to name byte for byte, as it does when
+// s is one of the names in ASCII, in any case, with '-' or '_' for a
+// space: the quick path of fold for the headers that digests hold. Both
+// have the same length.
+func foldsTo(s, name string) bool {
+	for i := 0; i < len(name); i++ {
+		if foldASCII(s[i]) != name[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// sectionOf returns the section whose folded header name (FORMAT.md §2)
+// is name.
+func sectionOf(name string) (Section, bool) {
+	switch name {
+	case "summary", "resume":
+		return Summary, true
+	case "key highlights", "points cles":
+		return Highlights, true
+	case "core subject", "sujet principal":
+		return CoreSubject, true
+	case "keywords", "mots cles":
+		return Keywords, true
+	case "mentioned entities", "entites mentionnees":
+		return Entities, true
+	}
+	return None, false
 }
 
 // maxFolded is the length of the longest folded header name; a longer fold
@@ -71,6 +106,9 @@ func ParseHeader(text string) (Header, bool) {
 	default:
 		return Header{}, false
 	}
+	if !mayBeHeader(text) {
+		return Header{}, false
+	}
 	s := Trim(strings.TrimLeft(text, "#"))
 	if e := cutColon(s); len(e) >= 4 && (e[:2] == "**" && e[len(e)-2:] == "**" || e[:2] == "__" && e[len(e)-2:] == "__") {
 		s = Trim(e[2 : len(e)-2])
@@ -82,6 +120,40 @@ func ParseHeader(text string) (Header, bool) {
 	}
 	sec, ok := fold(cutColon(s))
 	return Header{Section: sec}, ok
+}
+
+// mayBeHeader is a quick test of the first character that fold would
+// read: after the leading '#' characters, a "**" or "__" pair and ASCII
+// white space. It is false only when that character cannot start a header
+// name: an ASCII one that mayStartName refuses, or an emoji, which is not
+// white space, a mark or a letter. Most lines fail it at once.
+func mayBeHeader(text string) bool {
+	i := 0
+	for i < len(text) && text[i] == '#' {
+		i++
+	}
+	i = skipASCIISpace(text, i)
+	if i+1 < len(text) && (text[i] == '*' && text[i+1] == '*' || text[i] == '_' && text[i+1] == '_') {
+		i = skipASCIISpace(text, i+2)
+	}
+	if i == len(text) {
+		return false
+	}
+	if text[i] < utf8.RuneSelf {
+		return mayStartName(text[i:])
+	}
+	// U+1F000 to U+1FAFF: F0 9F 80 80 to F0 9F AB BF.
+	rest := text[i:]
+	return len(rest) < 4 || rest[0] != 0xF0 || rest[1] != 0x9F || rest[2] < 0x80 || rest[2] > 0xAB || rest[3]&0xC0 != 0x80
+}
+
+// skipASCIISpace returns the index of the first byte of s at or after i
+// that is not ASCII white space.
+func skipASCIISpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || '\t' <= s[i] && s[i] <= '\r') {
+		i++
+	}
+	return i
 }
 
 // cutColon returns s without one trailing ':' and the white space before it.
@@ -128,30 +200,31 @@ func fold(s string) (Section, bool) {
 	if !mayStartName(s) {
 		return None, false
 	}
-	var buf [maxFolded]byte
-	n := 0
-	space := false
-	put := func(c byte) bool {
-		if c == ' ' {
-			if space {
-				return true
-			}
-			space = true
-		} else {
-			space = false
+	for _, n := range sectionNames {
+		if len(n.name) == len(s) && foldsTo(s, n.name) {
+			return n.sec, true
 		}
-		if n == len(buf) {
-			return false
-		}
-		buf[n] = c
-		n++
-		return n != 3 || startsName(string(buf[:3]))
 	}
+	var f folder
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < utf8.RuneSelf {
+		if c < utf8.RuneSelf { // f.put(foldASCII(c)), written out: the common case
 			i++
-			if !put(foldASCII(c)) {
+			c = foldASCII(c)
+			if c == ' ' {
+				if f.space {
+					continue
+				}
+				f.space = true
+			} else {
+				f.space = false
+			}
+			if f.n == len(f.buf) {
+				return None, false
+			}
+			f.buf[f.n] = c
+			f.n++
+			if f.n == 3 && !startsName(f.buf[0], f.buf[1], f.buf[2]) {
 				return None, false
 			}
 			continue
@@ -159,7 +232,7 @@ func fold(s string) (Section, bool) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			i += size
-			if !put(' ') {
+			if !f.put(' ') {
 				return None, false
 			}
 			continue
@@ -178,13 +251,39 @@ func fold(s string) (Section, bool) {
 				continue
 			}
 			c, ok := foldToASCII(r)
-			if !ok || !put(c) {
+			if !ok || !f.put(c) {
 				return None, false
 			}
 		}
 	}
-	sec, ok := sectionNames[string(buf[:n])]
-	return sec, ok
+	return sectionOf(unsafe.String(&f.buf[0], f.n)) // f outlives the call
+}
+
+// A folder collects the bytes of a folded header name.
+type folder struct {
+	buf   [maxFolded]byte
+	n     int
+	space bool // the last byte is a space
+}
+
+// put appends c to the name, unless c is a space after a space. It reports
+// whether the name may still be a section name: it is not too long, and
+// its first three bytes start one.
+func (f *folder) put(c byte) bool {
+	if c == ' ' {
+		if f.space {
+			return true
+		}
+		f.space = true
+	} else {
+		f.space = false
+	}
+	if f.n == len(f.buf) {
+		return false
+	}
+	f.buf[f.n] = c
+	f.n++
+	return f.n != 3 || startsName(f.buf[0], f.buf[1], f.buf[2])
 }
 
 // mayStartName reports whether the first character of s may fold to the
@@ -207,11 +306,13 @@ func mayStartName(s string) bool {
 	return r == 0x212A || r == 0x017F || unicode.Is(unicode.Mn, r)
 }
 
-// startsName reports whether a folded section name starts with p, three
-// bytes long.
-func startsName(p string) bool {
-	switch p {
-	case "sum", "res", "key", "poi", "cor", "suj", "mot", "men", "ent":
+// startsName reports whether a folded section name starts with the bytes
+// a, b, c.
+func startsName(a, b, c byte) bool {
+	switch uint32(a)<<16 | uint32(b)<<8 | uint32(c) {
+	case 's'<<16 | 'u'<<8 | 'm', 'r'<<16 | 'e'<<8 | 's', 'k'<<16 | 'e'<<8 | 'y',
+		'p'<<16 | 'o'<<8 | 'i', 'c'<<16 | 'o'<<8 | 'r', 's'<<16 | 'u'<<8 | 'j',
+		'm'<<16 | 'o'<<8 | 't', 'm'<<16 | 'e'<<8 | 'n', 'e'<<16 | 'n'<<8 | 't':
 		return true
 	}
 	return false

@@ -3,6 +3,7 @@ package lex
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestParseHeader checks FORMAT.md §2 on lines that are headers.
@@ -170,5 +171,19 @@ func TestParseHeaderNot(t *testing.T) {
 				t.Errorf("ParseHeader(%+.40q) = %+v, true; want not a header", tt.text, got)
 			}
 		})
+	}
+}
+
+// TestEmojiStartNoHeader checks what mayBeHeader assumes: no character from
+// U+1F000 to U+1FAFF is trimmed, folds to nothing, or may start a name.
+func TestEmojiStartNoHeader(t *testing.T) {
+	for r := rune(0x1F000); r <= 0x1FAFF; r++ {
+		s := string(r) + "Summary"
+		if isTrimmed(r) || unicode.Is(unicode.Mn, r) || mayStartName(s) {
+			t.Errorf("%U may start a header", r)
+		}
+		if mayBeHeader(s) {
+			t.Errorf("mayBeHeader(%+q) = true", s)
+		}
 	}
 }

@@ -10,12 +10,9 @@
 package lex
 
 import (
-	"encoding/binary"
-	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -93,7 +90,9 @@ func (l *Lexer) Next() (Line, bool) {
 		check bool // holds a rune that may not be NFC
 	)
 	for end < 0 {
-		i = PlainRun(src, i)
+		j, double := Plain(src, i)
+		clean = clean || double
+		i = j
 		if i >= len(src) {
 			end, next = i, i
 			break
@@ -107,23 +106,20 @@ func (l *Lexer) Next() (Line, bool) {
 			if next < len(src) && src[next] == '\n' {
 				next++
 			}
-		case c == ' ' || c == '\t': // a space before a space, or a tab
+		case c == '\t':
 			clean = true
 			i++
 		case c < utf8.RuneSelf: // a control character
 			l.report(Problem{Line: l.line, Col: i - start + 1, Kind: ControlChar, Rune: rune(c)})
 			i++
-		case 0xC2 <= c && c < 0xCC && i+1 < len(src) && src[i+1]&0xC0 == 0x80:
-			// U+0080 to U+02FF: always NFC, since the first rune that
-			// composes with a previous one is U+0300. Only U+0080 to
-			// U+009F need a look: the C1 controls and NEL.
-			if c == 0xC2 && src[i+1] < 0xA0 {
-				if src[i+1] == 0x85 {
-					end, next = i, i+2
-					break
-				}
-				l.report(Problem{Line: l.line, Col: i - start + 1, Kind: ControlChar, Rune: rune(src[i+1])})
+		case c == 0xC2 && i+1 < len(src) && src[i+1]&0xC0 == 0x80:
+			// U+0080 to U+009F, since Plain passes over the rest of
+			// U+00A0 to U+02FF: NEL or a C1 control.
+			if src[i+1] == 0x85 {
+				end, next = i, i+2
+				break
 			}
+			l.report(Problem{Line: l.line, Col: i - start + 1, Kind: ControlChar, Rune: rune(src[i+1])})
 			i += 2
 		default:
 			r, size := utf8.DecodeRuneInString(src[i:])
@@ -174,44 +170,6 @@ func (l *Lexer) report(p Problem) {
 		return
 	}
 	l.Problems = append(l.Problems, p)
-}
-
-// PlainRun returns the index of the first byte at or after i that is not
-// printable ASCII (U+0020 to U+007E), or that is one of two spaces in a
-// row: the bytes that Next needs to look at. It reads eight bytes at a time, as
-// most of a digest is such text.
-func PlainRun(s string, i int) int {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-		top   = 0xFF00000000000000
-	)
-	p := unsafe.Pointer(unsafe.StringData(s))
-	for ; i+8 <= len(s); i += 8 {
-		v := binary.LittleEndian.Uint64(unsafe.Slice((*byte)(unsafe.Add(p, i)), 8))
-		if v&0xFF == ' ' && i > 0 && s[i-1] == ' ' {
-			return i // the second of two spaces across words
-		}
-		// The high bit of each byte of bad is set where that byte is one
-		// to look at. Adding to (or subtracting from) a byte of v carries
-		// into the next byte only when the byte is flagged itself: the
-		// lowest flagged byte is always right.
-		x := v ^ 0x2020202020202020 // spaces become zero bytes
-		y := x | x>>8 | top         // zero bytes where a space comes before a space
-		bad := v&highs |            // not ASCII
-			^(v+0x6060606060606060)&highs | // below 0x20
-			(v+ones)&highs | // 0x7F
-			(y-ones)&^y&highs // a space before a space
-		if bad != 0 {
-			return i + bits.TrailingZeros64(bad)/8
-		}
-	}
-	for ; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c > '~' || c == ' ' && (i+1 < len(s) && s[i+1] == ' ' || i > 0 && s[i-1] == ' ') {
-			break
-		}
-	}
-	return i
 }
 
 // invalidRun returns the length of the run of bytes at the start of s that
@@ -334,6 +292,9 @@ func TrimLeft(s string) string {
 			}
 			s = s[1:]
 			continue
+		}
+		if c >= 0xF0 { // every character that is trimmed is below U+10000
+			return s
 		}
 		r, size := utf8.DecodeRuneInString(s)
 		if !isTrimmed(r) {

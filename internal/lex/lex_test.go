@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -724,6 +725,16 @@ func TestNextEveryOffset(t *testing.T) {
 					t.Errorf("lines(%+q) problems:\n got %#v\nwant %#v", tt.src, probs, tt.probs)
 				}
 			})
+		}
+	}
+}
+
+// TestTrimmedBelow10000 checks what TrimLeft assumes to pass over a
+// four-byte character at once: every character it trims is below U+10000.
+func TestTrimmedBelow10000(t *testing.T) {
+	for r := rune(0x10000); r <= unicode.MaxRune; r++ {
+		if isTrimmed(r) {
+			t.Errorf("%U is trimmed", r)
 		}
 	}
 }

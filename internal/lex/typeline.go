@@ -15,8 +15,16 @@ import (
 func IconLen(s string) int {
 	i := 0
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf { // no ASCII rune is So; '^' and '`' are Sk
+			if c != '^' && c != '`' {
+				return i
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case iconBlockStart <= r && r <= iconBlockEnd: // the icons digests use; So or Sk
 		case r == 0xFE0F || r == 0x200D || r == 0x20E3 || 0xE0020 <= r && r <= 0xE007F:
 		case unicode.In(r, unicode.So, unicode.Sk):
 		case r >= utf8.RuneSelf && unicode.Is(unicode.Sm, r):
@@ -30,6 +38,15 @@ func IconLen(s string) int {
 	return i
 }
 
+// Every rune from iconBlockStart to iconBlockEnd is of category So, but
+// the skin tone modifiers U+1F3FB to U+1F3FF, of category Sk: the blocks
+// Miscellaneous Symbols and Pictographs and Emoticons, where the icons of
+// the known types lie. IconLen takes them without a table search.
+const (
+	iconBlockStart = 0x1F300
+	iconBlockEnd   = 0x1F64F
+)
+
 // KnownType returns the index in names of the longest name that starts s,
 // compared without regard to case and not followed by '_' and an ASCII
 // letter, or -1 if none does. "Person_MaleSecrétaire" starts with
@@ -38,7 +55,7 @@ func KnownType(s string, names []string) int {
 	best := -1
 	for i, name := range names {
 		n := len(name)
-		if len(s) < n || s[0]|0x20 != name[0]|0x20 || !strings.EqualFold(s[:n], name) {
+		if len(s) < n || s[0]|0x20 != name[0]|0x20 || !equalFoldASCII(s[:n], name) {
 			continue
 		}
 		if len(s) > n+1 && s[n] == '_' && isASCIILetter(s[n+1]) {
@@ -133,6 +150,19 @@ func IsTypeSeparator(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// equalFoldASCII reports whether s equals name, ASCII, without regard to
+// ASCII case. It is strings.EqualFold for a name in ASCII: a non-ASCII rune
+// that folds to an ASCII letter (U+212A KELVIN SIGN, U+017F LONG S) takes
+// more than one byte, so that s could not have as many runes as name.
+func equalFoldASCII(s, name string) bool {
+	for i := 0; i < len(name); i++ {
+		if c, d := s[i], name[i]; c != d && (c|0x20 != d|0x20 || !isASCIILetter(c)) {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCIILetter(c byte) bool {

@@ -91,6 +91,13 @@ func TestIconLenRanges(t *testing.T) {
 			t.Errorf("only %d runes of category So in U+1F300–U+1FAFF", n)
 		}
 	})
+	t.Run("blocks without a table search", func(t *testing.T) {
+		for r := rune(iconBlockStart); r <= iconBlockEnd; r++ {
+			if !unicode.In(r, unicode.So, unicode.Sk) {
+				t.Errorf("%U is not of category So or Sk", r)
+			}
+		}
+	})
 	t.Run("symbols", func(t *testing.T) {
 		for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
 			if !unicode.In(r, unicode.So, unicode.Sk, unicode.Sm) {

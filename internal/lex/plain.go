@@ -1,0 +1,160 @@
+package lex
+
+import (
+	"encoding/binary"
+	"math/bits"
+	"unsafe"
+)
+
+// SWAR ("SIMD within a register") constants: one byte value repeated in
+// each of the eight bytes of a word.
+const (
+	ones   = 0x0101010101010101
+	highs  = 0x8080808080808080 // the high bit of each byte
+	lows   = 0x7F7F7F7F7F7F7F7F // the other seven bits
+	spaces = 0x2020202020202020
+	below  = 0x6060606060606060 // added to a byte under 0x80, sets its high bit unless it is below 0x20
+)
+
+// Plain returns the index j of the first byte at or after i that needs a
+// closer look, and whether s[i:j] holds two spaces in a row. The bytes it
+// passes over are plain text, which needs no cleaning, checking or
+// normalization:
+//
+//   - printable ASCII, U+0020 to U+007E;
+//   - the two-byte characters U+00A0 to U+02FF: the Latin letters with
+//     their accents, which are always NFC, since the first character
+//     that composes with the one before it is U+0300.
+//
+// The first byte after a run is a control character, U+007F, U+0080 to
+// U+009F (the C1 controls and NEL), a byte that does not start a two-byte
+// character of the range above, or the end of s.
+//
+// Most of a digest is such text, so Plain reads it many bytes at a time:
+// sixteen with SSE2 on amd64 (plainBlocks), eight elsewhere and for the
+// last bytes (plainWords). An accented letter does not stop either.
+func Plain(s string, i int) (j int, double bool) {
+	start := i
+	for {
+		j, d := plainBlocks(s, i)
+		double = double || d
+		if n := latin(s, j); n != 0 { // across two blocks
+			i = j + n
+			continue
+		}
+		if j+blockSize <= len(s) { // plainBlocks stopped at a byte to look at
+			return j, double
+		}
+		// Less than a block is left: plainWords reads on.
+		k, d := plainWords(s, j, j > start && s[j-1] == ' ')
+		return k, double || d
+	}
+}
+
+// plainWords is Plain, eight bytes at a time. space tells whether the byte
+// before s[i] counts as a space: two spaces in a row may straddle i.
+func plainWords(s string, i int, space bool) (j int, double bool) {
+	var (
+		pairs uint64        // not zero once two spaces in a row are seen
+		prev  uint64 = 0xFF // the byte before the word, xor ' '; zero for a space
+	)
+	if space {
+		prev = 0
+	}
+	p := unsafe.Pointer(unsafe.StringData(s))
+	for i+8 <= len(s) {
+		// Reading 8 bytes at i is in bounds: i+8 <= len(s).
+		v := binary.LittleEndian.Uint64(unsafe.Slice((*byte)(unsafe.Add(p, i)), 8))
+		// The high bit of each byte of bad is set where the byte is at or
+		// above 0x80, below 0x20, or 0x7F. No sum carries from one byte to
+		// the next, as each byte of t is at most 0x7F: every flag is
+		// exact, not only the lowest.
+		t := v & lows
+		bad := (v | ^(t + below) | (t + ones)) & highs
+		// z has a zero byte where a byte and the one before it are both
+		// spaces.
+		x := v ^ spaces
+		z := x | x<<8 | prev
+		if bad != 0 {
+			if bad = notLatin(v, bad); bad != 0 {
+				// Only the bytes before the first flagged one count.
+				k := bits.TrailingZeros64(bad) &^ 7
+				pairs |= hasZero(z | ^uint64(0)<<k)
+				i += k / 8
+				if n := latin(s, i); n != 0 { // a two-byte character across words
+					i += n
+					prev = 0xFF
+					continue
+				}
+				return i, pairs != 0
+			}
+		}
+		pairs |= hasZero(z)
+		prev = x >> 56
+		i += 8
+	}
+	space = prev == 0
+	for i < len(s) {
+		c := s[i]
+		if ' ' < c && c <= '~' {
+			space = false
+			i++
+			continue
+		}
+		if c == ' ' {
+			if space {
+				pairs = 1
+			}
+			space = true
+			i++
+			continue
+		}
+		n := latin(s, i)
+		if n == 0 {
+			break
+		}
+		space = false
+		i += n
+	}
+	return i, pairs != 0
+}
+
+// hasZero returns a value that is not zero when a byte of z is zero. It may
+// flag other bytes above a zero one, as a borrow runs upward, but never
+// flags a word with no zero byte.
+func hasZero(z uint64) uint64 {
+	return (z - ones) &^ z & highs
+}
+
+// notLatin returns bad, the flags of the bytes of v that Plain looks at,
+// without those of the two-byte characters from U+00A0 to U+02FF that lie
+// whole in v: a lead byte 0xC3 to 0xCB, or 0xC2 before 0xA0 to 0xBF,
+// followed by a continuation byte. It spares Plain a return to its caller
+// at each accented letter of a text in French, Spanish or German.
+func notLatin(v, bad uint64) uint64 {
+	if v&highs != bad {
+		return bad // a control character: let the caller look at it
+	}
+	t := v & lows
+	cont := ^(v << 1) & bad // 0x80 to 0xBF: the bit under the high one is clear
+	// Leads from 0xC3 to 0xCB: t from 0x43 to 0x4B, with the high bit set.
+	lead := (t + 0x3D3D3D3D3D3D3D3D) &^ (t + 0x3434343434343434) & bad
+	// The lead 0xC2 before a continuation byte from 0xA0 (bit 5 set).
+	x := v ^ 0xC2C2C2C2C2C2C2C2
+	c2 := ^((x & lows) + lows) &^ x & highs
+	lead |= c2 & (cont & (v << 2) >> 8)
+	pair := lead & (cont >> 8) // a lead before a continuation byte
+	return bad &^ (pair | pair<<8)
+}
+
+// latin returns 2 when a character from U+00A0 to U+02FF starts s[i:], as
+// Plain passes over, or 0.
+func latin(s string, i int) int {
+	if i+1 < len(s) {
+		c, d := s[i], s[i+1]
+		if d&0xC0 == 0x80 && (0xC3 <= c && c <= 0xCB || c == 0xC2 && d >= 0xA0) {
+			return 2
+		}
+	}
+	return 0
+}

@@ -1,0 +1,87 @@
+package lex
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// refPlain is Plain written plainly, a character at a time.
+func refPlain(s string, i int) (j int, double bool) {
+	start := i
+	for i < len(s) {
+		c := s[i]
+		if ' ' <= c && c <= '~' {
+			if c == ' ' && i > start && s[i-1] == ' ' {
+				double = true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if size != 2 || r < 0xA0 || r > 0x2FF {
+			break
+		}
+		i += 2
+	}
+	return i, double
+}
+
+// plainAlphabet holds the bytes that matter to Plain: spaces, ASCII,
+// controls, and the bytes of the two-byte characters it passes over and of
+// those it stops at.
+var plainAlphabet = []string{
+	" ", " ", " ", "a", "a", "Z", "~", "\t", "\n", "\x00", "\x1f", "\x7f",
+	"é", "à", "ʼ", "\u00a0", "«", "\u00bf", "\u0080", "\u0085", "\u009f",
+	"\u0300", "\u2028", "👤", "\xc2", "\xc3", "\xcb", "\xcc", "\x80", "\xa0",
+	"\xbf", "\xc0", "\xff",
+}
+
+// TestPlain compares Plain, and plainWords alone, with refPlain at every
+// offset of random strings long enough to span several blocks, so that
+// each kind of byte falls at each place of a block and across blocks.
+func TestPlain(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 3000 {
+		var b strings.Builder
+		for b.Len() < n%90 {
+			if rng.IntN(3) == 0 {
+				b.WriteString(plainAlphabet[rng.IntN(len(plainAlphabet))])
+			} else {
+				b.WriteString(strings.Repeat("x", rng.IntN(20)))
+			}
+		}
+		checkPlain(t, b.String())
+	}
+	for _, s := range []string{
+		"", " ", "  ", strings.Repeat(" ", 40), strings.Repeat("é", 40),
+		strings.Repeat("a", 15) + "é" + strings.Repeat(" ", 20),
+		strings.Repeat("a", 7) + "é" + strings.Repeat(" b", 20),
+		strings.Repeat("a", 15) + " " + " " + strings.Repeat("b", 20),
+	} {
+		checkPlain(t, s)
+	}
+}
+
+func checkPlain(t *testing.T, s string) {
+	t.Helper()
+	for i := range len(s) + 1 {
+		wantJ, wantD := refPlain(s, i)
+		if j, d := Plain(s, i); j != wantJ || d != wantD {
+			t.Fatalf("Plain(%q, %d) = %d, %v; want %d, %v", s, i, j, d, wantJ, wantD)
+		}
+		if j, d := plainWords(s, i, false); j != wantJ || d != wantD {
+			t.Fatalf("plainWords(%q, %d) = %d, %v; want %d, %v", s, i, j, d, wantJ, wantD)
+		}
+	}
+}
+
+// FuzzPlain compares Plain with refPlain on any input.
+func FuzzPlain(f *testing.F) {
+	f.Add(strings.Repeat("Secrétaire général  adjoint ", 3))
+	f.Add("\xc3" + strings.Repeat("a", 15) + "\xc3\xa9  \x7f")
+	f.Fuzz(func(t *testing.T, s string) {
+		checkPlain(t, s)
+	})
+}
