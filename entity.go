@@ -45,16 +45,6 @@ var entityTypes = [...]struct {
 	{Other, "\U0001F516"},              // 🔖
 }
 
-// typeNames lists the known type names for the lexer, in the order of
-// entityTypes.
-var typeNames = func() []string {
-	names := make([]string, len(entityTypes))
-	for i, e := range entityTypes {
-		names[i] = string(e.typ)
-	}
-	return names
-}()
-
 // EntityTypes returns the known entity types, in the order of FORMAT.md.
 func EntityTypes() []EntityType {
 	types := make([]EntityType, len(entityTypes))

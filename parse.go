@@ -94,6 +94,16 @@ func tooLarge(src string, limit int64) error {
 	}}
 }
 
+// typeNames lists the known type names for the lexer, in the order of
+// entityTypes.
+var typeNames = func() *lex.Names {
+	names := make([]string, len(entityTypes))
+	for i, e := range entityTypes {
+		names[i] = string(e.typ)
+	}
+	return lex.NewNames(names...)
+}()
+
 // parser holds the state of one parse. Sections may come in any order and
 // more than once, so each one's state lives here until the end of input.
 type parser struct {

@@ -176,9 +176,14 @@ func checkLex(t *testing.T, src string) {
 }
 
 // checkShapes checks that the functions that recognize the shapes of a
-// line do not fail on text, a line's Text, and return parts of it.
+// line do not fail on text, a line's Text, and return parts of it, and
+// that ParseHeader agrees with its reference.
 func checkShapes(t *testing.T, text string) {
-	if h, ok := ParseHeader(text); ok {
+	h, ok := ParseHeader(text)
+	if want, wantOK := refParseHeader(text); h != want || ok != wantOK {
+		t.Errorf("ParseHeader(%+q) = %+v, %v; reference %+v, %v", text, h, ok, want, wantOK)
+	}
+	if ok {
 		if h.Section < Summary || h.Section > Entities || strings.Trim(h.Count, "0123456789") != "" ||
 			h.Count != "" && h.Section != Entities {
 			t.Errorf("ParseHeader(%+q) = %+v", text, h)

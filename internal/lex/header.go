@@ -122,11 +122,12 @@ func ParseHeader(text string) (Header, bool) {
 	return Header{Section: sec}, ok
 }
 
-// mayBeHeader is a quick test of the first character that fold would
+// mayBeHeader is a quick test of the first characters that fold would
 // read: after the leading '#' characters, a "**" or "__" pair and ASCII
-// white space. It is false only when that character cannot start a header
-// name: an ASCII one that mayStartName refuses, or an emoji, which is not
-// white space, a mark or a letter. Most lines fail it at once.
+// white space. It is false only when they cannot start a header name:
+// three ASCII bytes that start no name, an ASCII one that mayStartName
+// refuses, or an emoji, which is not white space, a mark or a letter. Most
+// lines fail it at once.
 func mayBeHeader(text string) bool {
 	i := 0
 	for i < len(text) && text[i] == '#' {
@@ -139,8 +140,12 @@ func mayBeHeader(text string) bool {
 	if i == len(text) {
 		return false
 	}
-	if text[i] < utf8.RuneSelf {
-		return mayStartName(text[i:])
+	if rest := text[i:]; rest[0] < utf8.RuneSelf {
+		if len(rest) >= 3 && rest[1] < utf8.RuneSelf && rest[2] < utf8.RuneSelf {
+			// As fold's first test (see there).
+			return startsName(foldASCII(rest[0]), foldASCII(rest[1]), foldASCII(rest[2]))
+		}
+		return mayStartName(rest)
 	}
 	// U+1F000 to U+1FAFF: F0 9F 80 80 to F0 9F AB BF.
 	rest := text[i:]
@@ -200,9 +205,16 @@ func fold(s string) (Section, bool) {
 	if !mayStartName(s) {
 		return None, false
 	}
-	for _, n := range sectionNames {
-		if len(n.name) == len(s) && foldsTo(s, n.name) {
-			return n.sec, true
+	if len(s) >= 3 && s[0] < utf8.RuneSelf && s[1] < utf8.RuneSelf && s[2] < utf8.RuneSelf {
+		// The first three bytes fold alone; a space among them, kept
+		// or dropped, starts no name either way.
+		if !startsName(foldASCII(s[0]), foldASCII(s[1]), foldASCII(s[2])) {
+			return None, false
+		}
+		for _, n := range sectionNames {
+			if len(n.name) == len(s) && foldsTo(s, n.name) {
+				return n.sec, true
+			}
 		}
 	}
 	var f folder

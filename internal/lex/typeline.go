@@ -1,6 +1,7 @@
 package lex
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,21 +48,53 @@ const (
 	iconBlockEnd   = 0x1F64F
 )
 
+// Names is a list of known type names, indexed for KnownType. It is not
+// changed once made, and may be used by several goroutines at once.
+type Names struct {
+	list []string
+	// byFirst holds, for each first byte folded to its five low bits, a
+	// set of indexes in list: the names that may start a text that starts
+	// with such a byte. ASCII letters in either case fold alike.
+	byFirst [32]uint64
+}
+
+// NewNames returns the names in list, in that order, ready for KnownType.
+// It panics if a name is empty, or if there are more than 64.
+func NewNames(list ...string) *Names {
+	if len(list) > 64 {
+		panic("lex: more than 64 type names")
+	}
+	ns := &Names{list: list}
+	for i, name := range list {
+		if name == "" {
+			panic("lex: empty type name")
+		}
+		ns.byFirst[(name[0]|0x20)&31] |= 1 << i
+	}
+	return ns
+}
+
 // KnownType returns the index in names of the longest name that starts s,
 // compared without regard to case and not followed by '_' and an ASCII
 // letter, or -1 if none does. "Person_MaleSecrétaire" starts with
 // "Person_Male"; "Person_Male_Extra" starts with no known name.
-func KnownType(s string, names []string) int {
+func KnownType(s string, names *Names) int {
+	if s == "" {
+		return -1
+	}
 	best := -1
-	for i, name := range names {
+	for set := names.byFirst[(s[0]|0x20)&31]; set != 0; set &= set - 1 {
+		i := bits.TrailingZeros64(set)
+		name := names.list[i]
 		n := len(name)
-		if len(s) < n || s[0]|0x20 != name[0]|0x20 || !equalFoldASCII(s[:n], name) {
+		// The last byte, compared first, tells most names apart.
+		if len(s) < n || s[n-1]|0x20 != name[n-1]|0x20 || s[:n] != name && !equalFoldASCII(s[:n], name) {
 			continue
 		}
 		if len(s) > n+1 && s[n] == '_' && isASCIILetter(s[n+1]) {
 			continue
 		}
-		if best < 0 || n > len(names[best]) {
+		if best < 0 || n > len(names.list[best]) {
 			best = i
 		}
 	}
@@ -83,12 +116,12 @@ type TypeLine struct {
 // and description stands any run of white space, invisible format
 // characters and the separators ':', '-', '–', '—', '·', '|'. ok is false
 // when no type name starts the text; Description is then all of it.
-func SplitTypeLine(s string, names []string) (t TypeLine, ok bool) {
+func SplitTypeLine(s string, names *Names) (t TypeLine, ok bool) {
 	s = trimLeftSpace(s)
 	t.Known = KnownType(s, names)
 	n := 0
 	if t.Known >= 0 {
-		t.Type = names[t.Known]
+		t.Type = names.list[t.Known]
 		n = len(t.Type)
 	} else {
 		n = typeNameLen(s)
@@ -103,6 +136,12 @@ func SplitTypeLine(s string, names []string) (t TypeLine, ok bool) {
 
 // trimLeftSpace returns s without its leading Unicode white space.
 func trimLeftSpace(s string) string {
+	for s != "" && s[0] < utf8.RuneSelf { // the common case: ASCII
+		if s[0] != ' ' && (s[0] < '\t' || s[0] > '\r') {
+			return s
+		}
+		s = s[1:]
+	}
 	return strings.TrimLeftFunc(s, unicode.IsSpace)
 }
 
@@ -136,9 +175,21 @@ func typeNameLen(s string) int {
 // trimSeparators returns s without its leading run of white space,
 // invisible format characters and separators.
 func trimSeparators(s string) string {
-	return strings.TrimLeftFunc(s, func(r rune) bool {
-		return IsTypeSeparator(r) || isTrimmed(r)
-	})
+	for s != "" {
+		if c := s[0]; c < utf8.RuneSelf {
+			if !IsTypeSeparator(rune(c)) && c != ' ' && (c < '\t' || c > '\r') {
+				return s
+			}
+			s = s[1:]
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s)
+		if !IsTypeSeparator(r) && !isTrimmed(r) {
+			return s
+		}
+		s = s[size:]
+	}
+	return s
 }
 
 // IsTypeSeparator reports whether r is one of the separators that may
@@ -157,6 +208,7 @@ func IsTypeSeparator(r rune) bool {
 // that folds to an ASCII letter (U+212A KELVIN SIGN, U+017F LONG S) takes
 // more than one byte, so that s could not have as many runes as name.
 func equalFoldASCII(s, name string) bool {
+	s = s[:len(name)]
 	for i := 0; i < len(name); i++ {
 		if c, d := s[i], name[i]; c != d && (c|0x20 != d|0x20 || !isASCIILetter(c)) {
 			return false

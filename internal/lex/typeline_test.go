@@ -10,7 +10,7 @@ import (
 
 // typeNames are the known type names of FORMAT.md §5, in the table's
 // order.
-var typeNames = []string{"Person_Male", "Person_Female", "Organization", "Location", "Event", "Product", "Other"}
+var typeNames = NewNames("Person_Male", "Person_Female", "Organization", "Location", "Event", "Product", "Other")
 
 // TestIconLen checks the icons of FORMAT.md §5.
 func TestIconLen(t *testing.T) {
@@ -178,7 +178,7 @@ func TestKnownType(t *testing.T) {
 		})
 	}
 	t.Run("longest wins", func(t *testing.T) {
-		names := []string{"Person", "Person_Male", "Person_Ma"}
+		names := NewNames("Person", "Person_Male", "Person_Ma")
 		for _, tt := range []struct {
 			in   string
 			want int
@@ -189,7 +189,7 @@ func TestKnownType(t *testing.T) {
 			{"Person_Female", -1}, // "Person" is followed by '_' and a letter
 		} {
 			if got := KnownType(tt.in, names); got != tt.want {
-				t.Errorf("KnownType(%+q, %q) = %d, want %d", tt.in, names, got, tt.want)
+				t.Errorf("KnownType(%+q, %q) = %d, want %d", tt.in, names.list, got, tt.want)
 			}
 		}
 	})
@@ -285,7 +285,7 @@ func TestSplitTypeLineAfterIcon(t *testing.T) {
 // TestSplitTypeLineKnownSpelling checks that every known type, in any
 // case, is returned in its canonical spelling with its index.
 func TestSplitTypeLineKnownSpelling(t *testing.T) {
-	for i, name := range typeNames {
+	for i, name := range typeNames.list {
 		for _, written := range []string{name, strings.ToUpper(name), strings.ToLower(name)} {
 			t.Run(written, func(t *testing.T) {
 				in := fmt.Sprintf("%s description", written)
