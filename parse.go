@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"digest/internal/lex"
 )
@@ -276,7 +277,7 @@ func (p *parser) entityLine(ln lex.Line) {
 	icon := lex.IconLen(text)
 	if icon == 0 && (p.pending == 0 || lex.KnownType(text, typeNames) < 0) {
 		p.endEntity()
-		p.d.Entities = append(p.d.Entities, Entity{Name: text})
+		p.newEntity().Name = text
 		p.pending, p.nameLine = len(p.d.Entities), ln
 		p.names++
 		return
@@ -291,15 +292,32 @@ func (p *parser) entityLine(ln lex.Line) {
 		if p.keep(ln) {
 			p.errorf(ln, "%w: %s", ErrOrphanType, quote(text))
 		}
-		p.d.Entities = append(p.d.Entities, Entity{})
+		p.newEntity()
 		p.pending = len(p.d.Entities)
 	}
 	e := &p.d.Entities[p.pending-1]
-	e.Type, e.Description = EntityType(t.Type), t.Description
+	e.Description = t.Description
 	if t.Known >= 0 {
 		e.Type = entityTypes[t.Known].typ
+	} else {
+		e.Type = EntityType(t.Type)
 	}
 	p.pending = 0
+}
+
+// newEntity appends an empty entity to the digest and returns it. Within
+// the capacity it only extends the slice, whose spare elements are zero:
+// the fields are then set one by one, which costs less than copying a
+// whole Entity into the heap while the garbage collector runs.
+func (p *parser) newEntity() *Entity {
+	es := p.d.Entities
+	if len(es) < cap(es) {
+		es = es[:len(es)+1]
+	} else {
+		es = append(es, Entity{})
+	}
+	p.d.Entities = es
+	return &es[len(es)-1]
 }
 
 // endEntity reports the entity awaiting its type line, if any.
@@ -494,9 +512,11 @@ func (j *joiner) add(s string) {
 	j.n++
 }
 
+// String returns the lines joined. It may be called once: the string
+// shares the joiner's bytes, which are not written again.
 func (j *joiner) String() string {
 	if j.n > 1 {
-		return string(j.b)
+		return unsafe.String(unsafe.SliceData(j.b), len(j.b))
 	}
 	return j.first
 }

@@ -23,21 +23,41 @@ const (
 	Entities
 )
 
-// sectionNames lists the folded header names of FORMAT.md §2.
-var sectionNames = [...]struct {
+// A sectionName is a folded header name of FORMAT.md §2.
+type sectionName struct {
 	name string
 	sec  Section
-}{
-	{"summary", Summary},
-	{"resume", Summary},
-	{"key highlights", Highlights},
-	{"points cles", Highlights},
-	{"core subject", CoreSubject},
-	{"sujet principal", CoreSubject},
-	{"keywords", Keywords},
-	{"mots cles", Keywords},
-	{"mentioned entities", Entities},
-	{"entites mentionnees", Entities},
+}
+
+// sectionNames lists the folded header names of FORMAT.md §2, indexed by
+// their length: no two have the same.
+var sectionNames = func() (byLen [maxFolded + 1]sectionName) {
+	for _, n := range []sectionName{
+		{"summary", Summary},
+		{"resume", Summary},
+		{"key highlights", Highlights},
+		{"points cles", Highlights},
+		{"core subject", CoreSubject},
+		{"sujet principal", CoreSubject},
+		{"keywords", Keywords},
+		{"mots cles", Keywords},
+		{"mentioned entities", Entities},
+		{"entites mentionnees", Entities},
+	} {
+		if byLen[len(n.name)].name != "" {
+			panic("lex: two section names of the same length")
+		}
+		byLen[len(n.name)] = n
+	}
+	return byLen
+}()
+
+// nameOfLength returns the section name n bytes long, if any.
+func nameOfLength(n int) sectionName {
+	if n < len(sectionNames) {
+		return sectionNames[n]
+	}
+	return sectionName{}
 }
 
 // foldsTo reports whether s folds to name byte for byte, as it does when
@@ -56,17 +76,8 @@ func foldsTo(s, name string) bool {
 // sectionOf returns the section whose folded header name (FORMAT.md §2)
 // is name.
 func sectionOf(name string) (Section, bool) {
-	switch name {
-	case "summary", "resume":
-		return Summary, true
-	case "key highlights", "points cles":
-		return Highlights, true
-	case "core subject", "sujet principal":
-		return CoreSubject, true
-	case "keywords", "mots cles":
-		return Keywords, true
-	case "mentioned entities", "entites mentionnees":
-		return Entities, true
+	if n := nameOfLength(len(name)); n.name != "" && n.name == name {
+		return n.sec, true
 	}
 	return None, false
 }
@@ -211,10 +222,8 @@ func fold(s string) (Section, bool) {
 		if !startsName(foldASCII(s[0]), foldASCII(s[1]), foldASCII(s[2])) {
 			return None, false
 		}
-		for _, n := range sectionNames {
-			if len(n.name) == len(s) && foldsTo(s, n.name) {
-				return n.sec, true
-			}
+		if n := nameOfLength(len(s)); n.name != "" && foldsTo(s, n.name) {
+			return n.sec, true
 		}
 	}
 	var f folder

@@ -90,13 +90,7 @@ func (l *Lexer) Next() (Line, bool) {
 		check bool // holds a rune that may not be NFC
 	)
 	for end < 0 {
-		// Plain, written out: no byte before i is a space.
-		j, double := plainBlocks(src, i)
-		if j+blockSize > len(src) {
-			var d bool
-			j, d = plainWords(src, j, j > i && src[j-1] == ' ')
-			double = double || d
-		}
+		j, double := Plain(src, i) // no byte before i is a space
 		clean = clean || double
 		i = j
 		if i >= len(src) {
@@ -118,29 +112,15 @@ func (l *Lexer) Next() (Line, bool) {
 		case c < utf8.RuneSelf: // a control character
 			l.report(Problem{Line: l.line, Col: i - start + 1, Kind: ControlChar, Rune: rune(c)})
 			i++
-		case 0xC2 <= c && c < 0xCC && i+1 < len(src) && src[i+1]&0xC0 == 0x80:
-			// U+0080 to U+02FF. Plain passes over U+00A0 and above
-			// but where a block ends inside them, and they are always
-			// NFC. U+0080 to U+009F are NEL and the C1 controls.
-			if c == 0xC2 && src[i+1] < 0xA0 {
-				if src[i+1] == 0x85 {
-					end, next = i, i+2
-					break
-				}
-				l.report(Problem{Line: l.line, Col: i - start + 1, Kind: ControlChar, Rune: rune(src[i+1])})
+		case c == 0xC2 && i+1 < len(src) && src[i+1]&0xC0 == 0x80:
+			// U+0080 to U+009F, as Plain passes over U+00A0 and above:
+			// NEL or a C1 control.
+			if src[i+1] == 0x85 {
+				end, next = i, i+2
+				break
 			}
+			l.report(Problem{Line: l.line, Col: i - start + 1, Kind: ControlChar, Rune: rune(src[i+1])})
 			i += 2
-		case c == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && 0x82 <= src[i+2] && src[i+2] <= 0xBF &&
-			src[i+2] != 0x8B && src[i+2] != 0xA8 && src[i+2] != 0xA9:
-			// U+2002 to U+203F but U+200B, U+2028 and U+2029: quotes,
-			// dashes and the ellipsis, always NFC (see alwaysNFC).
-			i += 3
-		case c == 0xF0 && i+3 < len(src) && src[i+1] == 0x9F && src[i+2] <= 0xAB && src[i+2]&0xC0 == 0x80 && src[i+3]&0xC0 == 0x80:
-			// U+1F000 to U+1FAFF: the emoji of entity icons, always NFC.
-			i += 4
-		case c == 0xEF && i+2 < len(src) && src[i+1] == 0xB8 && src[i+2] == 0x8F:
-			// U+FE0F, the variation selector of emoji, always NFC.
-			i += 3
 		default:
 			r, size := utf8.DecodeRuneInString(src[i:])
 			switch {
@@ -168,9 +148,12 @@ func (l *Lexer) Next() (Line, bool) {
 	if l.Dropped > 0 && l.FirstDropped.Line == l.line {
 		l.FirstDropped.Raw = raw
 	}
-	text := TrimLeft(raw)
-	col := len(raw) - len(text) + 1
-	text = TrimRight(text)
+	text, col := raw, 1
+	if raw != "" && (!isPlainEdge(raw[0]) || !isPlainEdge(raw[len(raw)-1])) {
+		text = TrimLeft(raw)
+		col = len(raw) - len(text) + 1
+		text = TrimRight(text)
+	}
 	if clean {
 		text = l.clean(text)
 	}
@@ -289,6 +272,10 @@ func breakLen(s string) int {
 	}
 	return 0
 }
+
+// isPlainEdge reports whether a line that starts or ends with c keeps it
+// when trimmed: c is printable ASCII other than a space.
+func isPlainEdge(c byte) bool { return ' ' < c && c <= '~' }
 
 // isTrimmed reports whether r is removed from the ends of a line: Unicode
 // White_Space and the invisible format characters of FORMAT.md §1.3.

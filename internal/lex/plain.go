@@ -22,33 +22,29 @@ const (
 // normalization:
 //
 //   - printable ASCII, U+0020 to U+007E;
-//   - the two-byte characters U+00A0 to U+02FF: the Latin letters with
-//     their accents, which are always NFC, since the first character
-//     that composes with the one before it is U+0300.
+//   - U+00A0 to U+02FF, the Latin letters with their accents;
+//   - U+2002 to U+203F but U+200B, U+2028 and U+2029: spaces, quotes,
+//     dashes, the ellipsis;
+//   - U+FE0F, the emoji variation selector, and U+1F000 to U+1FAFF, the
+//     emoji.
 //
-// The first byte after a run is a control character, U+007F, U+0080 to
-// U+009F (the C1 controls and NEL), a byte that does not start a two-byte
-// character of the range above, or the end of s.
+// The characters it passes over are always NFC: none composes with a
+// character before or after it (the first that does is U+0300), none
+// decomposes. The first byte after a run is a control character, U+007F,
+// NEL, U+0080 to U+009F, the start of any other character, a byte that is
+// not UTF-8, or the end of s.
 //
 // Most of a digest is such text, so Plain reads it many bytes at a time:
 // sixteen with SSE2 on amd64 (plainBlocks), eight elsewhere and for the
-// last bytes (plainWords). An accented letter does not stop either.
+// last bytes (plainWords).
 func Plain(s string, i int) (j int, double bool) {
-	start := i
-	for {
-		j, d := plainBlocks(s, i)
-		double = double || d
-		if n := latin(s, j); n != 0 { // across two blocks
-			i = j + n
-			continue
-		}
-		if j+blockSize <= len(s) { // plainBlocks stopped at a byte to look at
-			return j, double
-		}
-		// Less than a block is left: plainWords reads on.
-		k, d := plainWords(s, j, j > start && s[j-1] == ' ')
-		return k, double || d
+	j, double = plainBlocks(s, i)
+	if j+blockSize <= len(s) { // plainBlocks stopped at a byte to look at
+		return j, double
 	}
+	// Less than a block is left: plainWords reads on.
+	k, d := plainWords(s, j, j > i && s[j-1] == ' ')
+	return k, double || d
 }
 
 // plainWords is Plain, eight bytes at a time. space tells whether the byte
@@ -81,7 +77,7 @@ func plainWords(s string, i int, space bool) (j int, double bool) {
 				k := bits.TrailingZeros64(bad) &^ 7
 				pairs |= hasZero(z | ^uint64(0)<<k)
 				i += k / 8
-				if n := latin(s, i); n != 0 { // a two-byte character across words
+				if n := plainChar(s, i); n != 0 { // not one that notLatin takes
 					i += n
 					prev = 0xFF
 					continue
@@ -109,7 +105,7 @@ func plainWords(s string, i int, space bool) (j int, double bool) {
 			i++
 			continue
 		}
-		n := latin(s, i)
+		n := plainChar(s, i)
 		if n == 0 {
 			break
 		}
@@ -147,13 +143,30 @@ func notLatin(v, bad uint64) uint64 {
 	return bad &^ (pair | pair<<8)
 }
 
-// latin returns 2 when a character from U+00A0 to U+02FF starts s[i:], as
-// Plain passes over, or 0.
-func latin(s string, i int) int {
-	if i+1 < len(s) {
-		c, d := s[i], s[i+1]
-		if d&0xC0 == 0x80 && (0xC3 <= c && c <= 0xCB || c == 0xC2 && d >= 0xA0) {
+// plainChar returns the length of the character that starts s[i:] when it
+// is one of those that Plain passes over, not ASCII, or 0.
+func plainChar(s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	switch c := s[i]; {
+	case 0xC2 <= c && c <= 0xCB: // U+0080 to U+02FF
+		if i+1 < len(s) && s[i+1]&0xC0 == 0x80 && (c != 0xC2 || s[i+1] >= 0xA0) {
 			return 2
+		}
+	case c == 0xE2: // U+2000 to U+203F: E2 80 80 to E2 80 BF
+		if i+2 < len(s) && s[i+1] == 0x80 {
+			if d := s[i+2]; 0x82 <= d && d <= 0xBF && d != 0x8B && d != 0xA8 && d != 0xA9 {
+				return 3
+			}
+		}
+	case c == 0xEF: // U+FE0F: EF B8 8F
+		if i+2 < len(s) && s[i+1] == 0xB8 && s[i+2] == 0x8F {
+			return 3
+		}
+	case c == 0xF0: // U+1F000 to U+1FAFF: F0 9F 80 80 to F0 9F AB BF
+		if i+3 < len(s) && s[i+1] == 0x9F && 0x80 <= s[i+2] && s[i+2] <= 0xAB && s[i+3]&0xC0 == 0x80 {
+			return 4
 		}
 	}
 	return 0

@@ -6,10 +6,9 @@ package lex
 const blockSize = 16
 
 // plainBlocks is Plain sixteen bytes at a time, with SSE2, which every
-// amd64 processor has. It stops at the first byte that Plain stops at, at
-// the lead byte of a two-byte character that Plain passes over but that
-// straddles two blocks, or when less than sixteen bytes are left. Plain
-// reads on from there. It is written in plain_amd64.s.
+// amd64 processor has. It stops at the first byte that Plain stops at, or
+// when less than sixteen bytes are left; Plain reads on from there. It is
+// written in plain_amd64.s.
 //
 //go:noescape
 func plainBlocks(s string, i int) (j int, double bool)

@@ -7,13 +7,13 @@ DATA consts<>+0x00(SB)/8, $0x2020202020202020 // X8: ' '
 DATA consts<>+0x08(SB)/8, $0x2020202020202020
 DATA consts<>+0x10(SB)/8, $0x7f7f7f7f7f7f7f7f // X9: DEL
 DATA consts<>+0x18(SB)/8, $0x7f7f7f7f7f7f7f7f
-DATA consts<>+0x20(SB)/8, $0xc0c0c0c0c0c0c0c0 // X10: above the continuation bytes
+DATA consts<>+0x20(SB)/8, $0xc0c0c0c0c0c0c0c0 // above the continuation bytes
 DATA consts<>+0x28(SB)/8, $0xc0c0c0c0c0c0c0c0
-DATA consts<>+0x30(SB)/8, $0xc2c2c2c2c2c2c2c2 // X11: the lead of U+0080 to U+00BF
+DATA consts<>+0x30(SB)/8, $0xc2c2c2c2c2c2c2c2 // the lead of U+0080 to U+00BF
 DATA consts<>+0x38(SB)/8, $0xc2c2c2c2c2c2c2c2
-DATA consts<>+0x40(SB)/8, $0xcccccccccccccccc // X12: above the leads of U+00C0 to U+02FF
+DATA consts<>+0x40(SB)/8, $0xcccccccccccccccc // above the leads of U+00C0 to U+02FF
 DATA consts<>+0x48(SB)/8, $0xcccccccccccccccc
-DATA consts<>+0x50(SB)/8, $0x9f9f9f9f9f9f9f9f // X13: below the continuation bytes of U+00A0 to U+00BF
+DATA consts<>+0x50(SB)/8, $0x9f9f9f9f9f9f9f9f // below the continuation bytes of U+00A0 to U+00BF
 DATA consts<>+0x58(SB)/8, $0x9f9f9f9f9f9f9f9f
 GLOBL consts<>(SB), RODATA|NOPTR, $0x60
 
@@ -30,10 +30,6 @@ TEXT ·plainBlocks(SB), NOSPLIT, $0-33
 	XORQ R10, R10 // bit 0: the byte before the block is a space
 	MOVOU consts<>+0x00(SB), X8
 	MOVOU consts<>+0x10(SB), X9
-	MOVOU consts<>+0x20(SB), X10
-	MOVOU consts<>+0x30(SB), X11
-	MOVOU consts<>+0x40(SB), X12
-	MOVOU consts<>+0x50(SB), X13
 
 loop:
 	LEAQ 16(CX), AX
@@ -72,18 +68,20 @@ special:
 	// Take out of BX the two-byte characters from U+00A0 to U+02FF that
 	// lie whole in the block: a lead from 0xC3 to 0xCB, or 0xC2 before a
 	// byte from 0xA0 to 0xBF, followed by a continuation byte.
-	MOVOU   X10, X4
+	MOVOU   consts<>+0x20(SB), X4
 	PCMPGTB X0, X4 // continuation bytes, 0x80 to 0xBF
 	PMOVMSKB X4, R13
+	MOVOU   consts<>+0x30(SB), X11
 	MOVOU   X0, X5
 	PCMPGTB X11, X5
-	MOVOU   X12, X6
+	MOVOU   consts<>+0x40(SB), X6
 	PCMPGTB X0, X6
 	PAND    X6, X5 // 0xC3 to 0xCB
 	PMOVMSKB X5, R8
 	MOVOU   X0, X6
 	PCMPEQB X11, X6 // 0xC2
 	PMOVMSKB X6, DI
+	MOVOU   consts<>+0x50(SB), X13
 	MOVOU   X0, X7
 	PCMPGTB X13, X7
 	PAND    X4, X7 // 0xA0 to 0xBF
@@ -101,7 +99,7 @@ special:
 	ANDQ DI, BX
 	JZ   next
 
-	// Stop at the first byte left in BX; count the spaces before it.
+	// Go to the first byte left in BX; count the spaces before it.
 	MOVQ BX, DI
 	NEGQ DI
 	ANDQ BX, DI
@@ -110,6 +108,74 @@ special:
 	ORQ  R12, R9
 	BSFQ BX, BX
 	ADDQ BX, CX
+
+	// Pass over a character there that Plain passes over, as plainChar
+	// tells, and read on after it: the byte before is not a space. AX
+	// holds the next four bytes, the first in its low byte; with fewer
+	// left, Plain reads on without plainBlocks.
+	XORQ R10, R10
+	LEAQ 4(CX), DI
+	CMPQ DI, DX
+	JHI  done
+	MOVL (SI)(CX*1), AX
+
+	// U+1F000 to U+1FAFF: F0 9F, 80 to AB, a continuation byte.
+	MOVL AX, R8
+	ANDL $0xC0C0FFFF, R8
+	CMPL R8, $0x80809FF0
+	JNE  selector
+	MOVL AX, R8
+	SHRL $16, R8
+	CMPB R8, $0xAB
+	JHI  done
+	ADDQ $4, CX
+	JMP  loop
+
+selector: // U+FE0F: EF B8 8F.
+	MOVL AX, R8
+	ANDL $0xFFFFFF, R8
+	CMPL R8, $0x8FB8EF
+	JEQ  three
+
+	// U+2002 to U+203F but U+200B, U+2028 and U+2029: E2 80, 82 to BF.
+	MOVL AX, R8
+	ANDL $0xC0FFFF, R8
+	CMPL R8, $0x8080E2
+	JNE  two
+	MOVL AX, R8
+	SHRL $16, R8
+	CMPB R8, $0x82
+	JCS  done
+	CMPB R8, $0x8B
+	JEQ  done
+	CMPB R8, $0xA8
+	JEQ  done
+	CMPB R8, $0xA9
+	JEQ  done
+
+three:
+	ADDQ $3, CX
+	JMP  loop
+
+two: // U+00A0 to U+02FF: C2, A0 to BF; or C3 to CB, a continuation byte.
+	MOVL AX, R8
+	ANDL $0xC000, R8
+	CMPL R8, $0x8000
+	JNE  done
+	CMPB AX, $0xC2
+	JEQ  c2
+	SUBB $0xC3, AX
+	CMPB AX, $8
+	JHI  done
+	ADDQ $2, CX
+	JMP  loop
+
+c2:
+	SHRL $8, AX
+	CMPB AX, $0xA0
+	JCS  done
+	ADDQ $2, CX
+	JMP  loop
 
 done:
 	MOVQ  CX, j+24(FP)

@@ -20,10 +20,17 @@ func refPlain(s string, i int) (j int, double bool) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if size != 2 || r < 0xA0 || r > 0x2FF {
-			break
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return i, double
+		case 0xA0 <= r && r <= 0x2FF,
+			0x2002 <= r && r <= 0x203F && r != 0x200B && r != 0x2028 && r != 0x2029,
+			r == 0xFE0F,
+			0x1F000 <= r && r <= 0x1FAFF:
+			i += size
+		default:
+			return i, double
 		}
-		i += 2
 	}
 	return i, double
 }
@@ -34,8 +41,10 @@ func refPlain(s string, i int) (j int, double bool) {
 var plainAlphabet = []string{
 	" ", " ", " ", "a", "a", "Z", "~", "\t", "\n", "\x00", "\x1f", "\x7f",
 	"é", "à", "ʼ", "\u00a0", "«", "\u00bf", "\u0080", "\u0085", "\u009f",
-	"\u0300", "\u2028", "👤", "\xc2", "\xc3", "\xcb", "\xcc", "\x80", "\xa0",
-	"\xbf", "\xc0", "\xff",
+	"\u0300", "\u2028", "\u2029", "\u200b", "\u2000", "\u2001", "\u2002", "’", "…",
+	"\u203f", "\u2040", "\u2060", "\ufe0f", "\ufe0e", "\ufeff", "👤", "🏛️", "\U0001F000",
+	"\U0001FAFF", "\U0001FB00", "\U0001EFFF", "\U0010FFFF", "\xf0\x9f", "\xe2\x80", "\xef\xb8",
+	"\xc2", "\xc3", "\xcb", "\xcc", "\x80", "\xa0", "\xbf", "\xc0", "\xff",
 }
 
 // TestPlain compares Plain, and plainWords alone, with refPlain at every

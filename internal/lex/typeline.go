@@ -23,6 +23,19 @@ func IconLen(s string) int {
 			i++
 			continue
 		}
+		// The icons digests use, read without decoding: U+FE0F, and the
+		// emoji of U+1F000 to U+1FAFF (F0 9F xx xx) from iconBlockStart
+		// to iconBlockEnd.
+		switch n := plainChar(s, i); {
+		case n == 3 && s[i] == 0xEF:
+			i += n
+			continue
+		case n == 4:
+			if r := 0x1F000 | rune(s[i+2]&0x3F)<<6 | rune(s[i+3]&0x3F); iconBlockStart <= r && r <= iconBlockEnd {
+				i += n
+				continue
+			}
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case iconBlockStart <= r && r <= iconBlockEnd: // the icons digests use; So or Sk
