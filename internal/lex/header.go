@@ -106,17 +106,41 @@ type Header struct {
 // and a ':' may also stand after the "**" pair ("**Summary**:") or after the
 // count ("Mentioned entities (6):").
 func ParseHeader(text string) (Header, bool) {
-	// A header ends with a letter, a digit, ':', ')', '*' or '_': a quick
-	// test that most other lines fail, such as sentences that end in '.'.
-	if text == "" {
+	// A quick test of the first and last bytes, which most lines fail,
+	// such as sentences that end in '.'.
+	if text == "" || headerEdges[text[0]]&headerStart == 0 || headerEdges[text[len(text)-1]]&headerEnd == 0 {
 		return Header{}, false
 	}
-	switch c := text[len(text)-1]; {
-	case c >= utf8.RuneSelf, 'a' <= c|0x20 && c|0x20 <= 'z', '0' <= c && c <= '9',
-		c == ':', c == ')', c == '*', c == '_':
-	default:
-		return Header{}, false
+	return parseHeader(text)
+}
+
+// Bits of headerEdges.
+const (
+	headerStart = 1 << iota // a header may start with the byte
+	headerEnd               // a header may end with the byte
+)
+
+// headerEdges tells which bytes may start and end a header. A header
+// starts with '#', '*' or '_', a letter that may start a section name
+// (mayStartName), or a byte of a character that is not ASCII; white space
+// too, though the lexer trims it. It ends with a letter, a digit, ':', ')',
+// '*', '_', or a byte of a character that is not ASCII.
+var headerEdges = func() (t [256]uint8) {
+	for c := range 256 {
+		b := byte(c)
+		if b >= utf8.RuneSelf || b == '#' || b == '*' || b == '_' || b == ' ' || '\t' <= b && b <= '\r' ||
+			mayStartName(string(b)) {
+			t[c] |= headerStart
+		}
+		if b >= utf8.RuneSelf || isASCIILetter(b) || '0' <= b && b <= '9' || b == ':' || b == ')' || b == '*' || b == '_' {
+			t[c] |= headerEnd
+		}
 	}
+	return t
+}()
+
+// parseHeader is ParseHeader past its quick test.
+func parseHeader(text string) (Header, bool) {
 	if !mayBeHeader(text) {
 		return Header{}, false
 	}

@@ -35,8 +35,8 @@ const (
 // not UTF-8, or the end of s.
 //
 // Most of a digest is such text, so Plain reads it many bytes at a time:
-// sixteen with SSE2 on amd64 (plainBlocks), eight elsewhere and for the
-// last bytes (plainWords).
+// 32 with SSE2 on amd64 (plainBlocks), eight elsewhere and for the last
+// bytes (plainWords).
 func Plain(s string, i int) (j int, double bool) {
 	j, double = plainBlocks(s, i)
 	if j+blockSize <= len(s) { // plainBlocks stopped at a byte to look at

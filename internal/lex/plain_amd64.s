@@ -2,26 +2,26 @@
 
 #include "textflag.h"
 
-// Sixteen copies of each byte that plainBlocks compares with.
+// Sixteen copies of each byte that plainBlocks compares with or adds.
 DATA consts<>+0x00(SB)/8, $0x2020202020202020 // X8: ' '
 DATA consts<>+0x08(SB)/8, $0x2020202020202020
 DATA consts<>+0x10(SB)/8, $0x7f7f7f7f7f7f7f7f // X9: DEL
 DATA consts<>+0x18(SB)/8, $0x7f7f7f7f7f7f7f7f
 DATA consts<>+0x20(SB)/8, $0xc0c0c0c0c0c0c0c0 // above the continuation bytes
 DATA consts<>+0x28(SB)/8, $0xc0c0c0c0c0c0c0c0
-DATA consts<>+0x30(SB)/8, $0xc2c2c2c2c2c2c2c2 // the lead of U+0080 to U+00BF
-DATA consts<>+0x38(SB)/8, $0xc2c2c2c2c2c2c2c2
-DATA consts<>+0x40(SB)/8, $0xcccccccccccccccc // above the leads of U+00C0 to U+02FF
-DATA consts<>+0x48(SB)/8, $0xcccccccccccccccc
-DATA consts<>+0x50(SB)/8, $0x9f9f9f9f9f9f9f9f // below the continuation bytes of U+00A0 to U+00BF
-DATA consts<>+0x58(SB)/8, $0x9f9f9f9f9f9f9f9f
-GLOBL consts<>(SB), RODATA|NOPTR, $0x60
+DATA consts<>+0x30(SB)/8, $0xbdbdbdbdbdbdbdbd // moves 0xC3 to 0x80
+DATA consts<>+0x38(SB)/8, $0xbdbdbdbdbdbdbdbd
+DATA consts<>+0x40(SB)/8, $0x8989898989898989 // above 0xCB so moved
+DATA consts<>+0x48(SB)/8, $0x8989898989898989
+GLOBL consts<>(SB), RODATA|NOPTR, $0x50
 
 // func plainBlocks(s string, i int) (j int, double bool)
 //
-// PCMPGTB compares signed bytes: 0x80 to 0xFF are -128 to -1, below every
-// ASCII byte. Each comparison gives 0xFF or 0x00 per byte, and PMOVMSKB
-// gathers the sixteen results as the bits of a mask, bit k for byte k.
+// A block is 32 bytes, read as two SSE registers: X0 and X5. PCMPGTB
+// compares signed bytes: 0x80 to 0xFF are -128 to -1, below every ASCII
+// byte. Each comparison gives 0xFF or 0x00 per byte, and PMOVMSKB gathers
+// sixteen results as the bits of a mask: the masks below have bit k set
+// for byte k of the block.
 TEXT ·plainBlocks(SB), NOSPLIT, $0-33
 	MOVQ s_base+0(FP), SI
 	MOVQ s_len+8(FP), DX
@@ -32,10 +32,11 @@ TEXT ·plainBlocks(SB), NOSPLIT, $0-33
 	MOVOU consts<>+0x10(SB), X9
 
 loop:
-	LEAQ 16(CX), AX
+	LEAQ 32(CX), AX
 	CMPQ AX, DX
 	JHI  done // less than a block left
 	MOVOU (SI)(CX*1), X0
+	MOVOU 16(SI)(CX*1), X5
 
 	// BX: the bytes below 0x20, at or above 0x80, or 0x7F.
 	MOVOU   X8, X1
@@ -44,15 +45,28 @@ loop:
 	PCMPEQB X9, X2
 	POR     X2, X1
 	PMOVMSKB X1, BX
+	MOVOU   X8, X6
+	PCMPGTB X5, X6
+	MOVOU   X5, X7
+	PCMPEQB X9, X7
+	POR     X7, X6
+	PMOVMSKB X6, DI
+	SHLQ    $16, DI
+	ORQ     DI, BX
 
 	// R11: the spaces. R12: the spaces after a space.
 	MOVOU   X0, X3
 	PCMPEQB X8, X3
 	PMOVMSKB X3, R11
-	MOVQ R11, R12
-	SHLQ $1, R12
-	ORQ  R10, R12
-	ANDQ R11, R12
+	MOVOU   X5, X7
+	PCMPEQB X8, X7
+	PMOVMSKB X7, DI
+	SHLQ    $16, DI
+	ORQ     DI, R11
+	MOVQ    R11, R12
+	SHLQ    $1, R12
+	ORQ     R10, R12
+	ANDQ    R11, R12
 
 	TESTQ BX, BX
 	JNZ   special
@@ -60,44 +74,44 @@ loop:
 next:
 	ORQ  R12, R9
 	MOVQ R11, R10
-	SHRQ $15, R10
-	ADDQ $16, CX
+	SHRQ $31, R10
+	ADDQ $32, CX
 	JMP  loop
 
 special:
-	// Take out of BX the two-byte characters from U+00A0 to U+02FF that
-	// lie whole in the block: a lead from 0xC3 to 0xCB, or 0xC2 before a
-	// byte from 0xA0 to 0xBF, followed by a continuation byte.
+	// Take out of BX the letters from U+00C0 to U+02FF that lie whole in
+	// the block: a lead byte from 0xC3 to 0xCB before a continuation
+	// byte. The others, U+00A0 to U+00BF among them, are left to the
+	// code below.
 	MOVOU   consts<>+0x20(SB), X4
-	PCMPGTB X0, X4 // continuation bytes, 0x80 to 0xBF
-	PMOVMSKB X4, R13
-	MOVOU   consts<>+0x30(SB), X11
-	MOVOU   X0, X5
-	PCMPGTB X11, X5
-	MOVOU   consts<>+0x40(SB), X6
-	PCMPGTB X0, X6
-	PAND    X6, X5 // 0xC3 to 0xCB
-	PMOVMSKB X5, R8
-	MOVOU   X0, X6
-	PCMPEQB X11, X6 // 0xC2
-	PMOVMSKB X6, DI
-	MOVOU   consts<>+0x50(SB), X13
-	MOVOU   X0, X7
-	PCMPGTB X13, X7
-	PAND    X4, X7 // 0xA0 to 0xBF
-	PMOVMSKB X7, AX
-	SHRQ $1, AX
-	ANDQ AX, DI // 0xC2 before 0xA0 to 0xBF
-	ORQ  DI, R8 // the leads
-	MOVQ R13, DI
-	SHRQ $1, DI
-	ANDQ DI, R8 // a lead before a continuation byte
-	MOVQ R8, DI
-	SHLQ $1, DI
-	ORQ  R8, DI // both bytes of each such character
-	NOTQ DI
-	ANDQ DI, BX
-	JZ   next
+	MOVOU   X4, X1
+	PCMPGTB X0, X1 // continuation bytes, 0x80 to 0xBF
+	PMOVMSKB X1, R13
+	PCMPGTB X5, X4
+	PMOVMSKB X4, DI
+	SHLQ    $16, DI
+	ORQ     DI, R13
+	MOVOU   consts<>+0x30(SB), X6
+	MOVOU   consts<>+0x40(SB), X7
+	MOVOU   X0, X1
+	PADDB   X6, X1
+	MOVOU   X7, X2
+	PCMPGTB X1, X2 // 0xC3 to 0xCB, moved to 0x80 to 0x88
+	PMOVMSKB X2, R8
+	PADDB   X5, X6
+	PCMPGTB X6, X7
+	PMOVMSKB X7, DI
+	SHLQ    $16, DI
+	ORQ     DI, R8
+	MOVQ    R13, DI
+	SHRQ    $1, DI
+	ANDQ    DI, R8 // a lead before a continuation byte
+	MOVQ    R8, DI
+	SHLQ    $1, DI
+	ORQ     R8, DI // both bytes of each such letter
+	NOTQ    DI
+	ANDQ    DI, BX
+	JZ      next
 
 	// Go to the first byte left in BX; count the spaces before it.
 	MOVQ BX, DI

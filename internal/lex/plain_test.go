@@ -54,7 +54,7 @@ func TestPlain(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for n := range 3000 {
 		var b strings.Builder
-		for b.Len() < n%90 {
+		for b.Len() < n%150 {
 			if rng.IntN(3) == 0 {
 				b.WriteString(plainAlphabet[rng.IntN(len(plainAlphabet))])
 			} else {
@@ -62,6 +62,14 @@ func TestPlain(t *testing.T) {
 			}
 		}
 		checkPlain(t, b.String())
+	}
+	// Every place of a space pair, or near pair, across blocks and words.
+	for p := range 100 {
+		for _, pair := range []string{"  ", " a ", "é ", " é", " \u00a0 "} {
+			b := []byte(strings.Repeat("a", 104))
+			copy(b[p:], pair)
+			checkPlain(t, string(b))
+		}
 	}
 	for _, s := range []string{
 		"", " ", "  ", strings.Repeat(" ", 40), strings.Repeat("é", 40),
