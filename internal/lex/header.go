@@ -25,28 +25,30 @@ const (
 
 // A sectionName is a folded header name of FORMAT.md §2.
 type sectionName struct {
-	name string
-	sec  Section
+	name  string
+	upper string // name in upper case, as digests most often write it
+	sec   Section
 }
 
 // sectionNames lists the folded header names of FORMAT.md §2, indexed by
 // their length: no two have the same.
 var sectionNames = func() (byLen [maxFolded + 1]sectionName) {
 	for _, n := range []sectionName{
-		{"summary", Summary},
-		{"resume", Summary},
-		{"key highlights", Highlights},
-		{"points cles", Highlights},
-		{"core subject", CoreSubject},
-		{"sujet principal", CoreSubject},
-		{"keywords", Keywords},
-		{"mots cles", Keywords},
-		{"mentioned entities", Entities},
-		{"entites mentionnees", Entities},
+		{name: "summary", sec: Summary},
+		{name: "resume", sec: Summary},
+		{name: "key highlights", sec: Highlights},
+		{name: "points cles", sec: Highlights},
+		{name: "core subject", sec: CoreSubject},
+		{name: "sujet principal", sec: CoreSubject},
+		{name: "keywords", sec: Keywords},
+		{name: "mots cles", sec: Keywords},
+		{name: "mentioned entities", sec: Entities},
+		{name: "entites mentionnees", sec: Entities},
 	} {
 		if byLen[len(n.name)].name != "" {
 			panic("lex: two section names of the same length")
 		}
+		n.upper = strings.ToUpper(n.name)
 		byLen[len(n.name)] = n
 	}
 	return byLen
@@ -144,7 +146,10 @@ func parseHeader(text string) (Header, bool) {
 	if !mayBeHeader(text) {
 		return Header{}, false
 	}
-	s := Trim(strings.TrimLeft(text, "#"))
+	s := text // trimmed already
+	if s[0] == '#' {
+		s = Trim(strings.TrimLeft(s, "#"))
+	}
 	if e := cutColon(s); len(e) >= 4 && (e[:2] == "**" && e[len(e)-2:] == "**" || e[:2] == "__" && e[len(e)-2:] == "__") {
 		s = Trim(e[2 : len(e)-2])
 	}
@@ -178,7 +183,7 @@ func mayBeHeader(text string) bool {
 	if rest := text[i:]; rest[0] < utf8.RuneSelf {
 		if len(rest) >= 3 && rest[1] < utf8.RuneSelf && rest[2] < utf8.RuneSelf {
 			// As fold's first test (see there).
-			return startsName(foldASCII(rest[0]), foldASCII(rest[1]), foldASCII(rest[2]))
+			return startsName(rest[0]|0x20, rest[1]|0x20, rest[2]|0x20) // see fold
 		}
 		return mayStartName(rest)
 	}
@@ -242,11 +247,12 @@ func fold(s string) (Section, bool) {
 	}
 	if len(s) >= 3 && s[0] < utf8.RuneSelf && s[1] < utf8.RuneSelf && s[2] < utf8.RuneSelf {
 		// The first three bytes fold alone; a space among them, kept
-		// or dropped, starts no name either way.
-		if !startsName(foldASCII(s[0]), foldASCII(s[1]), foldASCII(s[2])) {
+		// or dropped, starts no name either way. c|0x20 folds a letter
+		// as foldASCII does, and makes no letter of any other byte.
+		if !startsName(s[0]|0x20, s[1]|0x20, s[2]|0x20) {
 			return None, false
 		}
-		if n := nameOfLength(len(s)); n.name != "" && foldsTo(s, n.name) {
+		if n := nameOfLength(len(s)); n.name != "" && (s == n.upper || foldsTo(s, n.name)) {
 			return n.sec, true
 		}
 	}
@@ -354,14 +360,20 @@ func mayStartName(s string) bool {
 // startsName reports whether a folded section name starts with the bytes
 // a, b, c.
 func startsName(a, b, c byte) bool {
-	switch uint32(a)<<16 | uint32(b)<<8 | uint32(c) {
-	case 's'<<16 | 'u'<<8 | 'm', 'r'<<16 | 'e'<<8 | 's', 'k'<<16 | 'e'<<8 | 'y',
-		'p'<<16 | 'o'<<8 | 'i', 'c'<<16 | 'o'<<8 | 'r', 's'<<16 | 'u'<<8 | 'j',
-		'm'<<16 | 'o'<<8 | 't', 'm'<<16 | 'e'<<8 | 'n', 'e'<<16 | 'n'<<8 | 't':
-		return true
-	}
-	return false
+	a, b, c = a-'a', b-'a', c-'a'
+	return a < 26 && b < 26 && c < 26 && nameStarts[a][b]>>c&1 != 0
 }
+
+// nameStarts holds the first three letters of the section names: bit c of
+// nameStarts[a][b] is set when a name starts with 'a'+a, 'a'+b, 'a'+c.
+var nameStarts = func() (t [26][26]uint32) {
+	for _, n := range sectionNames {
+		if n.name != "" {
+			t[n.name[0]-'a'][n.name[1]-'a'] |= 1 << (n.name[2] - 'a')
+		}
+	}
+	return t
+}()
 
 // foldASCII folds an ASCII byte: upper case to lower, '-' and '_' to a
 // space.
