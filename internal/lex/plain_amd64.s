@@ -68,21 +68,12 @@ loop:
 	ORQ     R10, R12
 	ANDQ    R11, R12
 
-	TESTQ BX, BX
-	JNZ   special
-
-next:
-	ORQ  R12, R9
-	MOVQ R11, R10
-	SHRQ $31, R10
-	ADDQ $32, CX
-	JMP  loop
-
-special:
 	// Take out of BX the letters from U+00C0 to U+02FF that lie whole in
 	// the block: a lead byte from 0xC3 to 0xCB before a continuation
 	// byte. The others, U+00A0 to U+00BF among them, are left to the
-	// code below.
+	// code below. This is done for every block, without a branch on
+	// whether BX is zero: in text with accents, such a branch is taken
+	// or not at random, and mispredicted often.
 	MOVOU   consts<>+0x20(SB), X4
 	MOVOU   X4, X1
 	PCMPGTB X0, X1 // continuation bytes, 0x80 to 0xBF
@@ -111,8 +102,14 @@ special:
 	ORQ     R8, DI // both bytes of each such letter
 	NOTQ    DI
 	ANDQ    DI, BX
-	JZ      next
+	JNZ     stop
+	ORQ     R12, R9
+	MOVQ    R11, R10
+	SHRQ    $31, R10
+	ADDQ    $32, CX
+	JMP     loop
 
+stop:
 	// Go to the first byte left in BX; count the spaces before it.
 	MOVQ BX, DI
 	NEGQ DI
