@@ -89,6 +89,18 @@
 // [Validate] reports what is wrong with a digest, wherever it came from, by
 // JSON Pointer.
 //
+// # Performance
+//
+// Parse reads the text once. Printable ASCII, accented Latin letters,
+// common punctuation and emoji need no cleaning and are always NFC, so the
+// lexer passes over them many bytes at a time: 32 with SSE2 on amd64 (in
+// assembly), 8 elsewhere. Building with the tag purego uses the portable
+// code everywhere. Values are, where they can be, slices of one copy of
+// the input: a Parse allocates three times for a small digest (that copy,
+// the digest, and its entities), and a few times more, not once per line,
+// for a large one; the entities are sized from the count a header
+// declares. The README gives figures.
+//
 // # JSON
 //
 // The JSON form of a Digest is the one encoding/json gives: every key

@@ -627,12 +627,14 @@ func TestValidateJSON(t *testing.T) {
 }
 
 // TestValidateEveryOffset puts a character at each offset of a title long
-// enough for line to read it eight bytes at a time, and checks that
-// Validate finds a bad one wherever it stands, and accepts a good one.
+// enough for line to read it many bytes at a time (a block of 32, then
+// words of 8), and checks that Validate finds a bad one wherever it
+// stands, and accepts a good one.
 func TestValidateEveryOffset(t *testing.T) {
-	const base = "Abcdefghijklmnopqrstuvwxyz0123456789"
+	const base = "Abcdefghijklmnopqrstuvwxyz0123456789Abcdefghijklmnopqrstuvwxyz0123456789"
 	for pos := 1; pos < len(base); pos++ {
-		for _, bad := range []string{"\x00", "\x1f", "\x7f", "\t", "\n", "\u0085", "\u009f", "\u200b", "\ufeff", " ", "\xff", "e\u0301"} {
+		for _, bad := range []string{"\x00", "\x1f", "\x7f", "\t", "\n", "\u0085", "\u009f", "\u200b", "\ufeff", " ", "\xff", "e\u0301",
+			"\u2000", "\u2028", "\u2029", "\xf0\x9f\x91", "\xe2\x80"} {
 			d := sampleDigest()
 			d.Title = base[:pos] + bad + base[pos:]
 			if bad == " " {
@@ -642,7 +644,7 @@ func TestValidateEveryOffset(t *testing.T) {
 				t.Errorf("Validate accepts the title %q", d.Title)
 			}
 		}
-		for _, good := range []string{" ", "~", "é", "\u00a0", "\u200d", "👤"} {
+		for _, good := range []string{" ", "~", "é", "\u00a0", "\u200d", "👤", "🏛️", "’", "…", "«", "\u2002"} {
 			d := sampleDigest()
 			d.Title = base[:pos] + good + base[pos:]
 			if err := Validate(d); err != nil {

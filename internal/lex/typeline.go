@@ -100,8 +100,9 @@ func KnownType(s string, names *Names) int {
 		i := bits.TrailingZeros64(set)
 		name := names.list[i]
 		n := len(name)
-		// The last byte, compared first, tells most names apart.
-		if len(s) < n || s[n-1]|0x20 != name[n-1]|0x20 || s[:n] != name && !equalFoldASCII(s[:n], name) {
+		// The last two bytes, compared first, tell most names apart.
+		if len(s) < n || s[n-1]|0x20 != name[n-1]|0x20 || n > 1 && s[n-2]|0x20 != name[n-2]|0x20 ||
+			s[:n] != name && !equalFoldASCII(s[:n], name) {
 			continue
 		}
 		if len(s) > n+1 && s[n] == '_' && isASCIILetter(s[n+1]) {
