@@ -186,9 +186,10 @@ func (p *Parser) parse(src string) (*Digest, error) {
 	}
 	lx := lex.New(src)
 	lx.Limit = ps.limit
+	var ln lex.Line
 	for {
-		ln, ok := lx.Next()
-		if !ok {
+		var ok bool
+		if ln, ok = lx.Next(); !ok {
 			break
 		}
 		if ln.Text == "" {
@@ -198,7 +199,7 @@ func (p *Parser) parse(src string) (*Digest, error) {
 			ps.startSection(ln, h)
 			continue
 		}
-		ps.line(ln)
+		ps.line(&ln)
 	}
 	ps.finish(lx, src)
 	return ps.d, ps.err(lx)
@@ -233,7 +234,7 @@ func (p *parser) startSection(ln lex.Line, h lex.Header) {
 }
 
 // line handles a non-blank line that is not a header.
-func (p *parser) line(ln lex.Line) {
+func (p *parser) line(ln *lex.Line) {
 	text := ln.Text
 	switch p.sec {
 	case lex.None:
@@ -272,25 +273,25 @@ func (p *parser) line(ln lex.Line) {
 
 // entityLine handles a line of the entities section: a name line or a type
 // line (FORMAT.md §5).
-func (p *parser) entityLine(ln lex.Line) {
+func (p *parser) entityLine(ln *lex.Line) {
 	text := ln.Text
 	icon := lex.IconLen(text)
 	if icon == 0 && (p.pending == 0 || lex.KnownType(text, typeNames) < 0) {
 		p.endEntity()
 		p.newEntity().Name = text
-		p.pending, p.nameLine = len(p.d.Entities), ln
+		p.pending, p.nameLine = len(p.d.Entities), *ln
 		p.names++
 		return
 	}
 	t, ok := lex.SplitTypeLine(text[icon:], typeNames)
 	if !ok {
-		if p.keep(ln) {
-			p.errorf(ln, "%w: %s", ErrNoTypeName, quote(text))
+		if p.keep(*ln) {
+			p.errorf(*ln, "%w: %s", ErrNoTypeName, quote(text))
 		}
 	}
 	if p.pending == 0 {
-		if p.keep(ln) {
-			p.errorf(ln, "%w: %s", ErrOrphanType, quote(text))
+		if p.keep(*ln) {
+			p.errorf(*ln, "%w: %s", ErrOrphanType, quote(text))
 		}
 		p.newEntity()
 		p.pending = len(p.d.Entities)

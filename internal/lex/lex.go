@@ -81,18 +81,34 @@ func (l *Lexer) Next() (Line, bool) {
 		return Line{}, false
 	}
 	l.line++
+	// Most lines are plain text up to a '\n', with no two spaces in a
+	// row: their text is the line itself, maybe trimmed.
+	j, double := Plain(src, start)
+	if j < len(src) && src[j] == '\n' && !double {
+		l.pos = j + 1
+		raw := src[start:j]
+		if raw != "" && isPlainEdge(raw[0]) && isPlainEdge(raw[len(raw)-1]) {
+			return Line{Num: l.line, Col: 1, Raw: raw, Text: raw}, true
+		}
+		text := TrimLeft(raw)
+		return Line{Num: l.line, Col: len(raw) - len(text) + 1, Raw: raw, Text: TrimRight(text)}, true
+	}
+	return l.next(start, j, double), true
+}
+
+// next reads the rest of the line that starts at start, as Next does,
+// from i, where Plain stopped; double tells whether two spaces in a row
+// came before i.
+func (l *Lexer) next(start, i int, double bool) Line {
+	src := l.src
 	first := len(l.Problems)
 	var (
-		i     = start
-		end   = -1 // end of the line's bytes
-		next  int  // start of the next line
-		clean bool // needs tab, space, invisible-character or U+FFFD work
-		check bool // holds a rune that may not be NFC
+		end   = -1     // end of the line's bytes
+		next  int      // start of the next line
+		clean = double // needs tab, space, invisible-character or U+FFFD work
+		check bool     // holds a rune that may not be NFC
 	)
-	for end < 0 {
-		j, double := Plain(src, i) // no byte before i is a space
-		clean = clean || double
-		i = j
+	for {
 		if i >= len(src) {
 			end, next = i, i
 			break
@@ -138,6 +154,12 @@ func (l *Lexer) Next() (Line, bool) {
 			}
 			i += size
 		}
+		if end >= 0 {
+			break
+		}
+		var d bool
+		i, d = Plain(src, i) // the byte before i is not a space
+		clean = clean || d
 	}
 	l.pos = next
 
@@ -160,7 +182,7 @@ func (l *Lexer) Next() (Line, bool) {
 	if check && !norm.NFC.IsNormalString(text) {
 		text = norm.NFC.String(text)
 	}
-	return Line{Num: l.line, Col: col, Raw: raw, Text: text}, true
+	return Line{Num: l.line, Col: col, Raw: raw, Text: text}
 }
 
 // report records p, or counts it when Problems is full.
