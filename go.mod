@@ -8,3 +8,5 @@ require (
 	github.com/google/go-cmp v0.7.0
 	github.com/santhosh-tekuri/jsonschema/v5 v5.3.1
 )
+
+require golang.org/x/sys v0.50.0

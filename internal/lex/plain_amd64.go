@@ -2,12 +2,18 @@
 
 package lex
 
+import "golang.org/x/sys/cpu"
+
+// useAVX2 tells plainBlocks to read its blocks with AVX2 rather than SSE2.
+var useAVX2 = cpu.X86.HasAVX2
+
 // blockSize is how many bytes plainBlocks reads at a time.
 const blockSize = 32
 
-// plainBlocks is Plain 32 bytes at a time, with SSE2, which every amd64
-// processor has. It stops at the first byte that Plain stops at, or when
-// less than a block is left; Plain reads on from there. It is written in
+// plainBlocks is Plain 32 bytes at a time, with AVX2 where the processor
+// has it (useAVX2), and otherwise with SSE2, which every amd64 processor
+// has. It stops at the first byte that Plain stops at, or when less than a
+// block is left; Plain reads on from there. It is written in
 // plain_amd64.s.
 //
 //go:noescape

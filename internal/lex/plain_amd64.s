@@ -2,34 +2,60 @@
 
 #include "textflag.h"
 
-// Sixteen copies of each byte that plainBlocks compares with or adds.
-DATA consts<>+0x00(SB)/8, $0x2020202020202020 // X8: ' '
-DATA consts<>+0x08(SB)/8, $0x2020202020202020
-DATA consts<>+0x10(SB)/8, $0x7f7f7f7f7f7f7f7f // X9: DEL
-DATA consts<>+0x18(SB)/8, $0x7f7f7f7f7f7f7f7f
-DATA consts<>+0x20(SB)/8, $0xc0c0c0c0c0c0c0c0 // above the continuation bytes
-DATA consts<>+0x28(SB)/8, $0xc0c0c0c0c0c0c0c0
-DATA consts<>+0x30(SB)/8, $0xbdbdbdbdbdbdbdbd // moves 0xC3 to 0x80
-DATA consts<>+0x38(SB)/8, $0xbdbdbdbdbdbdbdbd
-DATA consts<>+0x40(SB)/8, $0x8989898989898989 // above 0xCB so moved
-DATA consts<>+0x48(SB)/8, $0x8989898989898989
-GLOBL consts<>(SB), RODATA|NOPTR, $0x50
+// 32 copies of each byte that plainBlocks compares with or adds; the SSE2
+// loop reads the first 16.
+#define CONST(off, v) \
+	DATA consts<>+(off+0x00)(SB)/8, v; \
+	DATA consts<>+(off+0x08)(SB)/8, v; \
+	DATA consts<>+(off+0x10)(SB)/8, v; \
+	DATA consts<>+(off+0x18)(SB)/8, v
+
+CONST(0x00, $0x2020202020202020) // ' '
+CONST(0x20, $0x7f7f7f7f7f7f7f7f) // DEL
+CONST(0x40, $0xc0c0c0c0c0c0c0c0) // above the continuation bytes
+CONST(0x60, $0xbdbdbdbdbdbdbdbd) // moves 0xC3 to 0x80
+CONST(0x80, $0x8989898989898989) // above 0xCB so moved
+GLOBL consts<>(SB), RODATA|NOPTR, $0xa0
+
+// LETTERS_OR_STOP ends a block. R8 holds the lead bytes from 0xC3 to
+// 0xCB, R13 the continuation bytes: a lead before a continuation byte
+// starts a letter from U+00C0 to U+02FF, whose two bytes it takes out of
+// BX. If a byte is left in BX, it goes to stop; otherwise it counts the
+// spaces after a space (R12), keeps whether the block ends with a space
+// (R10), and goes on with the next block at again.
+#define LETTERS_OR_STOP(again) \
+	MOVQ R13, DI; \
+	SHRQ $1, DI; \
+	ANDQ DI, R8; \
+	MOVQ R8, DI; \
+	SHLQ $1, DI; \
+	ORQ  R8, DI; \
+	NOTQ DI; \
+	ANDQ DI, BX; \
+	JNZ  stop; \
+	ORQ  R12, R9; \
+	MOVQ R11, R10; \
+	SHRQ $31, R10; \
+	ADDQ $32, CX; \
+	JMP  again
 
 // func plainBlocks(s string, i int) (j int, double bool)
 //
-// A block is 32 bytes, read as two SSE registers: X0 and X5. PCMPGTB
-// compares signed bytes: 0x80 to 0xFF are -128 to -1, below every ASCII
-// byte. Each comparison gives 0xFF or 0x00 per byte, and PMOVMSKB gathers
-// sixteen results as the bits of a mask: the masks below have bit k set
-// for byte k of the block.
+// A block is 32 bytes, read as two SSE registers, X0 and X5, or with AVX2
+// as one, Y0. PCMPGTB compares signed bytes: 0x80 to 0xFF are -128 to -1,
+// below every ASCII byte. Each comparison gives 0xFF or 0x00 per byte, and
+// PMOVMSKB gathers the results as the bits of a mask: the masks below have
+// bit k set for byte k of the block.
 TEXT ·plainBlocks(SB), NOSPLIT, $0-33
 	MOVQ s_base+0(FP), SI
 	MOVQ s_len+8(FP), DX
 	MOVQ i+16(FP), CX
 	XORQ R9, R9 // two spaces in a row, once not zero
 	XORQ R10, R10 // bit 0: the byte before the block is a space
+	CMPB ·useAVX2(SB), $0
+	JNE  avx2
 	MOVOU consts<>+0x00(SB), X8
-	MOVOU consts<>+0x10(SB), X9
+	MOVOU consts<>+0x20(SB), X9
 
 loop:
 	LEAQ 32(CX), AX
@@ -74,7 +100,7 @@ loop:
 	// code below. This is done for every block, without a branch on
 	// whether BX is zero: in text with accents, such a branch is taken
 	// or not at random, and mispredicted often.
-	MOVOU   consts<>+0x20(SB), X4
+	MOVOU   consts<>+0x40(SB), X4
 	MOVOU   X4, X1
 	PCMPGTB X0, X1 // continuation bytes, 0x80 to 0xBF
 	PMOVMSKB X1, R13
@@ -82,8 +108,8 @@ loop:
 	PMOVMSKB X4, DI
 	SHLQ    $16, DI
 	ORQ     DI, R13
-	MOVOU   consts<>+0x30(SB), X6
-	MOVOU   consts<>+0x40(SB), X7
+	MOVOU   consts<>+0x60(SB), X6
+	MOVOU   consts<>+0x80(SB), X7
 	MOVOU   X0, X1
 	PADDB   X6, X1
 	MOVOU   X7, X2
@@ -94,20 +120,7 @@ loop:
 	PMOVMSKB X7, DI
 	SHLQ    $16, DI
 	ORQ     DI, R8
-	MOVQ    R13, DI
-	SHRQ    $1, DI
-	ANDQ    DI, R8 // a lead before a continuation byte
-	MOVQ    R8, DI
-	SHLQ    $1, DI
-	ORQ     R8, DI // both bytes of each such letter
-	NOTQ    DI
-	ANDQ    DI, BX
-	JNZ     stop
-	ORQ     R12, R9
-	MOVQ    R11, R10
-	SHRQ    $31, R10
-	ADDQ    $32, CX
-	JMP     loop
+	LETTERS_OR_STOP(loop)
 
 stop:
 	// Go to the first byte left in BX; count the spaces before it.
@@ -140,7 +153,7 @@ stop:
 	CMPB R8, $0xAB
 	JHI  done
 	ADDQ $4, CX
-	JMP  loop
+	JMP  resume
 
 selector: // U+FE0F: EF B8 8F.
 	MOVL AX, R8
@@ -166,7 +179,7 @@ selector: // U+FE0F: EF B8 8F.
 
 three:
 	ADDQ $3, CX
-	JMP  loop
+	JMP  resume
 
 two: // U+00A0 to U+02FF: C2, A0 to BF; or C3 to CB, a continuation byte.
 	MOVL AX, R8
@@ -179,17 +192,62 @@ two: // U+00A0 to U+02FF: C2, A0 to BF; or C3 to CB, a continuation byte.
 	CMPB AX, $8
 	JHI  done
 	ADDQ $2, CX
-	JMP  loop
+	JMP  resume
 
 c2:
 	SHRL $8, AX
 	CMPB AX, $0xA0
 	JCS  done
 	ADDQ $2, CX
+
+resume: // read on with the loop that stopped
+	CMPB ·useAVX2(SB), $0
+	JNE  avx2loop
 	JMP  loop
 
 done:
+	CMPB ·useAVX2(SB), $0
+	JEQ  return
+	VZEROUPPER
+
+return:
 	MOVQ  CX, j+24(FP)
 	TESTQ R9, R9
 	SETNE double+32(FP)
 	RET
+
+	// The same loop with AVX2: one register holds the whole block.
+avx2:
+	VMOVDQU consts<>+0x00(SB), Y8
+	VMOVDQU consts<>+0x20(SB), Y9
+	VMOVDQU consts<>+0x40(SB), Y10
+	VMOVDQU consts<>+0x60(SB), Y11
+	VMOVDQU consts<>+0x80(SB), Y12
+
+avx2loop:
+	LEAQ 32(CX), AX
+	CMPQ AX, DX
+	JHI  done
+	VMOVDQU (SI)(CX*1), Y0
+
+	// BX: the bytes below 0x20, at or above 0x80, or 0x7F.
+	VPCMPGTB  Y0, Y8, Y1
+	VPCMPEQB  Y9, Y0, Y2
+	VPOR      Y2, Y1, Y1
+	VPMOVMSKB Y1, BX
+
+	// R11: the spaces. R12: the spaces after a space.
+	VPCMPEQB  Y8, Y0, Y3
+	VPMOVMSKB Y3, R11
+	MOVQ      R11, R12
+	SHLQ      $1, R12
+	ORQ       R10, R12
+	ANDQ      R11, R12
+
+	// Take the letters from U+00C0 to U+02FF out of BX, as above.
+	VPCMPGTB  Y0, Y10, Y4 // continuation bytes, 0x80 to 0xBF
+	VPMOVMSKB Y4, R13
+	VPADDB    Y11, Y0, Y5
+	VPCMPGTB  Y5, Y12, Y6 // 0xC3 to 0xCB, moved to 0x80 to 0x88
+	VPMOVMSKB Y6, R8
+	LETTERS_OR_STOP(avx2loop)

@@ -81,12 +81,19 @@ func TestPlain(t *testing.T) {
 	}
 }
 
+// checkPlain compares Plain, with each implementation of plainBlocks that
+// the processor runs, and plainWords with refPlain at every offset of s.
 func checkPlain(t *testing.T, s string) {
 	t.Helper()
+	variants, restore := plainVariants()
+	defer restore()
 	for i := range len(s) + 1 {
 		wantJ, wantD := refPlain(s, i)
-		if j, d := Plain(s, i); j != wantJ || d != wantD {
-			t.Fatalf("Plain(%q, %d) = %d, %v; want %d, %v", s, i, j, d, wantJ, wantD)
+		for name, use := range variants {
+			use()
+			if j, d := Plain(s, i); j != wantJ || d != wantD {
+				t.Fatalf("Plain(%q, %d) with %s = %d, %v; want %d, %v", s, i, name, j, d, wantJ, wantD)
+			}
 		}
 		if j, d := plainWords(s, i, false); j != wantJ || d != wantD {
 			t.Fatalf("plainWords(%q, %d) = %d, %v; want %d, %v", s, i, j, d, wantJ, wantD)
