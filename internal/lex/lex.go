@@ -87,7 +87,9 @@ func (l *Lexer) Next() (Line, bool) {
 	if j < len(src) && src[j] == '\n' && !double {
 		l.pos = j + 1
 		raw := src[start:j]
-		if raw != "" && isPlainEdge(raw[0]) && isPlainEdge(raw[len(raw)-1]) {
+		if raw != "" && (isPlainEdge(raw[0]) || raw[0] >= 0xF0) && isPlainEdge(raw[len(raw)-1]) {
+			// No trimmed character starts with 0xF0 or above: they
+			// are all below U+10000 (TestTrimmedBelow10000).
 			return Line{Num: l.line, Col: 1, Raw: raw, Text: raw}, true
 		}
 		text := TrimLeft(raw)

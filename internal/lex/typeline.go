@@ -23,18 +23,17 @@ func IconLen(s string) int {
 			i++
 			continue
 		}
-		// The icons digests use, read without decoding: U+FE0F, and the
-		// emoji of U+1F000 to U+1FAFF (F0 9F xx xx) from iconBlockStart
-		// to iconBlockEnd.
-		switch n := plainChar(s, i); {
-		case n == 3 && s[i] == 0xEF:
-			i += n
-			continue
-		case n == 4:
-			if r := 0x1F000 | rune(s[i+2]&0x3F)<<6 | rune(s[i+3]&0x3F); iconBlockStart <= r && r <= iconBlockEnd {
-				i += n
+		// The icons digests use, read without decoding: the emoji from
+		// iconBlockStart to iconBlockEnd, F0 9F 8C 80 to F0 9F 99 8F, and
+		// U+FE0F, EF B8 8F.
+		if rest := s[i:]; len(rest) >= 4 && rest[0] == 0xF0 && rest[1] == 0x9F && rest[3]&0xC0 == 0x80 {
+			if r := 0x1F000 | rune(rest[2]&0x3F)<<6 | rune(rest[3]&0x3F); rest[2]&0xC0 == 0x80 && iconBlockStart <= r && r <= iconBlockEnd {
+				i += 4
 				continue
 			}
+		} else if len(rest) >= 3 && rest[:3] == "\uFE0F" {
+			i += 3
+			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -144,7 +143,10 @@ func SplitTypeLine(s string, names *Names) (t TypeLine, ok bool) {
 	if n == 0 {
 		return TypeLine{Known: -1, Description: s}, false
 	}
-	t.Description = Trim(trimSeparators(s[n:]))
+	// trimSeparators trims the start as TrimLeft would, and more.
+	if t.Description = trimSeparators(s[n:]); t.Description != "" && !isPlainEdge(t.Description[len(t.Description)-1]) {
+		t.Description = TrimRight(t.Description)
+	}
 	return t, true
 }
 
