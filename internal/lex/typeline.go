@@ -68,6 +68,9 @@ type Names struct {
 	// set of indexes in list: the names that may start a text that starts
 	// with such a byte. ASCII letters in either case fold alike.
 	byFirst [32]uint64
+	// prefixFree is set when no name starts another, in any case: the
+	// first name that starts a text is then the longest.
+	prefixFree bool
 }
 
 // NewNames returns the names in list, in that order, ready for KnownType.
@@ -83,6 +86,14 @@ func NewNames(list ...string) *Names {
 		}
 		ns.byFirst[(name[0]|0x20)&31] |= 1 << i
 	}
+	ns.prefixFree = true
+	for i, a := range list {
+		for j, b := range list {
+			if i != j && len(a) <= len(b) && equalFoldASCII(b[:len(a)], a) {
+				ns.prefixFree = false
+			}
+		}
+	}
 	return ns
 }
 
@@ -94,8 +105,19 @@ func KnownType(s string, names *Names) int {
 	if s == "" {
 		return -1
 	}
+	set := names.byFirst[(s[0]|0x20)&31]
+	if names.prefixFree {
+		// The quick path: a name in its own spelling, as digests write
+		// them, is the answer at once.
+		for m := set; m != 0; m &= m - 1 {
+			i := bits.TrailingZeros64(m)
+			if name := names.list[i]; strings.HasPrefix(s, name) && !startsLongerName(s, len(name)) {
+				return i
+			}
+		}
+	}
 	best := -1
-	for set := names.byFirst[(s[0]|0x20)&31]; set != 0; set &= set - 1 {
+	for ; set != 0; set &= set - 1 {
 		i := bits.TrailingZeros64(set)
 		name := names.list[i]
 		n := len(name)
@@ -104,7 +126,7 @@ func KnownType(s string, names *Names) int {
 			s[:n] != name && !equalFoldASCII(s[:n], name) {
 			continue
 		}
-		if len(s) > n+1 && s[n] == '_' && isASCIILetter(s[n+1]) {
+		if startsLongerName(s, n) {
 			continue
 		}
 		if best < 0 || n > len(names.list[best]) {
@@ -217,6 +239,12 @@ func IsTypeSeparator(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// startsLongerName reports whether the n bytes that start s are followed
+// by '_' and an ASCII letter, and so are not a whole type name.
+func startsLongerName(s string, n int) bool {
+	return len(s) > n+1 && s[n] == '_' && isASCIILetter(s[n+1])
 }
 
 // equalFoldASCII reports whether s equals name, ASCII, without regard to
