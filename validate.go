@@ -708,25 +708,47 @@ var folders = sync.Pool{New: func() any { return new(folder) }}
 // for concurrent use.
 var foldCase transform.Transformer = cases.Fold()
 
-// add folds s and appends it. ASCII text folds to its lower case; any
-// other goes through Unicode case folding.
-func (f *folder) add(s string) {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
+// latinFold maps each rune below U+0300 to the one rune that foldCase
+// folds it to, or to 0 where it folds to more than one (ß to "ss") or is
+// not valid alone. Case folding maps each rune on its own, so a text of
+// such runes folds rune by rune.
+var latinFold = func() (t [0x300]rune) {
+	for r := range rune(len(t)) {
+		out, _, err := transform.String(foldCase, string(r))
+		if f, size := utf8.DecodeRuneInString(out); err == nil && size == len(out) && f != utf8.RuneError {
+			t[r] = f
 		}
 	}
-	if ascii {
-		for i := 0; i < len(s); i++ {
-			c := s[i]
+	return t
+}()
+
+// add folds s and appends it. Text below U+0300, as most names are, folds
+// rune by rune with latinFold; any other goes through Unicode case
+// folding.
+func (f *folder) add(s string) {
+	buf, start := f.buf, len(f.buf) // a local slice: no write to f per byte
+	latin := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			f.buf = append(f.buf, c)
+			buf = append(buf, c)
+			i++
+			continue
 		}
-	} else {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= rune(len(latinFold)) || latinFold[r] == 0 {
+			latin = false
+			break
+		}
+		buf = utf8.AppendRune(buf, latinFold[r])
+		i += size
+	}
+	f.buf = buf
+	if !latin {
+		f.buf = f.buf[:start]
 		f.raw = append(f.raw[:0], s...)
 		// Append allocates, and exactly, when buf is full: grow it first,
 		// so that the buffer grows by doubling.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"golang.org/x/text/transform"
 
 	"digest/internal/lex"
 )
@@ -650,6 +651,32 @@ func TestValidateEveryOffset(t *testing.T) {
 			if err := Validate(d); err != nil {
 				t.Errorf("Validate rejects the title %q: %v", d.Title, err)
 			}
+		}
+	}
+}
+
+// TestLatinFold checks that folding rune by rune with latinFold, as
+// folder.add does for text below U+0300, gives what Unicode case folding
+// gives for the whole text.
+func TestLatinFold(t *testing.T) {
+	var b strings.Builder
+	for r := rune(0); r < 0x300; r++ {
+		b.WriteRune(r)
+		b.WriteString("Ab")
+	}
+	texts := []string{b.String(), "Faïd Mostafa", "LIGUE DES ÉTATS ARABES", "Straße", "ǅ ǈ ǋ ǲ", "İstanbul", "ŉ ǰ"}
+	for i := 0; i < len(b.String()); i += 7 {
+		texts = append(texts, strings.ToValidUTF8(b.String()[i:min(i+40, b.Len())], ""))
+	}
+	for _, s := range texts {
+		var f folder
+		f.add(s)
+		want, _, err := transform.String(foldCase, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(f.buf); got != want {
+			t.Errorf("folding %+q gives %+q, want %+q", s, got, want)
 		}
 	}
 }

@@ -38,14 +38,41 @@ const (
 // 32 with SSE2 on amd64 (plainBlocks), eight elsewhere and for the last
 // bytes (plainWords).
 func Plain(s string, i int) (j int, double bool) {
-	j, double = plainBlocks(s, i)
-	if j+blockSize <= len(s) { // plainBlocks stopped at a byte to look at
-		return j, double
+	j = i
+	if hasBlocks {
+		if len(s)-j >= blockSize {
+			j, double = plainBlocks(s, j)
+			if j+blockSize <= len(s) { // stopped at a byte to look at
+				return j, double
+			}
+		}
+		if n := len(s) - j; n > 0 {
+			// Less than a block is left, such as a short name: it is
+			// read as one block, from a copy padded with 'a', which is
+			// plain and no space. A space pair across j is seen here.
+			buf := padding
+			copy(buf[:], s[j:])
+			k, d := plainBlocks(unsafe.String(&buf[0], len(buf)), 0)
+			double = double || d || j > i && s[j-1] == ' ' && s[j] == ' '
+			if k >= n {
+				return len(s), double
+			}
+			j += k
+		}
 	}
-	// Less than a block is left: plainWords reads on.
+	// plainBlocks stopped at a byte to look at, or near the end of a
+	// block, where it cannot tell: plainWords reads on, or stops at once.
 	k, d := plainWords(s, j, j > i && s[j-1] == ' ')
 	return k, double || d
 }
+
+// padding is a block of plain bytes.
+var padding = func() (b [min(blockSize, 64)]byte) {
+	for i := range b {
+		b[i] = 'a'
+	}
+	return b
+}()
 
 // plainWords is Plain, eight bytes at a time. space tells whether the byte
 // before s[i] counts as a space: two spaces in a row may straddle i.

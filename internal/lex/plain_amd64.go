@@ -7,6 +7,9 @@ import "golang.org/x/sys/cpu"
 // useAVX2 tells plainBlocks to read its blocks with AVX2 rather than SSE2.
 var useAVX2 = cpu.X86.HasAVX2
 
+// hasBlocks tells that plainBlocks reads blocks.
+const hasBlocks = true
+
 // blockSize is how many bytes plainBlocks reads at a time.
 const blockSize = 32
 

@@ -2,6 +2,9 @@
 
 package lex
 
+// hasBlocks tells that plainBlocks passes over no byte.
+const hasBlocks = false
+
 // blockSize is how many bytes plainBlocks reads at a time: none.
 const blockSize = 1 << 62
 
