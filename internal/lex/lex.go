@@ -81,6 +81,10 @@ func (l *Lexer) Next() (Line, bool) {
 		return Line{}, false
 	}
 	l.line++
+	if src[start] == '\n' { // a blank line
+		l.pos = start + 1
+		return Line{Num: l.line, Col: 1}, true
+	}
 	// Most lines are plain text up to a '\n', with no two spaces in a
 	// row: their text is the line itself, maybe trimmed.
 	j, double := Plain(src, start)
@@ -158,6 +162,9 @@ func (l *Lexer) next(start, i int, double bool) Line {
 		}
 		if end >= 0 {
 			break
+		}
+		if i < len(src) && (src[i] < ' ' || src[i] == 0x7F) {
+			continue // a control character or a line break: no plain run
 		}
 		var d bool
 		i, d = Plain(src, i) // the byte before i is not a space
