@@ -48,7 +48,7 @@ func largeText() []byte {
 	for i := range 500 {
 		fmt.Fprintf(&b, "mot%d, clé%d, coopération%d\n", i, i, i)
 	}
-	const entities = 25000
+	const entities = 32000
 	fmt.Fprintf(&b, "MENTIONED ENTITIES %d\n", entities)
 	for i := range entities {
 		if i%2 == 0 {
