@@ -99,10 +99,11 @@ func tooLarge(src string, limit int64) error {
 // entityTypes.
 var typeNames = func() *lex.Names {
 	names := make([]string, len(entityTypes))
+	icons := make([]string, len(entityTypes))
 	for i, e := range entityTypes {
-		names[i] = string(e.typ)
+		names[i], icons[i] = string(e.typ), e.icon
 	}
-	return lex.NewNames(names...)
+	return lex.NewTypeNames(names, icons)
 }()
 
 // parser holds the state of one parse. Sections may come in any order and
@@ -275,6 +276,13 @@ func (p *parser) line(ln *lex.Line) {
 // line (FORMAT.md §5).
 func (p *parser) entityLine(ln *lex.Line) {
 	text := ln.Text
+	if p.pending != 0 {
+		// The quick path: a type line as Format writes it.
+		if t, ok := typeNames.SplitWritten(text); ok {
+			p.setType(t)
+			return
+		}
+	}
 	icon := lex.IconLen(text)
 	if icon == 0 && (p.pending == 0 || lex.KnownType(text, typeNames) < 0) {
 		p.endEntity()
@@ -296,6 +304,12 @@ func (p *parser) entityLine(ln *lex.Line) {
 		p.newEntity()
 		p.pending = len(p.d.Entities)
 	}
+	p.setType(t)
+}
+
+// setType gives the entity awaiting its type line the type and
+// description of t.
+func (p *parser) setType(t lex.TypeLine) {
 	e := &p.d.Entities[p.pending-1]
 	e.Description = t.Description
 	if t.Known >= 0 {

@@ -207,6 +207,7 @@ func checkShapes(t *testing.T, text string) {
 	if n < 0 || n > len(text) || !utf8.ValidString(text[:n]) {
 		t.Fatalf("IconLen(%+q) = %d", text, n)
 	}
+	checkSplitWritten(t, text)
 	tl, ok := SplitTypeLine(text[n:], typeNames)
 	if ok && tl.Type == "" || !strings.HasSuffix(text, tl.Description) || ok && Trim(tl.Description) != tl.Description {
 		t.Errorf("SplitTypeLine(%+q) = %#v, %v", text[n:], tl, ok)

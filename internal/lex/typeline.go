@@ -71,6 +71,43 @@ type Names struct {
 	// prefixFree is set when no name starts another, in any case: the
 	// first name that starts a text is then the longest.
 	prefixFree bool
+	// written holds, for each name, the start of a type line as Format
+	// writes it: the name's icon, a space, the name. See SplitWritten.
+	written []string
+}
+
+// NewTypeNames returns the names, as NewNames does, with the icon written
+// before each in a type line: icons[i] goes with names[i].
+func NewTypeNames(names, icons []string) *Names {
+	ns := NewNames(names...)
+	if len(icons) != len(names) {
+		panic("lex: not one icon for each type name")
+	}
+	for i, name := range names {
+		ns.written = append(ns.written, icons[i]+" "+name)
+	}
+	return ns
+}
+
+// SplitWritten splits text, a trimmed type line, when it starts as Format
+// writes a type line: the icon of a known type, one space, and the type's
+// name in its own spelling, not followed by '_' and a letter. It gives
+// then what SplitTypeLine gives for text without its icon (IconLen), with
+// less work; ok is false for any other text.
+func (ns *Names) SplitWritten(text string) (t TypeLine, ok bool) {
+	if !ns.prefixFree {
+		return TypeLine{}, false // the first match might not be the longest
+	}
+	for i, start := range ns.written {
+		if !strings.HasPrefix(text, start) {
+			continue
+		}
+		if startsLongerName(text, len(start)) {
+			return TypeLine{}, false
+		}
+		return TypeLine{Known: i, Type: ns.list[i], Description: description(text[len(start):])}, true
+	}
+	return TypeLine{}, false
 }
 
 // NewNames returns the names in list, in that order, ready for KnownType.
@@ -165,11 +202,20 @@ func SplitTypeLine(s string, names *Names) (t TypeLine, ok bool) {
 	if n == 0 {
 		return TypeLine{Known: -1, Description: s}, false
 	}
-	// trimSeparators trims the start as TrimLeft would, and more.
-	if t.Description = trimSeparators(s[n:]); t.Description != "" && !isPlainEdge(t.Description[len(t.Description)-1]) {
-		t.Description = TrimRight(t.Description)
-	}
+	t.Description = description(s[n:])
 	return t, true
+}
+
+// description returns the description that s, the rest of a type line
+// after its type name, holds: s without its leading separators and its
+// trailing white space.
+func description(s string) string {
+	// trimSeparators trims the start as TrimLeft would, and more.
+	d := trimSeparators(s)
+	if d != "" && !isPlainEdge(d[len(d)-1]) {
+		d = TrimRight(d)
+	}
+	return d
 }
 
 // trimLeftSpace returns s without its leading Unicode white space.

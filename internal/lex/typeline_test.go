@@ -2,6 +2,7 @@ package lex
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -295,5 +296,50 @@ func TestSplitTypeLineKnownSpelling(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// writtenNames are typeNames with the icons of FORMAT.md §5.
+var writtenNames = NewTypeNames(typeNames.list, []string{"👤", "👤", "🏛️", "📍", "📅", "📦", "🔖"})
+
+// TestSplitWritten checks that SplitWritten, where it answers, gives what
+// IconLen and SplitTypeLine give, and that it answers for type lines as
+// Format writes them.
+func TestSplitWritten(t *testing.T) {
+	var texts []string
+	for _, icon := range []string{"👤", "🏛️", "🏛", "📍", "🔖", "👤👤", "👤\uFE0F", ""} {
+		for _, sep := range []string{" ", "", "  ", "\u00a0"} {
+			for _, name := range append(slices.Clone(typeNames.list), "PERSON_MALE", "Person", "Other_Thing", "Orga") {
+				for _, rest := range []string{"", "Secrétaire général", ": x", " – y  ", "_Extra", "_", "_1", "·z\u200b", "x "} {
+					texts = append(texts, Trim(icon+sep+name+rest))
+				}
+			}
+		}
+	}
+	answered := 0
+	for _, text := range texts {
+		checkSplitWritten(t, text)
+		if _, ok := writtenNames.SplitWritten(text); ok {
+			answered++
+		}
+	}
+	if answered < 30 {
+		t.Errorf("SplitWritten answers for only %d lines", answered)
+	}
+	if _, ok := typeNames.SplitWritten("👤 Person_Male x"); ok {
+		t.Error("SplitWritten answers with names that have no icons")
+	}
+}
+
+// checkSplitWritten checks what SplitWritten gives for text, if anything.
+func checkSplitWritten(t *testing.T, text string) {
+	t.Helper()
+	got, ok := writtenNames.SplitWritten(text)
+	if !ok {
+		return
+	}
+	want, wantOK := SplitTypeLine(text[IconLen(text):], writtenNames)
+	if !wantOK || got != want {
+		t.Errorf("SplitWritten(%+q) = %#v; SplitTypeLine gives %#v, %v", text, got, want, wantOK)
 	}
 }
