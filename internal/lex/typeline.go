@@ -99,7 +99,8 @@ func (ns *Names) SplitWritten(text string) (t TypeLine, ok bool) {
 		return TypeLine{}, false // the first match might not be the longest
 	}
 	for i, start := range ns.written {
-		if !strings.HasPrefix(text, start) {
+		// The last byte, compared first, tells most starts apart.
+		if len(text) < len(start) || text[len(start)-1] != start[len(start)-1] || text[:len(start)] != start {
 			continue
 		}
 		if startsLongerName(text, len(start)) {
