@@ -130,7 +130,7 @@ type parser struct {
 	highlights, paragraphs, keywords strList
 
 	pending  int      // index+1 of the entity awaiting its type line, or 0
-	nameLine lex.Line // the name line of that entity
+	nameLine lex.Line // the name line of that entity, without its Text
 	names    int      // name lines read
 	declared entityCounts
 }
@@ -287,7 +287,9 @@ func (p *parser) entityLine(ln *lex.Line) {
 	if icon == 0 && (p.pending == 0 || lex.KnownType(text, typeNames) < 0) {
 		p.endEntity()
 		p.newEntity().Name = text
-		p.pending, p.nameLine = len(p.d.Entities), *ln
+		// Fields one by one: copying a whole Line costs more while the
+		// garbage collector runs, and Text is the entity's name.
+		p.pending, p.nameLine.Num, p.nameLine.Col, p.nameLine.Raw = len(p.d.Entities), ln.Num, ln.Col, ln.Raw
 		p.names++
 		return
 	}
@@ -339,7 +341,7 @@ func (p *parser) newEntity() *Entity {
 func (p *parser) endEntity() {
 	if p.pending != 0 {
 		if p.keep(p.nameLine) {
-			p.errorf(p.nameLine, "%w: %s", ErrMissingType, quote(p.nameLine.Text))
+			p.errorf(p.nameLine, "%w: %s", ErrMissingType, quote(p.d.Entities[p.pending-1].Name))
 		}
 		p.pending = 0
 	}

@@ -110,7 +110,8 @@ type Header struct {
 func ParseHeader(text string) (Header, bool) {
 	// A quick test of the first and last bytes, which most lines fail,
 	// such as sentences that end in '.'.
-	if text == "" || headerEdges[text[0]]&headerStart == 0 || headerEdges[text[len(text)-1]]&headerEnd == 0 {
+	if text == "" || headerEdges[text[0]]&headerStart == 0 || headerEdges[text[len(text)-1]]&headerEnd == 0 ||
+		startsWithEmoji(text) { // an entity's type line (see mayBeHeader)
 		return Header{}, false
 	}
 	return parseHeader(text)
@@ -187,9 +188,13 @@ func mayBeHeader(text string) bool {
 		}
 		return mayStartName(rest)
 	}
-	// U+1F000 to U+1FAFF: F0 9F 80 80 to F0 9F AB BF.
-	rest := text[i:]
-	return len(rest) < 4 || rest[0] != 0xF0 || rest[1] != 0x9F || rest[2] < 0x80 || rest[2] > 0xAB || rest[3]&0xC0 != 0x80
+	return !startsWithEmoji(text[i:])
+}
+
+// startsWithEmoji reports whether s starts with a character from U+1F000
+// to U+1FAFF: F0 9F 80 80 to F0 9F AB BF.
+func startsWithEmoji(s string) bool {
+	return len(s) >= 4 && s[0] == 0xF0 && s[1] == 0x9F && 0x80 <= s[2] && s[2] <= 0xAB && s[3]&0xC0 == 0x80
 }
 
 // skipASCIISpace returns the index of the first byte of s at or after i
