@@ -144,6 +144,13 @@ var headerEdges = func() (t [256]uint8) {
 
 // parseHeader is ParseHeader past its quick test.
 func parseHeader(text string) (Header, bool) {
+	// The quick path: a header in upper case, as digests write them.
+	if n := nameOfLength(len(text)); n.name != "" && text == n.upper {
+		return Header{Section: n.sec}, true
+	}
+	if digits, ok := strings.CutPrefix(text, "MENTIONED ENTITIES "); ok && isDigits(digits) {
+		return Header{Section: Entities, Count: digits}, true
+	}
 	if !mayBeHeader(text) {
 		return Header{}, false
 	}
@@ -189,6 +196,16 @@ func mayBeHeader(text string) bool {
 		return mayStartName(rest)
 	}
 	return !startsWithEmoji(text[i:])
+}
+
+// isDigits reports whether s is one or more ASCII digits.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // startsWithEmoji reports whether s starts with a character from U+1F000
