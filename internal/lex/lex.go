@@ -86,8 +86,15 @@ func (l *Lexer) Next() (Line, bool) {
 		return Line{Num: l.line, Col: 1}, true
 	}
 	// Most lines are plain text up to a '\n', with no two spaces in a
-	// row: their text is the line itself, maybe trimmed.
-	j, double := Plain(src, start)
+	// row: their text is the line itself, maybe trimmed. Plain(src,
+	// start), written out to spare a call for each line:
+	j, double := start, false
+	if hasBlocks && len(src)-start >= blockSize {
+		j, double = plainBlocks(src, start)
+	}
+	if j+blockSize > len(src) {
+		j, double = plainEnd(src, start, j, double)
+	}
 	if j < len(src) && src[j] == '\n' && !double {
 		l.pos = j + 1
 		raw := src[start:j]

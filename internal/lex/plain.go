@@ -39,26 +39,31 @@ const (
 // bytes (plainWords).
 func Plain(s string, i int) (j int, double bool) {
 	j = i
-	if hasBlocks {
-		if len(s)-j >= blockSize {
-			j, double = plainBlocks(s, j)
-			if j+blockSize <= len(s) { // stopped at a byte to look at
-				return j, double
-			}
+	if hasBlocks && len(s)-i >= blockSize {
+		j, double = plainBlocks(s, i)
+	}
+	if j+blockSize > len(s) { // less than a block is left
+		j, double = plainEnd(s, i, j, double)
+	}
+	return j, double
+}
+
+// plainEnd is Plain for the last bytes of s, from j, where less than a
+// block is left: s[i:j] is plain, and holds two spaces in a row if
+// double says so.
+func plainEnd(s string, i, j int, double bool) (int, bool) {
+	if n := len(s) - j; hasBlocks && n > 0 {
+		// Less than a block is left, such as a short name: it is read
+		// as one block, from a copy padded with 'a', which is plain and
+		// no space. A space pair across j is seen here.
+		buf := padding
+		copy(buf[:], s[j:])
+		k, d := plainBlocks(unsafe.String(&buf[0], len(buf)), 0)
+		double = double || d || j > i && s[j-1] == ' ' && s[j] == ' '
+		if k >= n {
+			return len(s), double
 		}
-		if n := len(s) - j; n > 0 {
-			// Less than a block is left, such as a short name: it is
-			// read as one block, from a copy padded with 'a', which is
-			// plain and no space. A space pair across j is seen here.
-			buf := padding
-			copy(buf[:], s[j:])
-			k, d := plainBlocks(unsafe.String(&buf[0], len(buf)), 0)
-			double = double || d || j > i && s[j-1] == ' ' && s[j] == ' '
-			if k >= n {
-				return len(s), double
-			}
-			j += k
-		}
+		j += k
 	}
 	// plainBlocks stopped at a byte to look at, or near the end of a
 	// block, where it cannot tell: plainWords reads on, or stops at once.
