@@ -130,8 +130,9 @@ type parser struct {
 	highlights, paragraphs, keywords strList
 
 	pending  int      // index+1 of the entity awaiting its type line, or 0
-	nameLine lex.Line // the name line of that entity, without its Text
-	names    int      // name lines read
+	nameLine lex.Mark // where the name line of that entity stands
+	lx       lex.Lexer
+	names    int // name lines read
 	declared entityCounts
 }
 
@@ -185,22 +186,22 @@ func (p *Parser) parse(src string) (*Digest, error) {
 	if p.AllErrors {
 		ps.limit = 0
 	}
-	lx := lex.New(src)
+	lx := &ps.lx
+	lx.Init(src)
 	lx.Limit = ps.limit
-	var ln lex.Line
 	for {
-		var ok bool
-		if ln, ok = lx.Next(); !ok {
+		text, ok := lx.NextText()
+		if !ok {
 			break
 		}
-		if ln.Text == "" {
+		if text == "" {
 			continue // blank lines carry no meaning
 		}
-		if h, ok := lex.ParseHeader(ln.Text); ok {
-			ps.startSection(ln, h)
+		if h, ok := lex.ParseHeader(text); ok {
+			ps.startSection(lx.Line(text), h)
 			continue
 		}
-		ps.line(&ln)
+		ps.line(text)
 	}
 	ps.finish(lx, src)
 	return ps.d, ps.err(lx)
@@ -235,8 +236,7 @@ func (p *parser) startSection(ln lex.Line, h lex.Header) {
 }
 
 // line handles a non-blank line that is not a header.
-func (p *parser) line(ln *lex.Line) {
-	text := ln.Text
+func (p *parser) line(text string) {
 	switch p.sec {
 	case lex.None:
 		if !p.title {
@@ -268,14 +268,13 @@ func (p *parser) line(ln *lex.Line) {
 			}
 		}
 	case lex.Entities:
-		p.entityLine(ln)
+		p.entityLine(text)
 	}
 }
 
 // entityLine handles a line of the entities section: a name line or a type
 // line (FORMAT.md §5).
-func (p *parser) entityLine(ln *lex.Line) {
-	text := ln.Text
+func (p *parser) entityLine(text string) {
 	if p.pending != 0 {
 		// The quick path: a type line as Format writes it.
 		if t, ok := typeNames.SplitWritten(text); ok {
@@ -287,21 +286,19 @@ func (p *parser) entityLine(ln *lex.Line) {
 	if icon == 0 && (p.pending == 0 || lex.KnownType(text, typeNames) < 0) {
 		p.endEntity()
 		p.newEntity().Name = text
-		// Fields one by one: copying a whole Line costs more while the
-		// garbage collector runs, and Text is the entity's name.
-		p.pending, p.nameLine.Num, p.nameLine.Col, p.nameLine.Raw = len(p.d.Entities), ln.Num, ln.Col, ln.Raw
+		p.pending, p.nameLine = len(p.d.Entities), p.lx.Mark()
 		p.names++
 		return
 	}
 	t, ok := lex.SplitTypeLine(text[icon:], typeNames)
 	if !ok {
-		if p.keep(*ln) {
-			p.errorf(*ln, "%w: %s", ErrNoTypeName, quote(text))
+		if ln := p.lx.Line(text); p.keep(ln) {
+			p.errorf(ln, "%w: %s", ErrNoTypeName, quote(text))
 		}
 	}
 	if p.pending == 0 {
-		if p.keep(*ln) {
-			p.errorf(*ln, "%w: %s", ErrOrphanType, quote(text))
+		if ln := p.lx.Line(text); p.keep(ln) {
+			p.errorf(ln, "%w: %s", ErrOrphanType, quote(text))
 		}
 		p.newEntity()
 		p.pending = len(p.d.Entities)
@@ -340,8 +337,9 @@ func (p *parser) newEntity() *Entity {
 // endEntity reports the entity awaiting its type line, if any.
 func (p *parser) endEntity() {
 	if p.pending != 0 {
-		if p.keep(p.nameLine) {
-			p.errorf(p.nameLine, "%w: %s", ErrMissingType, quote(p.d.Entities[p.pending-1].Name))
+		name := p.d.Entities[p.pending-1].Name
+		if ln := p.lx.LineAt(p.nameLine, name); p.keep(ln) {
+			p.errorf(ln, "%w: %s", ErrMissingType, quote(name))
 		}
 		p.pending = 0
 	}

@@ -60,30 +60,70 @@ type Lexer struct {
 	FirstDropped Problem
 
 	buf []byte // scratch space for lines that need cleaning
+	cur Mark   // the last line read
 }
 
 // New returns a Lexer that reads src. A leading byte order mark is skipped
 // and not counted in columns.
 func New(src string) *Lexer {
+	l := new(Lexer)
+	l.Init(src)
+	return l
+}
+
+// Init makes l a Lexer that reads src, as New does, in place: a parser
+// may hold its Lexer by value.
+func (l *Lexer) Init(src string) {
 	if len(src) >= 3 && src[:3] == "\uFEFF" {
 		src = src[3:]
 	}
-	return &Lexer{src: src}
+	*l = Lexer{src: src}
 }
 
 // Next returns the next line, or false at the end of the input. A line
 // break at the very end of the input does not start another line, so "a\n"
 // has one line and "" has none.
 func (l *Lexer) Next() (Line, bool) {
+	text, ok := l.NextText()
+	if !ok {
+		return Line{}, false
+	}
+	return l.Line(text), true
+}
+
+// A Mark tells where a line stands in the input, for Line to make it
+// again. It holds no pointer, so that keeping one costs nothing more
+// while the garbage collector runs.
+type Mark struct {
+	num, col   int
+	start, end int // of the line's bytes in the input
+}
+
+// Mark returns where the line that NextText last read stands.
+func (l *Lexer) Mark() Mark { return l.cur }
+
+// Line returns the line that NextText last read, whose text is text.
+func (l *Lexer) Line(text string) Line { return l.LineAt(l.cur, text) }
+
+// LineAt returns the line at m, whose text is text.
+func (l *Lexer) LineAt(m Mark, text string) Line {
+	return Line{Num: m.num, Col: m.col, Raw: l.src[m.start:m.end], Text: text}
+}
+
+// NextText reads the next line, as Next does, and returns its text;
+// [Lexer.Line] and [Lexer.Mark] tell the rest. A parser reads lines so:
+// returning a whole Line costs a copy through memory for each line.
+func (l *Lexer) NextText() (string, bool) {
 	src := l.src
 	start := l.pos
 	if start >= len(src) {
-		return Line{}, false
+		return "", false
 	}
 	l.line++
 	if src[start] == '\n' { // a blank line
 		l.pos = start + 1
-		return Line{Num: l.line, Col: 1}, true
+		l.cur = Mark{num: l.line, col: 1, start: start, end: start}
+		return "", true
 	}
 	// Most lines are plain text up to a '\n', with no two spaces in a
 	// row: their text is the line itself, maybe trimmed. Plain(src,
@@ -101,18 +141,20 @@ func (l *Lexer) Next() (Line, bool) {
 		if raw != "" && (isPlainEdge(raw[0]) || raw[0] >= 0xF0) && isPlainEdge(raw[len(raw)-1]) {
 			// No trimmed character starts with 0xF0 or above: they
 			// are all below U+10000 (TestTrimmedBelow10000).
-			return Line{Num: l.line, Col: 1, Raw: raw, Text: raw}, true
+			l.cur = Mark{num: l.line, col: 1, start: start, end: j}
+			return raw, true
 		}
 		text := TrimLeft(raw)
-		return Line{Num: l.line, Col: len(raw) - len(text) + 1, Raw: raw, Text: TrimRight(text)}, true
+		l.cur = Mark{num: l.line, col: len(raw) - len(text) + 1, start: start, end: j}
+		return TrimRight(text), true
 	}
 	return l.next(start, j, double), true
 }
 
-// next reads the rest of the line that starts at start, as Next does,
-// from i, where Plain stopped; double tells whether two spaces in a row
-// came before i.
-func (l *Lexer) next(start, i int, double bool) Line {
+// next reads the rest of the line that starts at start, as NextText
+// does, from i, where Plain stopped; double tells whether two spaces in a
+// row came before i.
+func (l *Lexer) next(start, i int, double bool) string {
 	src := l.src
 	first := len(l.Problems)
 	var (
@@ -198,7 +240,8 @@ func (l *Lexer) next(start, i int, double bool) Line {
 	if check && !norm.NFC.IsNormalString(text) {
 		text = norm.NFC.String(text)
 	}
-	return Line{Num: l.line, Col: col, Raw: raw, Text: text}
+	l.cur = Mark{num: l.line, col: col, start: start, end: end}
+	return text
 }
 
 // report records p, or counts it when Problems is full.
