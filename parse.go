@@ -277,8 +277,8 @@ func (p *parser) line(text string) {
 func (p *parser) entityLine(text string) {
 	if p.pending != 0 {
 		// The quick path: a type line as Format writes it.
-		if t, ok := typeNames.SplitWritten(text); ok {
-			p.setType(t)
+		if known, desc, ok := typeNames.SplitWritten(text); ok {
+			p.setType(known, "", desc)
 			return
 		}
 	}
@@ -303,18 +303,18 @@ func (p *parser) entityLine(text string) {
 		p.newEntity()
 		p.pending = len(p.d.Entities)
 	}
-	p.setType(t)
+	p.setType(t.Known, t.Type, t.Description)
 }
 
-// setType gives the entity awaiting its type line the type and
-// description of t.
-func (p *parser) setType(t lex.TypeLine) {
+// setType gives the entity awaiting its type line its type, known (an
+// index in entityTypes) or else as written, and its description.
+func (p *parser) setType(known int, written, description string) {
 	e := &p.d.Entities[p.pending-1]
-	e.Description = t.Description
-	if t.Known >= 0 {
-		e.Type = entityTypes[t.Known].typ
+	e.Description = description
+	if known >= 0 {
+		e.Type = entityTypes[known].typ
 	} else {
-		e.Type = EntityType(t.Type)
+		e.Type = EntityType(written)
 	}
 	p.pending = 0
 }

@@ -144,15 +144,15 @@ var headerEdges = func() (t [256]uint8) {
 
 // parseHeader is ParseHeader past its quick test.
 func parseHeader(text string) (Header, bool) {
+	if !mayBeHeader(text) {
+		return Header{}, false
+	}
 	// The quick path: a header in upper case, as digests write them.
 	if n := nameOfLength(len(text)); n.name != "" && text == n.upper {
 		return Header{Section: n.sec}, true
 	}
 	if digits, ok := strings.CutPrefix(text, "MENTIONED ENTITIES "); ok && isDigits(digits) {
 		return Header{Section: Entities, Count: digits}, true
-	}
-	if !mayBeHeader(text) {
-		return Header{}, false
 	}
 	s := text // trimmed already
 	if s[0] == '#' {

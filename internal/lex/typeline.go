@@ -93,10 +93,12 @@ func NewTypeNames(names, icons []string) *Names {
 // writes a type line: the icon of a known type, one space, and the type's
 // name in its own spelling, not followed by '_' and a letter. It gives
 // then what SplitTypeLine gives for text without its icon (IconLen), with
-// less work; ok is false for any other text.
-func (ns *Names) SplitWritten(text string) (t TypeLine, ok bool) {
+// less work: the index of the type and the description. ok is false for
+// any other text. (A TypeLine is not returned: a result that large goes
+// through memory, at some cost for each line.)
+func (ns *Names) SplitWritten(text string) (known int, description string, ok bool) {
 	if !ns.prefixFree {
-		return TypeLine{}, false // the first match might not be the longest
+		return -1, "", false // the first match might not be the longest
 	}
 	for i, start := range ns.written {
 		// The last byte, compared first, tells most starts apart.
@@ -104,11 +106,11 @@ func (ns *Names) SplitWritten(text string) (t TypeLine, ok bool) {
 			continue
 		}
 		if startsLongerName(text, len(start)) {
-			return TypeLine{}, false
+			return -1, "", false
 		}
-		return TypeLine{Known: i, Type: ns.list[i], Description: description(text[len(start):])}, true
+		return i, typeDescription(text[len(start):]), true
 	}
-	return TypeLine{}, false
+	return -1, "", false
 }
 
 // NewNames returns the names in list, in that order, ready for KnownType.
@@ -203,14 +205,14 @@ func SplitTypeLine(s string, names *Names) (t TypeLine, ok bool) {
 	if n == 0 {
 		return TypeLine{Known: -1, Description: s}, false
 	}
-	t.Description = description(s[n:])
+	t.Description = typeDescription(s[n:])
 	return t, true
 }
 
-// description returns the description that s, the rest of a type line
-// after its type name, holds: s without its leading separators and its
-// trailing white space.
-func description(s string) string {
+// typeDescription returns the description that s, the rest of a type
+// line after its type name, holds: s without its leading separators and
+// its trailing white space.
+func typeDescription(s string) string {
 	// trimSeparators trims the start as TrimLeft would, and more.
 	d := trimSeparators(s)
 	if d != "" && !isPlainEdge(d[len(d)-1]) {

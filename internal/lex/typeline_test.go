@@ -319,14 +319,14 @@ func TestSplitWritten(t *testing.T) {
 	answered := 0
 	for _, text := range texts {
 		checkSplitWritten(t, text)
-		if _, ok := writtenNames.SplitWritten(text); ok {
+		if _, _, ok := writtenNames.SplitWritten(text); ok {
 			answered++
 		}
 	}
 	if answered < 30 {
 		t.Errorf("SplitWritten answers for only %d lines", answered)
 	}
-	if _, ok := typeNames.SplitWritten("👤 Person_Male x"); ok {
+	if _, _, ok := typeNames.SplitWritten("👤 Person_Male x"); ok {
 		t.Error("SplitWritten answers with names that have no icons")
 	}
 }
@@ -334,10 +334,11 @@ func TestSplitWritten(t *testing.T) {
 // checkSplitWritten checks what SplitWritten gives for text, if anything.
 func checkSplitWritten(t *testing.T, text string) {
 	t.Helper()
-	got, ok := writtenNames.SplitWritten(text)
+	known, desc, ok := writtenNames.SplitWritten(text)
 	if !ok {
 		return
 	}
+	got := TypeLine{Known: known, Type: writtenNames.list[known], Description: desc}
 	want, wantOK := SplitTypeLine(text[IconLen(text):], writtenNames)
 	if !wantOK || got != want {
 		t.Errorf("SplitWritten(%+q) = %#v; SplitTypeLine gives %#v, %v", text, got, want, wantOK)
