@@ -138,6 +138,8 @@ stop:
 	// holds the next four bytes, the first in its low byte; with fewer
 	// left, Plain reads on without plainBlocks.
 	XORQ R10, R10
+	CMPB (SI)(CX*1), $0x80
+	JCS  done // an ASCII byte, most often the line's end
 	LEAQ 4(CX), DI
 	CMPQ DI, DX
 	JHI  done
