@@ -284,6 +284,9 @@ func fold(s string) (Section, bool) {
 		if c < utf8.RuneSelf { // f.put(foldASCII(c)), written out: the common case
 			i++
 			c = foldASCII(c)
+			if c != ' ' && (c < 'a' || c > 'z') {
+				return None, false // a name folds to letters and spaces only
+			}
 			if c == ' ' {
 				if f.space {
 					continue

@@ -74,6 +74,9 @@ type Names struct {
 	// written holds, for each name, the start of a type line as Format
 	// writes it: the name's icon, a space, the name. See SplitWritten.
 	written []string
+	// writtenBy holds, for each byte, the set of indexes in written of
+	// the starts whose fourth byte it is.
+	writtenBy [256]uint64
 }
 
 // NewTypeNames returns the names, as NewNames does, with the icon written
@@ -84,7 +87,11 @@ func NewTypeNames(names, icons []string) *Names {
 		panic("lex: not one icon for each type name")
 	}
 	for i, name := range names {
-		ns.written = append(ns.written, icons[i]+" "+name)
+		start := icons[i] + " " + name
+		ns.written = append(ns.written, start)
+		if len(start) > 3 {
+			ns.writtenBy[start[3]] |= 1 << i
+		}
 	}
 	return ns
 }
@@ -100,9 +107,13 @@ func (ns *Names) SplitWritten(text string) (known int, description string, ok bo
 	if !ns.prefixFree {
 		return -1, "", false // the first match might not be the longest
 	}
-	for i, start := range ns.written {
-		// The last byte, compared first, tells most starts apart.
-		if len(text) < len(start) || text[len(start)-1] != start[len(start)-1] || text[:len(start)] != start {
+	if len(text) < 4 {
+		return -1, "", false // no start is so short: each holds a space and a name
+	}
+	for set := ns.writtenBy[text[3]]; set != 0; set &= set - 1 {
+		i := bits.TrailingZeros64(set)
+		start := ns.written[i]
+		if !strings.HasPrefix(text, start) {
 			continue
 		}
 		if startsLongerName(text, len(start)) {
