@@ -114,6 +114,10 @@ func ParseHeader(text string) (Header, bool) {
 		startsWithEmoji(text) { // an entity's type line (see mayBeHeader)
 		return Header{}, false
 	}
+	if len(text) >= 3 && isASCIILetter(text[0]) && isASCIILetter(text[1]) && isASCIILetter(text[2]) &&
+		!startsName(text[0]|0x20, text[1]|0x20, text[2]|0x20) {
+		return Header{}, false // as mayBeHeader would say: most lines that start with a letter
+	}
 	return parseHeader(text)
 }
 
