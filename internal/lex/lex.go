@@ -132,7 +132,7 @@ func (l *Lexer) NextText() (string, bool) {
 	if hasBlocks && len(src)-start >= blockSize {
 		j, double = plainBlocks(src, start)
 	}
-	if j+blockSize > len(src) {
+	if !hasBlocks || j+blockSize > len(src) {
 		j, double = plainEnd(src, start, j, double)
 	}
 	if j < len(src) && src[j] == '\n' && !double {

@@ -16,6 +16,10 @@ const (
 	below  = 0x6060606060606060 // added to a byte under 0x80, sets its high bit unless it is below 0x20
 )
 
+// blockSize is how many bytes plainBlocks reads at a time, where it reads
+// blocks (hasBlocks).
+const blockSize = 32
+
 // Plain returns the index j of the first byte at or after i that needs a
 // closer look, and whether s[i:j] holds two spaces in a row. The bytes it
 // passes over are plain text, which needs no cleaning, checking or
@@ -42,7 +46,7 @@ func Plain(s string, i int) (j int, double bool) {
 	if hasBlocks && len(s)-i >= blockSize {
 		j, double = plainBlocks(s, i)
 	}
-	if j+blockSize > len(s) { // less than a block is left
+	if !hasBlocks || j+blockSize > len(s) { // less than a block is left
 		j, double = plainEnd(s, i, j, double)
 	}
 	return j, double
@@ -72,7 +76,7 @@ func plainEnd(s string, i, j int, double bool) (int, bool) {
 }
 
 // padding is a block of plain bytes.
-var padding = func() (b [min(blockSize, 64)]byte) {
+var padding = func() (b [blockSize]byte) {
 	for i := range b {
 		b[i] = 'a'
 	}

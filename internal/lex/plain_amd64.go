@@ -10,9 +10,6 @@ var useAVX2 = cpu.X86.HasAVX2
 // hasBlocks tells that plainBlocks reads blocks.
 const hasBlocks = true
 
-// blockSize is how many bytes plainBlocks reads at a time.
-const blockSize = 32
-
 // plainBlocks is Plain 32 bytes at a time, with AVX2 where the processor
 // has it (useAVX2), and otherwise with SSE2, which every amd64 processor
 // has. It stops at the first byte that Plain stops at, or when less than a
