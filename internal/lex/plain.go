@@ -39,8 +39,8 @@ const blockSize = 32
 // not UTF-8, or the end of s.
 //
 // Most of a digest is such text, so Plain reads it many bytes at a time:
-// 32 with SSE2 on amd64 (plainBlocks), eight elsewhere and for the last
-// bytes (plainWords).
+// 32 with AVX2 or SSE2 on amd64 (plainBlocks, which also reads the last
+// bytes, padded), eight elsewhere (plainWords).
 func Plain(s string, i int) (j int, double bool) {
 	j = i
 	if hasBlocks && len(s)-i >= blockSize {
