@@ -111,12 +111,8 @@ func ParseHeader(text string) (Header, bool) {
 	// A quick test of the first and last bytes, which most lines fail,
 	// such as sentences that end in '.'.
 	if text == "" || headerEdges[text[0]]&headerStart == 0 || headerEdges[text[len(text)-1]]&headerEnd == 0 ||
-		startsWithEmoji(text) { // an entity's type line (see mayBeHeader)
+		!mayBeHeader(text) {
 		return Header{}, false
-	}
-	if len(text) >= 3 && isASCIILetter(text[0]) && isASCIILetter(text[1]) && isASCIILetter(text[2]) &&
-		!startsName(text[0]|0x20, text[1]|0x20, text[2]|0x20) {
-		return Header{}, false // as mayBeHeader would say: most lines that start with a letter
 	}
 	return parseHeader(text)
 }
@@ -146,11 +142,8 @@ var headerEdges = func() (t [256]uint8) {
 	return t
 }()
 
-// parseHeader is ParseHeader past its quick test.
+// parseHeader is ParseHeader past its quick tests.
 func parseHeader(text string) (Header, bool) {
-	if !mayBeHeader(text) {
-		return Header{}, false
-	}
 	// The quick path: a header in upper case, as digests write them.
 	if n := nameOfLength(len(text)); n.name != "" && text == n.upper {
 		return Header{Section: n.sec}, true
@@ -181,6 +174,22 @@ func parseHeader(text string) (Header, bool) {
 // refuses, or an emoji, which is not white space, a mark or a letter. Most
 // lines fail it at once.
 func mayBeHeader(text string) bool {
+	// Most lines have no prefix to skip: they start with a letter, or
+	// with a character that is not ASCII, as an entity's type line does.
+	switch {
+	case text == "":
+		return false
+	case text[0] >= utf8.RuneSelf:
+		return !startsWithEmoji(text)
+	case len(text) >= 3 && isASCIILetter(text[0]) && isASCIILetter(text[1]) && isASCIILetter(text[2]):
+		return startsName(text[0]|0x20, text[1]|0x20, text[2]|0x20)
+	}
+	return mayBeHeaderAfter(text)
+}
+
+// mayBeHeaderAfter is mayBeHeader for a text that may start with '#',
+// a "**" or "__" pair, or white space.
+func mayBeHeaderAfter(text string) bool {
 	i := 0
 	for i < len(text) && text[i] == '#' {
 		i++
@@ -210,12 +219,6 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// startsWithEmoji reports whether s starts with a character from U+1F000
-// to U+1FAFF: F0 9F 80 80 to F0 9F AB BF.
-func startsWithEmoji(s string) bool {
-	return len(s) >= 4 && s[0] == 0xF0 && s[1] == 0x9F && 0x80 <= s[2] && s[2] <= 0xAB && s[3]&0xC0 == 0x80
 }
 
 // skipASCIISpace returns the index of the first byte of s at or after i
@@ -271,40 +274,19 @@ func fold(s string) (Section, bool) {
 	if !mayStartName(s) {
 		return None, false
 	}
-	if len(s) >= 3 && s[0] < utf8.RuneSelf && s[1] < utf8.RuneSelf && s[2] < utf8.RuneSelf {
-		// The first three bytes fold alone; a space among them, kept
-		// or dropped, starts no name either way. c|0x20 folds a letter
-		// as foldASCII does, and makes no letter of any other byte.
-		if !startsName(s[0]|0x20, s[1]|0x20, s[2]|0x20) {
-			return None, false
-		}
-		if n := nameOfLength(len(s)); n.name != "" && (s == n.upper || foldsTo(s, n.name)) {
-			return n.sec, true
-		}
+	// A name in ASCII, in any case, with '-' or '_' for a space.
+	if n := nameOfLength(len(s)); n.name != "" && (s == n.upper || foldsTo(s, n.name)) {
+		return n.sec, true
 	}
 	var f folder
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < utf8.RuneSelf { // f.put(foldASCII(c)), written out: the common case
+		if c < utf8.RuneSelf {
 			i++
-			c = foldASCII(c)
-			if c != ' ' && (c < 'a' || c > 'z') {
+			if c = foldASCII(c); c != ' ' && (c < 'a' || c > 'z') {
 				return None, false // a name folds to letters and spaces only
 			}
-			if c == ' ' {
-				if f.space {
-					continue
-				}
-				f.space = true
-			} else {
-				f.space = false
-			}
-			if f.n == len(f.buf) {
-				return None, false
-			}
-			f.buf[f.n] = c
-			f.n++
-			if f.n == 3 && !startsName(f.buf[0], f.buf[1], f.buf[2]) {
+			if !f.put(c) {
 				return None, false
 			}
 			continue

@@ -200,10 +200,16 @@ func plainChar(s string, i int) int {
 		if i+2 < len(s) && s[i+1] == 0xB8 && s[i+2] == 0x8F {
 			return 3
 		}
-	case c == 0xF0: // U+1F000 to U+1FAFF: F0 9F 80 80 to F0 9F AB BF
-		if i+3 < len(s) && s[i+1] == 0x9F && 0x80 <= s[i+2] && s[i+2] <= 0xAB && s[i+3]&0xC0 == 0x80 {
+	case c == 0xF0:
+		if startsWithEmoji(s[i:]) {
 			return 4
 		}
 	}
 	return 0
+}
+
+// startsWithEmoji reports whether s starts with a character from U+1F000
+// to U+1FAFF: F0 9F 80 80 to F0 9F AB BF.
+func startsWithEmoji(s string) bool {
+	return len(s) >= 4 && s[0] == 0xF0 && s[1] == 0x9F && 0x80 <= s[2] && s[2] <= 0xAB && s[3]&0xC0 == 0x80
 }
