@@ -147,21 +147,20 @@ type entityCount struct {
 type entityCounts struct {
 	first entityCount
 	more  []entityCount
-	n     int
+	any   bool // first is set
 }
 
 func (c *entityCounts) add(e entityCount) {
-	if c.n == 0 {
-		c.first = e
+	if !c.any {
+		c.first, c.any = e, true
 	} else {
 		c.more = append(c.more, e)
 	}
-	c.n++
 }
 
 // all yields the counts in the order of their headers.
 func (c *entityCounts) all(yield func(entityCount) bool) {
-	if c.n == 0 || !yield(c.first) {
+	if !c.any || !yield(c.first) {
 		return
 	}
 	for _, e := range c.more {
@@ -203,8 +202,8 @@ func (p *Parser) parse(src string) (*Digest, error) {
 		}
 		ps.line(text)
 	}
-	ps.finish(lx, src)
-	return ps.d, ps.err(lx)
+	ps.finish()
+	return ps.d, ps.err()
 }
 
 // startSection handles a header line.
@@ -346,7 +345,7 @@ func (p *parser) endEntity() {
 }
 
 // finish checks what only the end of input can tell and fills in d.
-func (p *parser) finish(lx *lex.Lexer, src string) {
+func (p *parser) finish() {
 	p.endEntity()
 	if !p.title && !p.header {
 		line, col := 1, 1
@@ -450,7 +449,8 @@ func before(a, b *ParseError) bool {
 
 // err returns the errors of the parse and of the lexer, merged in position
 // order, cut to the limit with a last error that counts the rest.
-func (p *parser) err(lx *lex.Lexer) error {
+func (p *parser) err() error {
+	lx := &p.lx
 	if len(p.errs) == 0 && len(lx.Problems) == 0 {
 		return nil
 	}

@@ -156,19 +156,8 @@ func KnownType(s string, names *Names) int {
 	if s == "" {
 		return -1
 	}
-	set := names.byFirst[(s[0]|0x20)&31]
-	if names.prefixFree {
-		// The quick path: a name in its own spelling, as digests write
-		// them, is the answer at once.
-		for m := set; m != 0; m &= m - 1 {
-			i := bits.TrailingZeros64(m)
-			if name := names.list[i]; strings.HasPrefix(s, name) && !startsLongerName(s, len(name)) {
-				return i
-			}
-		}
-	}
 	best := -1
-	for ; set != 0; set &= set - 1 {
+	for set := names.byFirst[(s[0]|0x20)&31]; set != 0; set &= set - 1 {
 		i := bits.TrailingZeros64(set)
 		name := names.list[i]
 		n := len(name)
@@ -179,6 +168,9 @@ func KnownType(s string, names *Names) int {
 		}
 		if startsLongerName(s, n) {
 			continue
+		}
+		if names.prefixFree {
+			return i // no other name can start s: this one is the longest
 		}
 		if best < 0 || n > len(names.list[best]) {
 			best = i
