@@ -93,8 +93,8 @@
 //
 // Parse reads the text once. Printable ASCII, accented Latin letters,
 // common punctuation and emoji need no cleaning and are always NFC, so the
-// lexer passes over them many bytes at a time: 32 with SSE2 on amd64 (in
-// assembly), 8 elsewhere. Building with the tag purego uses the portable
+// lexer passes over them many bytes at a time: 32 on amd64 (in assembly,
+// with AVX2 where the processor has it, else SSE2), 8 elsewhere. Building with the tag purego uses the portable
 // code everywhere. Values are, where they can be, slices of one copy of
 // the input: a Parse allocates three times for a small digest (that copy,
 // the digest, and its entities), and a few times more, not once per line,
