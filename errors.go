@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -180,4 +181,21 @@ func (p ErrorList) Unwrap() []error {
 		errs[i] = e
 	}
 	return errs
+}
+
+// maxExcerpt is how many characters of a text an error message quotes.
+const maxExcerpt = 40
+
+// excerpt returns s quoted for a message: its first maxExcerpt
+// characters, and "…" when there are more. It reads no more of s than it
+// shows, however long s is.
+func excerpt(s string) string {
+	n := 0
+	for i := range s {
+		if n == maxExcerpt {
+			return strconv.Quote(s[:i]) + "…"
+		}
+		n++
+	}
+	return strconv.Quote(s)
 }

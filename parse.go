@@ -5,8 +5,6 @@ import (
 	"io"
 	"math"
 	"strings"
-	"unicode/utf8"
-	"unsafe"
 
 	"digest/internal/lex"
 )
@@ -145,14 +143,13 @@ type entityCount struct {
 // entityCounts holds the entity counts that headers declare: most digests
 // have one, kept without allocating.
 type entityCounts struct {
-	first entityCount
+	first entityCount // its digits are "" until a count is added
 	more  []entityCount
-	any   bool // first is set
 }
 
 func (c *entityCounts) add(e entityCount) {
-	if !c.any {
-		c.first, c.any = e, true
+	if c.first.digits == "" {
+		c.first = e
 	} else {
 		c.more = append(c.more, e)
 	}
@@ -160,7 +157,7 @@ func (c *entityCounts) add(e entityCount) {
 
 // all yields the counts in the order of their headers.
 func (c *entityCounts) all(yield func(entityCount) bool) {
-	if !c.any || !yield(c.first) {
+	if c.first.digits == "" || !yield(c.first) {
 		return
 	}
 	for _, e := range c.more {
@@ -292,12 +289,12 @@ func (p *parser) entityLine(text string) {
 	t, ok := lex.SplitTypeLine(text[icon:], typeNames)
 	if !ok {
 		if ln := p.lx.Line(text); p.keep(ln) {
-			p.errorf(ln, "%w: %s", ErrNoTypeName, quote(text))
+			p.errorf(ln, "%w: %s", ErrNoTypeName, excerpt(text))
 		}
 	}
 	if p.pending == 0 {
 		if ln := p.lx.Line(text); p.keep(ln) {
-			p.errorf(ln, "%w: %s", ErrOrphanType, quote(text))
+			p.errorf(ln, "%w: %s", ErrOrphanType, excerpt(text))
 		}
 		p.newEntity()
 		p.pending = len(p.d.Entities)
@@ -338,7 +335,7 @@ func (p *parser) endEntity() {
 	if p.pending != 0 {
 		name := p.d.Entities[p.pending-1].Name
 		if ln := p.lx.LineAt(p.nameLine, name); p.keep(ln) {
-			p.errorf(ln, "%w: %s", ErrMissingType, quote(name))
+			p.errorf(ln, "%w: %s", ErrMissingType, excerpt(name))
 		}
 		p.pending = 0
 	}
@@ -493,25 +490,11 @@ func problemError(pr lex.Problem) *ParseError {
 	return e
 }
 
-// quote returns s quoted, cut to 40 characters.
-func quote(s string) string {
-	const max = 40
-	i := 0
-	for n := 0; n < max && i < len(s); n++ {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	if i < len(s) {
-		return fmt.Sprintf("%q…", s[:i])
-	}
-	return fmt.Sprintf("%q", s)
-}
-
 // joiner joins lines with "\n", without allocating for one line.
 type joiner struct {
 	first string
 	n     int
-	b     []byte
+	b     strings.Builder
 }
 
 func (j *joiner) add(s string) {
@@ -519,19 +502,19 @@ func (j *joiner) add(s string) {
 	case 0:
 		j.first = s
 	case 1:
-		j.b = append(j.b, j.first...)
+		j.b.WriteString(j.first)
 		fallthrough
 	default:
-		j.b = append(append(j.b, '\n'), s...)
+		j.b.WriteByte('\n')
+		j.b.WriteString(s)
 	}
 	j.n++
 }
 
-// String returns the lines joined. It may be called once: the string
-// shares the joiner's bytes, which are not written again.
+// String returns the lines joined.
 func (j *joiner) String() string {
 	if j.n > 1 {
-		return unsafe.String(unsafe.SliceData(j.b), len(j.b))
+		return j.b.String()
 	}
 	return j.first
 }

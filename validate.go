@@ -449,23 +449,6 @@ func (v *validator) count(p pointer, what string, n int) {
 	}
 }
 
-// maxExcerpt is how many characters of a text a message quotes.
-const maxExcerpt = 40
-
-// excerpt returns s quoted for a message: its first maxExcerpt
-// characters, and "…" when there are more. It reads no more of s than it
-// shows, however long s is.
-func excerpt(s string) string {
-	n := 0
-	for i := range s {
-		if n == maxExcerpt {
-			return strconv.Quote(s[:i]) + "…"
-		}
-		n++
-	}
-	return strconv.Quote(s)
-}
-
 // text checks s, the value of field f at p, and reports whether it is
 // clean: free of any problem of its own, so that the caller may check the
 // rules of reading back that are particular to the field.

@@ -203,8 +203,7 @@ func mayBeHeaderAfter(text string) bool {
 	}
 	if rest := text[i:]; rest[0] < utf8.RuneSelf {
 		if len(rest) >= 3 && rest[1] < utf8.RuneSelf && rest[2] < utf8.RuneSelf {
-			// As fold's first test (see there).
-			return startsName(rest[0]|0x20, rest[1]|0x20, rest[2]|0x20) // see fold
+			return startsName(rest[0]|0x20, rest[1]|0x20, rest[2]|0x20) // as fold's test of three bytes
 		}
 		return mayStartName(rest)
 	}
@@ -275,7 +274,7 @@ func fold(s string) (Section, bool) {
 		return None, false
 	}
 	// A name in ASCII, in any case, with '-' or '_' for a space.
-	if n := nameOfLength(len(s)); n.name != "" && (s == n.upper || foldsTo(s, n.name)) {
+	if n := nameOfLength(len(s)); n.name != "" && foldsTo(s, n.name) {
 		return n.sec, true
 	}
 	var f folder

@@ -37,8 +37,7 @@ func IconLen(s string) int {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case iconBlockStart <= r && r <= iconBlockEnd: // the icons digests use; So or Sk
-		case r == 0xFE0F || r == 0x200D || r == 0x20E3 || 0xE0020 <= r && r <= 0xE007F:
+		case r == 0x200D || r == 0x20E3 || 0xE0020 <= r && r <= 0xE007F: // U+FE0F is read above
 		case unicode.In(r, unicode.So, unicode.Sk):
 		case r >= utf8.RuneSelf && unicode.Is(unicode.Sm, r):
 		case r >= utf8.RuneSelf && strings.HasPrefix(s[i+size:], "\uFE0F"):
