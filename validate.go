@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -557,23 +558,10 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 	if brk >= 0 && v.keep(p) {
 		v.add(p, fmt.Errorf("%w %U%s: %s", ErrLineBreak, brk, inLine(num), excerpt(s)))
 	}
-	// A control character or line break at an end was reported above.
-	first, _ := utf8.DecodeRuneInString(s)
-	last, _ := utf8.DecodeLastRuneInString(s)
-	switch t := lex.TrimLeft(s); {
-	case t == "":
-		if ctrl < 0 && brk < 0 && v.keep(p) {
-			v.add(p, fmt.Errorf("%w: nothing but white space%s: %s", ErrWhiteSpace, inLine(num), excerpt(s)))
-		}
-	case t != s && !isControl(first):
-		if v.keep(p) {
-			v.add(p, fmt.Errorf("%w: %U at the start%s: %s", ErrWhiteSpace, first, inLine(num), excerpt(s)))
-		}
-		fallthrough
-	default:
-		if lex.TrimRight(t) != t && !isControl(last) && v.keep(p) {
-			v.add(p, fmt.Errorf("%w: %U at the end%s: %s", ErrWhiteSpace, last, inLine(num), excerpt(s)))
-		}
+	// A text that starts and ends with printable ASCII other than a space,
+	// as most do, has no white space at its ends.
+	if a, z := s[0], s[len(s)-1]; a <= ' ' || a >= 0x7F || z <= ' ' || z >= 0x7F {
+		v.ends(p, s, num, ctrl >= 0 || brk >= 0)
 	}
 	if mayChange && !badUTF8 && !norm.NFC.IsNormalString(s) {
 		i := norm.NFC.QuickSpanString(s)
@@ -604,6 +592,29 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 	}
 }
 
+// ends checks that s, a non-empty line of a value at p, neither starts
+// nor ends with white space; ctrl tells that s holds a control character
+// or line break, reported already, as is one at an end.
+func (v *validator) ends(p pointer, s string, num int, ctrl bool) {
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	switch t := lex.TrimLeft(s); {
+	case t == "":
+		if !ctrl && v.keep(p) {
+			v.add(p, fmt.Errorf("%w: nothing but white space%s: %s", ErrWhiteSpace, inLine(num), excerpt(s)))
+		}
+	case t != s && !isControl(first):
+		if v.keep(p) {
+			v.add(p, fmt.Errorf("%w: %U at the start%s: %s", ErrWhiteSpace, first, inLine(num), excerpt(s)))
+		}
+		fallthrough
+	default:
+		if lex.TrimRight(t) != t && !isControl(last) && v.keep(p) {
+			v.add(p, fmt.Errorf("%w: %U at the end%s: %s", ErrWhiteSpace, last, inLine(num), excerpt(s)))
+		}
+	}
+}
+
 // isControl reports whether r is a control character, line breaks
 // included.
 func isControl(r rune) bool { return r < 0x20 || 0x7f <= r && r < 0xa0 || r == 0x2028 || r == 0x2029 }
@@ -627,8 +638,13 @@ func lineWord(num int) string {
 // foldKeys returns a folder holding the n keys, case folded, for
 // [folder.earlier] to find duplicates among them. The folder comes from a
 // pool, so that checking a list allocates nothing in the common case; the
-// caller gives it back with [folder.release].
+// caller gives it back with [folder.release]. A list of fewer than two
+// keys, which holds no duplicates, needs none: foldKeys returns nil, which
+// earlier and release accept.
 func foldKeys(n int, key func(int) string) *folder {
+	if n < 2 {
+		return nil
+	}
 	f := folders.Get().(*folder)
 	for i := range n {
 		f.add(key(i))
@@ -646,6 +662,9 @@ func foldKeys(n int, key func(int) string) *folder {
 // and whether there is one. An empty key equals none. It must be called
 // for each key in turn, from the first.
 func (f *folder) earlier(i int) (j int, ok bool) {
+	if f == nil {
+		return 0, false
+	}
 	start, end := f.bounds(i)
 	if start == end {
 		return 0, false
@@ -668,6 +687,9 @@ func (f *folder) earlier(i int) (j int, ok bool) {
 
 // release empties f and puts it back in the pool.
 func (f *folder) release() {
+	if f == nil {
+		return
+	}
 	f.buf, f.ends = f.buf[:0], f.ends[:0]
 	f.all, f.seen = "", nil
 	folders.Put(f)
@@ -712,6 +734,18 @@ func (f *folder) add(s string) {
 	buf, start := f.buf, len(f.buf) // a local slice: no write to f per byte
 	latin := true
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// Eight bytes at a time while they are ASCII: the compiler
+			// reads them with one load.
+			b := s[i : i+8]
+			w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			if w&0x8080808080808080 == 0 {
+				buf = binary.LittleEndian.AppendUint64(buf, lowerASCII(w))
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
@@ -739,6 +773,18 @@ func (f *folder) add(s string) {
 		f.buf, _, _ = transform.Append(foldCase, f.buf, f.raw)
 	}
 	f.ends = append(f.ends, len(f.buf))
+}
+
+// lowerASCII maps the letters 'A' to 'Z' among the eight ASCII bytes of w
+// to lower case. No sum carries from one byte to the next: each byte is
+// below 0x80 and each constant below 0x40.
+func lowerASCII(w uint64) uint64 {
+	const (
+		fromA = 0x3F3F3F3F3F3F3F3F // 0x80 - 'A': sets the high bit of a byte from 'A' up
+		pastZ = 0x2525252525252525 // 0x80 - 'Z' - 1: sets it from past 'Z' up
+	)
+	upper := (w + fromA) &^ (w + pastZ) & 0x8080808080808080
+	return w | upper>>2 // 0x80>>2 is 0x20, 'a' - 'A'
 }
 
 // bounds returns the start and end of the folded key i in buf.

@@ -668,6 +668,15 @@ func TestLatinFold(t *testing.T) {
 	for i := 0; i < len(b.String()); i += 7 {
 		texts = append(texts, strings.ToValidUTF8(b.String()[i:min(i+40, b.Len())], ""))
 	}
+	// Every ASCII byte at every place in a word of eight, which folder.add
+	// folds eight at a time.
+	var ascii strings.Builder
+	for c := range 128 {
+		ascii.WriteByte(byte(c))
+	}
+	for i := range 8 {
+		texts = append(texts, ascii.String()[i:], ascii.String()[i:]+"É"+ascii.String()[:i])
+	}
 	for _, s := range texts {
 		var f folder
 		f.add(s)
