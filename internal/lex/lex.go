@@ -129,11 +129,11 @@ func (l *Lexer) NextText() (string, bool) {
 	// row: their text is the line itself, maybe trimmed. Plain(src,
 	// start), written out to spare a call for each line:
 	j, double := start, false
-	if hasBlocks && len(src)-start >= blockSize {
+	if hasBlocks {
 		j, double = plainBlocks(src, start)
 	}
-	if !hasBlocks || j+blockSize > len(src) {
-		j, double = plainEnd(src, start, j, double)
+	if !hasBlocks || j < len(src) && j+blockSize > len(src) {
+		j, double = plainRest(src, start, j, double)
 	}
 	if j < len(src) && src[j] == '\n' && !double {
 		l.pos = j + 1

@@ -39,49 +39,28 @@ const blockSize = 32
 // not UTF-8, or the end of s.
 //
 // Most of a digest is such text, so Plain reads it many bytes at a time:
-// 32 with AVX2 or SSE2 on amd64 (plainBlocks, which also reads the last
-// bytes, padded), eight elsewhere (plainWords).
+// 32 with AVX2 or SSE2 on amd64 (plainBlocks, which reads the last bytes
+// as a block too), eight elsewhere (plainWords).
 func Plain(s string, i int) (j int, double bool) {
 	j = i
-	if hasBlocks && len(s)-i >= blockSize {
+	if hasBlocks {
 		j, double = plainBlocks(s, i)
+		if j == len(s) || j+blockSize <= len(s) {
+			return j, double
+		}
 	}
-	if !hasBlocks || j+blockSize > len(s) { // less than a block is left
-		j, double = plainEnd(s, i, j, double)
-	}
-	return j, double
+	return plainRest(s, i, j, double)
 }
 
-// plainEnd is Plain for the last bytes of s, from j, where less than a
-// block is left: s[i:j] is plain, and holds two spaces in a row if
-// double says so.
-func plainEnd(s string, i, j int, double bool) (int, bool) {
-	if n := len(s) - j; hasBlocks && n > 0 {
-		// Less than a block is left, such as a short name: it is read
-		// as one block, from a copy padded with 'a', which is plain and
-		// no space. A space pair across j is seen here.
-		buf := padding
-		copy(buf[:], s[j:])
-		k, d := plainBlocks(unsafe.String(&buf[0], len(buf)), 0)
-		double = double || d || j > i && s[j-1] == ' ' && s[j] == ' '
-		if k >= n {
-			return len(s), double
-		}
-		j += k
-	}
-	// plainBlocks stopped at a byte to look at, or near the end of a
-	// block, where it cannot tell: plainWords reads on, or stops at once.
+// plainRest is Plain from j, where plainBlocks stopped near the end of s:
+// at a byte to look at, or where it could not read the last bytes as a
+// block or a character whole (see plainBlocks). s[i:j] is plain, and holds
+// two spaces in a row if double says so. plainWords reads on, or stops at
+// once.
+func plainRest(s string, i, j int, double bool) (int, bool) {
 	k, d := plainWords(s, j, j > i && s[j-1] == ' ')
 	return k, double || d
 }
-
-// padding is a block of plain bytes.
-var padding = func() (b [blockSize]byte) {
-	for i := range b {
-		b[i] = 'a'
-	}
-	return b
-}()
 
 // plainWords is Plain, eight bytes at a time. space tells whether the byte
 // before s[i] counts as a space: two spaces in a row may straddle i.

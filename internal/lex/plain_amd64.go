@@ -12,9 +12,12 @@ const hasBlocks = true
 
 // plainBlocks is Plain 32 bytes at a time, with AVX2 where the processor
 // has it (useAVX2), and otherwise with SSE2, which every amd64 processor
-// has. It stops at the first byte that Plain stops at, or when less than a
-// block is left; Plain reads on from there. It is written in
-// plain_amd64.s.
+// has. It stops at the first byte that Plain stops at. Where less than a
+// block is left, it reads the last bytes as one block, with the bytes past
+// the end of s masked, when those 32 bytes lie in one page: memory is
+// mapped page by page, so the read cannot fault. Otherwise, and at a
+// character that is not whole in s, it stops early, and Plain reads on
+// from there (plainRest). It is written in plain_amd64.s.
 //
 //go:noescape
 func plainBlocks(s string, i int) (j int, double bool)

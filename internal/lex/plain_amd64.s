@@ -39,6 +39,113 @@ GLOBL consts<>(SB), RODATA|NOPTR, $0xa0
 	ADDQ $32, CX; \
 	JMP  again
 
+// The steps of a block, as macros that both the loop and the tail use.
+// SSE2_STOPS reads the block at CX into X0 and X5 and sets BX to the bytes
+// below 0x20, at or above 0x80, or 0x7F.
+#define SSE2_STOPS \
+	MOVOU    (SI)(CX*1), X0; \
+	MOVOU    16(SI)(CX*1), X5; \
+	MOVOU    X8, X1; \
+	PCMPGTB  X0, X1; \
+	MOVOU    X0, X2; \
+	PCMPEQB  X9, X2; \
+	POR      X2, X1; \
+	PMOVMSKB X1, BX; \
+	MOVOU    X8, X6; \
+	PCMPGTB  X5, X6; \
+	MOVOU    X5, X7; \
+	PCMPEQB  X9, X7; \
+	POR      X7, X6; \
+	PMOVMSKB X6, DI; \
+	SHLQ     $16, DI; \
+	ORQ      DI, BX
+
+// SSE2_SPACES sets R11 to the spaces of the block.
+#define SSE2_SPACES \
+	MOVOU    X0, X3; \
+	PCMPEQB  X8, X3; \
+	PMOVMSKB X3, R11; \
+	MOVOU    X5, X7; \
+	PCMPEQB  X8, X7; \
+	PMOVMSKB X7, DI; \
+	SHLQ     $16, DI; \
+	ORQ      DI, R11
+
+// SSE2_LETTERS sets R13 to the continuation bytes, 0x80 to 0xBF, and R8
+// to the lead bytes from 0xC3 to 0xCB, moved to 0x80 to 0x88 to compare.
+#define SSE2_LETTERS \
+	MOVOU    consts<>+0x40(SB), X4; \
+	MOVOU    X4, X1; \
+	PCMPGTB  X0, X1; \
+	PMOVMSKB X1, R13; \
+	PCMPGTB  X5, X4; \
+	PMOVMSKB X4, DI; \
+	SHLQ     $16, DI; \
+	ORQ      DI, R13; \
+	MOVOU    consts<>+0x60(SB), X6; \
+	MOVOU    consts<>+0x80(SB), X7; \
+	MOVOU    X0, X1; \
+	PADDB    X6, X1; \
+	MOVOU    X7, X2; \
+	PCMPGTB  X1, X2; \
+	PMOVMSKB X2, R8; \
+	PADDB    X5, X6; \
+	PCMPGTB  X6, X7; \
+	PMOVMSKB X7, DI; \
+	SHLQ     $16, DI; \
+	ORQ      DI, R8
+
+// AVX2_STOPS, AVX2_SPACES and AVX2_LETTERS are the same steps with AVX2,
+// the block in Y0.
+#define AVX2_STOPS \
+	VMOVDQU   (SI)(CX*1), Y0; \
+	VPCMPGTB  Y0, Y8, Y1; \
+	VPCMPEQB  Y9, Y0, Y2; \
+	VPOR      Y2, Y1, Y1; \
+	VPMOVMSKB Y1, BX
+
+#define AVX2_SPACES \
+	VPCMPEQB  Y8, Y0, Y3; \
+	VPMOVMSKB Y3, R11
+
+#define AVX2_LETTERS \
+	VPCMPGTB  Y0, Y10, Y4; \
+	VPMOVMSKB Y4, R13; \
+	VPADDB    Y11, Y0, Y5; \
+	VPCMPGTB  Y5, Y12, Y6; \
+	VPMOVMSKB Y6, R8
+
+// PAIRS sets R12 to the spaces after a space: R11 shifted by one, with
+// the byte before the block (R10).
+#define PAIRS \
+	MOVQ R11, R12; \
+	SHLQ $1, R12; \
+	ORQ  R10, R12; \
+	ANDQ R11, R12
+
+// TAIL_MASK begins the last block, at CX, where less than a block is
+// left: it goes to done when nothing is left, or when the 32 bytes at CX
+// would cross into the next page, which may not be mapped; Plain then
+// reads the rest from a padded copy. Otherwise it sets AX to a bit for
+// each byte of the block that is in s. The bytes past the end are read,
+// from the same page, but their bits are cleared before any use: the
+// stops (BX), the spaces (R11) and the continuation bytes (R13), so that
+// a lead byte at the end does not pair with a byte past it.
+#define TAIL_MASK \
+	CMPQ CX, DX; \
+	JCC  done; \
+	LEAQ (SI)(CX*1), AX; \
+	ANDQ $4095, AX; \
+	CMPQ AX, $(4096-32); \
+	JHI  done; \
+	MOVQ CX, DI; \
+	MOVQ DX, CX; \
+	SUBQ DI, CX; \
+	MOVQ $1, AX; \
+	SHLQ CX, AX; \
+	DECQ AX; \
+	MOVQ DI, CX
+
 // func plainBlocks(s string, i int) (j int, double bool)
 //
 // A block is 32 bytes, read as two SSE registers, X0 and X5, or with AVX2
@@ -60,39 +167,10 @@ TEXT ·plainBlocks(SB), NOSPLIT, $0-33
 loop:
 	LEAQ 32(CX), AX
 	CMPQ AX, DX
-	JHI  done // less than a block left
-	MOVOU (SI)(CX*1), X0
-	MOVOU 16(SI)(CX*1), X5
-
-	// BX: the bytes below 0x20, at or above 0x80, or 0x7F.
-	MOVOU   X8, X1
-	PCMPGTB X0, X1
-	MOVOU   X0, X2
-	PCMPEQB X9, X2
-	POR     X2, X1
-	PMOVMSKB X1, BX
-	MOVOU   X8, X6
-	PCMPGTB X5, X6
-	MOVOU   X5, X7
-	PCMPEQB X9, X7
-	POR     X7, X6
-	PMOVMSKB X6, DI
-	SHLQ    $16, DI
-	ORQ     DI, BX
-
-	// R11: the spaces. R12: the spaces after a space.
-	MOVOU   X0, X3
-	PCMPEQB X8, X3
-	PMOVMSKB X3, R11
-	MOVOU   X5, X7
-	PCMPEQB X8, X7
-	PMOVMSKB X7, DI
-	SHLQ    $16, DI
-	ORQ     DI, R11
-	MOVQ    R11, R12
-	SHLQ    $1, R12
-	ORQ     R10, R12
-	ANDQ    R11, R12
+	JHI  tail // less than a block left
+	SSE2_STOPS
+	SSE2_SPACES
+	PAIRS
 
 	// Take out of BX the letters from U+00C0 to U+02FF that lie whole in
 	// the block: a lead byte from 0xC3 to 0xCB before a continuation
@@ -100,27 +178,19 @@ loop:
 	// code below. This is done for every block, without a branch on
 	// whether BX is zero: in text with accents, such a branch is taken
 	// or not at random, and mispredicted often.
-	MOVOU   consts<>+0x40(SB), X4
-	MOVOU   X4, X1
-	PCMPGTB X0, X1 // continuation bytes, 0x80 to 0xBF
-	PMOVMSKB X1, R13
-	PCMPGTB X5, X4
-	PMOVMSKB X4, DI
-	SHLQ    $16, DI
-	ORQ     DI, R13
-	MOVOU   consts<>+0x60(SB), X6
-	MOVOU   consts<>+0x80(SB), X7
-	MOVOU   X0, X1
-	PADDB   X6, X1
-	MOVOU   X7, X2
-	PCMPGTB X1, X2 // 0xC3 to 0xCB, moved to 0x80 to 0x88
-	PMOVMSKB X2, R8
-	PADDB   X5, X6
-	PCMPGTB X6, X7
-	PMOVMSKB X7, DI
-	SHLQ    $16, DI
-	ORQ     DI, R8
+	SSE2_LETTERS
 	LETTERS_OR_STOP(loop)
+
+tail: // the last bytes, as one block with those past the end masked
+	TAIL_MASK
+	SSE2_STOPS
+	ANDQ AX, BX
+	SSE2_SPACES
+	ANDQ AX, R11
+	PAIRS
+	SSE2_LETTERS
+	ANDQ AX, R13
+	LETTERS_OR_STOP(end)
 
 stop:
 	// Go to the first byte left in BX; count the spaces before it.
@@ -229,27 +299,24 @@ avx2:
 avx2loop:
 	LEAQ 32(CX), AX
 	CMPQ AX, DX
-	JHI  done
-	VMOVDQU (SI)(CX*1), Y0
-
-	// BX: the bytes below 0x20, at or above 0x80, or 0x7F.
-	VPCMPGTB  Y0, Y8, Y1
-	VPCMPEQB  Y9, Y0, Y2
-	VPOR      Y2, Y1, Y1
-	VPMOVMSKB Y1, BX
-
-	// R11: the spaces. R12: the spaces after a space.
-	VPCMPEQB  Y8, Y0, Y3
-	VPMOVMSKB Y3, R11
-	MOVQ      R11, R12
-	SHLQ      $1, R12
-	ORQ       R10, R12
-	ANDQ      R11, R12
-
-	// Take the letters from U+00C0 to U+02FF out of BX, as above.
-	VPCMPGTB  Y0, Y10, Y4 // continuation bytes, 0x80 to 0xBF
-	VPMOVMSKB Y4, R13
-	VPADDB    Y11, Y0, Y5
-	VPCMPGTB  Y5, Y12, Y6 // 0xC3 to 0xCB, moved to 0x80 to 0x88
-	VPMOVMSKB Y6, R8
+	JHI  avx2tail
+	AVX2_STOPS
+	AVX2_SPACES
+	PAIRS
+	AVX2_LETTERS
 	LETTERS_OR_STOP(avx2loop)
+
+avx2tail:
+	TAIL_MASK
+	AVX2_STOPS
+	ANDQ AX, BX
+	AVX2_SPACES
+	ANDQ AX, R11
+	PAIRS
+	AVX2_LETTERS
+	ANDQ AX, R13
+	LETTERS_OR_STOP(end)
+
+end: // the block held no stop: all of s is plain
+	MOVQ DX, CX
+	JMP  done

@@ -81,6 +81,35 @@ func TestPlain(t *testing.T) {
 	}
 }
 
+// TestPlainPastEnd checks that what lies in memory after s changes
+// nothing: Plain reads the last bytes of s as a block, with the bytes after
+// them. Each string is followed by bytes that would change the answer if
+// they counted: the rest of a character cut short, a space after a space.
+func TestPlainPastEnd(t *testing.T) {
+	after := []string{"\x80", "\xa9", " ", "  ", "\x9f\x98\x80", "\x98\x80", "\x80\x99", "\x99", "\xb8\x8f", "\x8f", "a"}
+	check := func(s string) {
+		t.Helper()
+		for _, a := range after {
+			long := s + a + strings.Repeat("a", 40)
+			checkPlain(t, long[:len(s)])
+		}
+	}
+	for k := range 40 {
+		for _, end := range []string{"\xc3", "\xc2", "\xe2", "\xe2\x80", "\xf0", "\xf0\x9f", "\xf0\x9f\x98", "\xef", "\xef\xb8", " ", "é", "\u00a0", "’", "👤", "\ufe0f"} {
+			check(strings.Repeat("a", k) + end)
+			check(strings.Repeat("é", k/2) + end)
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := range 1000 {
+		var b strings.Builder
+		for b.Len() < n%70 {
+			b.WriteString(plainAlphabet[rng.IntN(len(plainAlphabet))])
+		}
+		check(b.String())
+	}
+}
+
 // checkPlain compares Plain, with each implementation of plainBlocks that
 // the processor runs, and plainWords with refPlain at every offset of s.
 func checkPlain(t *testing.T, s string) {
