@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -650,10 +652,16 @@ func foldKeys(n int, key func(int) string) *folder {
 		f.add(key(i))
 	}
 	if n > 32 {
-		// A long list is checked with a map. The keys are slices of one
-		// string, so that the map allocates no string of its own.
-		f.all = string(f.buf)
-		f.seen = make(map[string]int, n)
+		// A long list is checked with a hash table of more than twice
+		// as many slots as keys, so that a probe soon finds an empty
+		// one; it is kept with the folder for the next long list.
+		size := 1 << bits.Len(uint(2*n))
+		if cap(f.table) < size {
+			f.table = make([]int, size)
+		} else {
+			f.table = f.table[:size]
+			clear(f.table)
+		}
 	}
 	return f
 }
@@ -669,13 +677,18 @@ func (f *folder) earlier(i int) (j int, ok bool) {
 	if start == end {
 		return 0, false
 	}
-	if f.seen != nil {
-		k := f.all[start:end]
-		if j, ok := f.seen[k]; ok {
-			return j, true
+	if len(f.table) > 0 {
+		k, mask := f.buf[start:end], uint64(len(f.table)-1)
+		for h := maphash.Bytes(hashSeed, k) & mask; ; h = (h + 1) & mask {
+			j := f.table[h] - 1
+			if j < 0 {
+				f.table[h] = i + 1
+				return 0, false
+			}
+			if string(f.key(j)) == string(k) {
+				return j, true
+			}
 		}
-		f.seen[k] = i
-		return 0, false
 	}
 	for j := range i {
 		if string(f.key(j)) == string(f.buf[start:end]) {
@@ -691,7 +704,7 @@ func (f *folder) release() {
 		return
 	}
 	f.buf, f.ends = f.buf[:0], f.ends[:0]
-	f.all, f.seen = "", nil
+	f.table = f.table[:0]
 	folders.Put(f)
 }
 
@@ -701,9 +714,14 @@ type folder struct {
 	ends []int  // the end in buf of each key; each starts where the one before ends
 	raw  []byte // a copy of the key being folded, for the transformer
 
-	all  string         // for a long list: buf as a string
-	seen map[string]int // for a long list: the first index of each key seen by earlier
+	// For a long list, a hash table of the keys that earlier has seen:
+	// each slot holds the index of a key plus one, or 0 when empty.
+	// Colliding keys go to the next empty slot.
+	table []int
 }
+
+// hashSeed seeds the hash of the folded keys of long lists.
+var hashSeed = maphash.MakeSeed()
 
 // folders keeps folders for reuse, so that finding duplicates allocates
 // nothing once their buffers have grown.
@@ -734,15 +752,23 @@ func (f *folder) add(s string) {
 	buf, start := f.buf, len(f.buf) // a local slice: no write to f per byte
 	latin := true
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) {
-			// Eight bytes at a time while they are ASCII: the compiler
-			// reads them with one load.
-			b := s[i : i+8]
-			w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-			if w&0x8080808080808080 == 0 {
+		if len(s) >= 8 {
+			// The ASCII bytes from i, up to eight at a time: the word at
+			// i or, near the end, the last word of s shifted so that
+			// s[i] is its low byte. They are the bytes below the first
+			// with its high bit set, which lowerASCII maps right: a sum
+			// carries only upward, from that byte on.
+			n, w := 8, uint64(0)
+			if i+8 <= len(s) {
+				w = word(s[i : i+8])
+			} else {
+				n = len(s) - i
+				w = word(s[len(s)-8:]) >> (64 - 8*n)
+			}
+			if k := min(n, bits.TrailingZeros64(w&0x8080808080808080)/8); k > 0 {
 				buf = binary.LittleEndian.AppendUint64(buf, lowerASCII(w))
-				i += 8
+				buf = buf[:len(buf)-8+k]
+				i += k
 				continue
 			}
 		}
@@ -775,9 +801,16 @@ func (f *folder) add(s string) {
 	f.ends = append(f.ends, len(f.buf))
 }
 
-// lowerASCII maps the letters 'A' to 'Z' among the eight ASCII bytes of w
-// to lower case. No sum carries from one byte to the next: each byte is
-// below 0x80 and each constant below 0x40.
+// word returns the eight bytes of b, the first in the low byte; the
+// compiler reads them with one load.
+func word(b string) uint64 {
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// lowerASCII maps the letters 'A' to 'Z' among the ASCII bytes of w to
+// lower case. No sum carries from an ASCII byte to the next: it is below
+// 0x80 and each constant below 0x40.
 func lowerASCII(w uint64) uint64 {
 	const (
 		fromA = 0x3F3F3F3F3F3F3F3F // 0x80 - 'A': sets the high bit of a byte from 'A' up

@@ -677,6 +677,14 @@ func TestLatinFold(t *testing.T) {
 	for i := range 8 {
 		texts = append(texts, ascii.String()[i:], ascii.String()[i:]+"É"+ascii.String()[:i])
 	}
+	// A letter that is not ASCII at every place of short texts, and near
+	// their ends, where the last word is read shifted.
+	for n := range 20 {
+		for p := range n {
+			texts = append(texts, strings.Repeat("QRSTUVWXYZ[@`{", 2)[:p]+"É"+strings.Repeat("K", n-p))
+			texts = append(texts, strings.Repeat("Zz", n)[:n-p]+"ß"+strings.Repeat("A", p))
+		}
+	}
 	for _, s := range texts {
 		var f folder
 		f.add(s)
@@ -687,5 +695,42 @@ func TestLatinFold(t *testing.T) {
 		if got := string(f.buf); got != want {
 			t.Errorf("folding %+q gives %+q, want %+q", s, got, want)
 		}
+	}
+}
+
+// TestFolderEarlier compares folder.earlier, for short lists and for long
+// ones with their hash table, with a search of the case-folded keys one by
+// one. The keys repeat in other cases, so that most have an earlier equal,
+// and the lists come one after another, so that a folder and its table
+// are reused.
+func TestFolderEarlier(t *testing.T) {
+	words := []string{"", "a", "A", "Ab", "aB", "Straße", "STRASSE", "strasse", "État", "éTAT", "Ali Darwish", "ALI DARWISH", "Ligue", "ǅ", "ǆ", "Ǆ"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{2, 5, 32, 33, 100, 40, 1000, 34, 3000} {
+		keys := make([]string, n)
+		for i := range keys {
+			keys[i] = words[rng.IntN(len(words))]
+			if rng.IntN(2) == 0 {
+				keys[i] += fmt.Sprint(" ", rng.IntN(n/2+1))
+			}
+		}
+		folded := make([]string, n)
+		for i, k := range keys {
+			folded[i], _, _ = transform.String(foldCase, k)
+		}
+		f := foldKeys(n, func(i int) string { return keys[i] })
+		for i := range keys {
+			wantJ, wantOK := 0, false
+			for j := range i {
+				if folded[i] != "" && folded[j] == folded[i] {
+					wantJ, wantOK = j, true
+					break
+				}
+			}
+			if j, ok := f.earlier(i); j != wantJ || ok != wantOK {
+				t.Fatalf("%d keys: earlier(%d) for %q = %d, %v; want %d, %v", n, i, keys[i], j, ok, wantJ, wantOK)
+			}
+		}
+		f.release()
 	}
 }
