@@ -544,6 +544,11 @@ func TestValidateAllocs(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { _ = Validate(d) }); n != 0 {
 		t.Errorf("Validate of a valid digest allocates %v times", n)
 	}
+	// Long lists, whose duplicates are found with a hash table.
+	large := largeValidDigest()
+	if n := testing.AllocsPerRun(10, func() { _ = Validate(large) }); n != 0 {
+		t.Errorf("Validate of a valid digest with long lists allocates %v times", n)
+	}
 }
 
 // raceEnabled reports whether the test binary was built with -race.
