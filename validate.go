@@ -781,13 +781,24 @@ func (f *folder) add(s string) {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r >= rune(len(latinFold)) || latinFold[r] == 0 {
-			latin = false
-			break
+		// U+0080 to U+02FF, two bytes, decoded here: the letters of
+		// most names that are not ASCII.
+		if 0xC2 <= c && c <= 0xCB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			if r := latinFold[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)]; r != 0 {
+				switch {
+				case r < utf8.RuneSelf:
+					buf = append(buf, byte(r))
+				case r < 0x800:
+					buf = append(buf, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
+				default:
+					buf = utf8.AppendRune(buf, r)
+				}
+				i += 2
+				continue
+			}
 		}
-		buf = utf8.AppendRune(buf, latinFold[r])
-		i += size
+		latin = false
+		break
 	}
 	f.buf = buf
 	if !latin {
