@@ -94,12 +94,17 @@
 // Parse reads the text once. Printable ASCII, accented Latin letters,
 // common punctuation and emoji need no cleaning and are always NFC, so the
 // lexer passes over them many bytes at a time: 32 on amd64 (in assembly,
-// with AVX2 where the processor has it, else SSE2), 8 elsewhere. Building with the tag purego uses the portable
-// code everywhere. Values are, where they can be, slices of one copy of
-// the input: a Parse allocates three times for a small digest (that copy,
-// the digest, and its entities), and a few times more, not once per line,
-// for a large one; the entities are sized from the count a header
-// declares. The README gives figures.
+// with AVX2 where the processor has it, else SSE2), 8 elsewhere. Building
+// with the tag purego uses the portable code everywhere. Values are, where
+// they can be, slices of one copy of the input: a Parse allocates three
+// times for a small digest (that copy, the digest, and its entities), and
+// a few times more, not once per line, for a large one; the entities are
+// sized from the count a header declares.
+//
+// Validate reads each text once, in the same way, and allocates nothing
+// for a valid digest, however long its lists: it finds duplicate keywords
+// and names among their case-folded forms, kept with a hash table in a
+// pool for the next call. The README gives figures.
 //
 // # JSON
 //
