@@ -720,7 +720,8 @@ type folder struct {
 	table []int
 }
 
-// hashSeed seeds the hash of the folded keys of long lists.
+// hashSeed seeds the hash of the folded keys of long lists. It is random,
+// chosen when the program starts, so that no list can be made to collide.
 var hashSeed = maphash.MakeSeed()
 
 // folders keeps folders for reuse, so that finding duplicates allocates
