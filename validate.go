@@ -880,20 +880,11 @@ func cutSegment(p string) (seg, rest string) {
 // compareSegments compares two pointer segments, as numbers when both are
 // digits.
 func compareSegments(a, b string) int {
-	if isDigits(a) && isDigits(b) {
+	if lex.IsDigits(a) && lex.IsDigits(b) {
 		a, b = strings.TrimLeft(a, "0"), strings.TrimLeft(b, "0")
 		if len(a) != len(b) {
 			return len(a) - len(b)
 		}
 	}
 	return strings.Compare(a, b)
-}
-
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }

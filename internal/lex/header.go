@@ -148,7 +148,7 @@ func parseHeader(text string) (Header, bool) {
 	if n := nameOfLength(len(text)); n.name != "" && text == n.upper {
 		return Header{Section: n.sec}, true
 	}
-	if digits, ok := strings.CutPrefix(text, "MENTIONED ENTITIES "); ok && isDigits(digits) {
+	if digits, ok := strings.CutPrefix(text, "MENTIONED ENTITIES "); ok && IsDigits(digits) {
 		return Header{Section: Entities, Count: digits}, true
 	}
 	s := text // trimmed already
@@ -210,8 +210,8 @@ func mayBeHeaderAfter(text string) bool {
 	return !startsWithEmoji(text[i:])
 }
 
-// isDigits reports whether s is one or more ASCII digits.
-func isDigits(s string) bool {
+// IsDigits reports whether s is one or more ASCII digits.
+func IsDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
 			return false
