@@ -560,9 +560,7 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 	if brk >= 0 && v.keep(p) {
 		v.add(p, fmt.Errorf("%w %U%s: %s", ErrLineBreak, brk, inLine(num), excerpt(s)))
 	}
-	// A text that starts and ends with printable ASCII other than a space,
-	// as most do, has no white space at its ends.
-	if a, z := s[0], s[len(s)-1]; a <= ' ' || a >= 0x7F || z <= ' ' || z >= 0x7F {
+	if !lex.Untrimmed(s) {
 		v.ends(p, s, num, ctrl >= 0 || brk >= 0)
 	}
 	if mayChange && !badUTF8 && !norm.NFC.IsNormalString(s) {

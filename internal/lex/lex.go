@@ -138,9 +138,7 @@ func (l *Lexer) NextText() (string, bool) {
 	if j < len(src) && src[j] == '\n' && !double {
 		l.pos = j + 1
 		raw := src[start:j]
-		if raw != "" && (isPlainEdge(raw[0]) || raw[0] >= 0xF0) && isPlainEdge(raw[len(raw)-1]) {
-			// No trimmed character starts with 0xF0 or above: they
-			// are all below U+10000 (TestTrimmedBelow10000).
+		if Untrimmed(raw) {
 			l.cur = Mark{num: l.line, col: 1, start: start, end: j}
 			return raw, true
 		}
@@ -229,7 +227,7 @@ func (l *Lexer) next(start, i int, double bool) string {
 		l.FirstDropped.Raw = raw
 	}
 	text, col := raw, 1
-	if raw != "" && (!isPlainEdge(raw[0]) || !isPlainEdge(raw[len(raw)-1])) {
+	if !Untrimmed(raw) {
 		text = TrimLeft(raw)
 		col = len(raw) - len(text) + 1
 		text = TrimRight(text)
@@ -357,6 +355,15 @@ func breakLen(s string) int {
 // isPlainEdge reports whether a line that starts or ends with c keeps it
 // when trimmed: c is printable ASCII other than a space.
 func isPlainEdge(c byte) bool { return ' ' < c && c <= '~' }
+
+// Untrimmed reports whether Trim keeps s whole, as the first and last
+// bytes of most texts tell at once: each is printable ASCII other than a
+// space, or the first is 0xF0 or above, since every character that is
+// trimmed is below U+10000 (TestTrimmedBelow10000). It is a quick test for
+// a caller to skip trimming: false means only that s may need it.
+func Untrimmed(s string) bool {
+	return len(s) > 0 && (isPlainEdge(s[0]) || s[0] >= 0xF0) && isPlainEdge(s[len(s)-1])
+}
 
 // isTrimmed reports whether r is removed from the ends of a line: Unicode
 // White_Space and the invisible format characters of FORMAT.md §1.3.

@@ -738,3 +738,22 @@ func TestTrimmedBelow10000(t *testing.T) {
 		}
 	}
 }
+
+// TestUntrimmed checks that Untrimmed says true only of texts that Trim
+// keeps whole, with every character at either end, and that it says so of
+// the texts digests hold most.
+func TestUntrimmed(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		c := string(r)
+		for _, s := range []string{c, c + "a", "a" + c, c + "a" + c} {
+			if Untrimmed(s) && Trim(s) != s {
+				t.Fatalf("Untrimmed(%+q) is true, but Trim gives %+q", s, Trim(s))
+			}
+		}
+	}
+	for _, s := range []string{"Secrétaire général.", "👤 Person_Male", "a", "(x)"} {
+		if !Untrimmed(s) {
+			t.Errorf("Untrimmed(%+q) is false", s)
+		}
+	}
+}
