@@ -44,16 +44,16 @@ type Problem struct {
 }
 
 // A Lexer reads the lines of one input. Its zero value is not usable; call
-// New.
+// Init.
 type Lexer struct {
 	src  string
 	pos  int // byte offset of the next line
 	line int // number of the last line returned
 
-	// Problems holds what Next found wrong, in order. The caller may reset
-	// it between calls.
+	// Problems holds what NextText found wrong, in order. The caller may
+	// reset it between calls.
 	Problems []Problem
-	// Limit, when positive, is the most problems Problems holds; Next only
+	// Limit, when positive, is the most problems Problems holds; NextText only
 	// counts the others, in Dropped, and keeps the first in FirstDropped.
 	Limit        int
 	Dropped      int
@@ -63,32 +63,14 @@ type Lexer struct {
 	cur Mark   // the last line read
 }
 
-// New returns a Lexer that reads src. A leading byte order mark is skipped
-// and not counted in columns.
-func New(src string) *Lexer {
-	l := new(Lexer)
-	l.Init(src)
-	return l
-}
-
-// Init makes l a Lexer that reads src, as New does, in place: a parser
-// may hold its Lexer by value.
+// Init makes l a Lexer that reads src, in place: a parser may hold its
+// Lexer by value. A leading byte order mark is skipped and not counted in
+// columns.
 func (l *Lexer) Init(src string) {
 	if len(src) >= 3 && src[:3] == "\uFEFF" {
 		src = src[3:]
 	}
 	*l = Lexer{src: src}
-}
-
-// Next returns the next line, or false at the end of the input. A line
-// break at the very end of the input does not start another line, so "a\n"
-// has one line and "" has none.
-func (l *Lexer) Next() (Line, bool) {
-	text, ok := l.NextText()
-	if !ok {
-		return Line{}, false
-	}
-	return l.Line(text), true
 }
 
 // A Mark tells where a line stands in the input, for Line to make it
@@ -110,9 +92,11 @@ func (l *Lexer) LineAt(m Mark, text string) Line {
 	return Line{Num: m.num, Col: m.col, Raw: l.src[m.start:m.end], Text: text}
 }
 
-// NextText reads the next line, as Next does, and returns its text;
-// [Lexer.Line] and [Lexer.Mark] tell the rest. A parser reads lines so:
-// returning a whole Line costs a copy through memory for each line.
+// NextText reads the next line and returns its text, or false at the end
+// of the input; [Lexer.Line] and [Lexer.Mark] tell the rest of the line.
+// A line break at the very end of the input does not start another line,
+// so "a\n" has one line and "" has none. Only the text is returned: a
+// whole Line would cost a copy through memory for each line.
 func (l *Lexer) NextText() (string, bool) {
 	src := l.src
 	start := l.pos
@@ -271,7 +255,7 @@ func invalidRun(s string) int {
 // or after r, for the non-letter runes that digests hold most: emoji, the
 // variation selector U+FE0F, and general punctuation (quotes, dashes,
 // ellipsis). Such runes have combining class 0, no canonical decomposition,
-// and do not combine with a neighbour. It lets Next skip the NFC check for
+// and do not combine with a neighbour. It lets NextText skip the NFC check for
 // lines whose only runes at or above U+0300 are these.
 func alwaysNFC(r rune) bool {
 	switch {
@@ -310,7 +294,7 @@ func (l *Lexer) clean(s string) string {
 	return string(b)
 }
 
-// Position returns the line and byte column, counted as Next counts them,
+// Position returns the line and byte column, counted as NextText counts them,
 // of the byte at offset off of src; off may be len(src), which is past the
 // end of the last line, or at the start of a line after a final break. It
 // only looks for line breaks, so that it costs little on any input.
