@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
@@ -120,6 +121,13 @@ const maxDepth = 64
 // the pointer of the value being read as its segments, so that the cost
 // of a problem does not grow with the depth or the length of the keys.
 func decodeJSON(data []byte) (any, ValidationErrors) {
+	var problems jsonProblems
+	return decodeJSONWith(data, &problems)
+}
+
+// decodeJSONWith is decodeJSON, keeping the problems it finds in
+// problems, which tells afterwards how many bytes their comparisons read.
+func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors) {
 	badUTF8 := int64(-1) // offset of the first byte that is not UTF-8, if any
 	if !utf8.Valid(data) {
 		badUTF8 = int64(invalidUTF8Offset(data))
@@ -136,11 +144,11 @@ func decodeJSON(data []byte) (any, ValidationErrors) {
 		after   bool   // every problem in the value being read comes after those kept
 	}
 	var (
-		problems jsonProblems
-		stack    []frame
-		path     []string // the pointer's segments, escaped, down to the value being read
+		stack []frame
+		path  []string // the pointer's segments, escaped, down to the value being read
 		// segments holds the segment of each key once, so that equal
-		// segments are one string, which comparePaths finds equal at once.
+		// segments are one string, which comparePaths finds equal
+		// without reading it.
 		segments = map[string]string{}
 	)
 	invalid := func(err error) ValidationErrors {
@@ -291,6 +299,11 @@ const (
 type jsonProblems struct {
 	kept  []jsonProblem
 	total int // the problems found
+
+	// compared counts the bytes of the segments that comparePaths read:
+	// no more than the document's length, whatever its keys, as the
+	// tests check.
+	compared int
 }
 
 // A jsonProblem is a problem of a document.
@@ -309,14 +322,14 @@ func (p *jsonProblems) add(e jsonProblem) (level int, kept bool) {
 	p.total++
 	n := len(p.kept)
 	if n == DefaultMaxErrors+1 {
-		if c, level := comparePaths(e.path, p.kept[n-1].path); c >= 0 {
+		if c, level := p.comparePaths(e.path, p.kept[n-1].path); c >= 0 {
 			// At the pointer of the last one kept, the values below
 			// come after it.
 			return min(level, len(e.path)-1), false
 		}
 	}
 	i, _ := slices.BinarySearchFunc(p.kept, e.path, func(k jsonProblem, path []string) int {
-		if c, _ := comparePaths(k.path, path); c > 0 {
+		if c, _ := p.comparePaths(k.path, path); c > 0 {
 			return 1
 		}
 		return -1 // after those at the same pointer
@@ -363,17 +376,26 @@ func (p *jsonProblems) errors(data []byte) ValidationErrors {
 // as [comparePointers] does, and returns the index of the segment that
 // decides: the first that differs, or the length of the shorter when one
 // is a prefix of the other. Equal segments that are one string, as
-// decodeJSON makes them, compare in constant time however long they are:
-// Go's == does not read a string to compare it with itself.
-func comparePaths(a, b []string) (c, level int) {
+// decodeJSON makes them, are equal without reading them, however long
+// they are; the bytes of the other segments it compares count in
+// p.compared.
+func (p *jsonProblems) comparePaths(a, b []string) (c, level int) {
 	for i := range min(len(a), len(b)) {
-		if a[i] != b[i] {
-			if c := compareSegments(a[i], b[i]); c != 0 {
-				return c, i
-			}
+		if sameString(a[i], b[i]) {
+			continue
+		}
+		p.compared += len(a[i]) + len(b[i])
+		if c := compareSegments(a[i], b[i]); c != 0 {
+			return c, i
 		}
 	}
 	return cmp.Compare(len(a), len(b)), min(len(a), len(b))
+}
+
+// sameString reports whether a and b are one string: the same bytes at
+// the same address.
+func sameString(a, b string) bool {
+	return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b)
 }
 
 // loneSurrogate returns the index in raw, the bytes of a JSON string, of
