@@ -349,9 +349,10 @@ func (f *folder) put(c byte) bool {
 
 // mayStartName reports whether the first character of s may fold to the
 // first letter of a section name: 's', 'r', 'k', 'p', 'c', 'm' or 'e' in
-// either case, U+212A KELVIN SIGN, U+017F LONG S, or a combining mark, which
-// folding drops. It spares fold its slow path on lines that start with
-// other letters, digits or icons.
+// either case, alone or with accents ('Ŕ' decomposes to 'R' and a mark),
+// U+212A KELVIN SIGN, U+017F LONG S, or a combining mark, which folding
+// drops. It spares fold its slow path on lines that start with other
+// letters, digits or icons.
 func mayStartName(s string) bool {
 	if s == "" {
 		return false
@@ -364,7 +365,12 @@ func mayStartName(s string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
-	return r == 0x212A || r == 0x017F || unicode.Is(unicode.Mn, r)
+	if r == 0x212A || r == 0x017F || unicode.Is(unicode.Mn, r) {
+		return true
+	}
+	// The canonical decomposition starts with the base letter.
+	d := norm.NFD.PropertiesString(s).Decomposition()
+	return len(d) > 0 && d[0] < utf8.RuneSelf && mayStartName(string(d[:1]))
 }
 
 // startsName reports whether a folded section name starts with the bytes

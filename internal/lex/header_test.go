@@ -78,6 +78,11 @@ func TestParseHeader(t *testing.T) {
 		// case fold is an ASCII letter.
 		{"KELVIN SIGN", "\u212AEY HIGHLIGHTS", Header{Section: Highlights}},
 		{"long s", "\u017Fummary", Header{Section: Summary}},
+		{"accent on the first letter", "\u0154\u00E9sum\u00E9", Header{Section: Summary}},             // Ŕésumé
+		{"accent on the first letter, bold", "**\u015Aummary**", Header{Section: Summary}},            // Śummary
+		{"accent on the first letter, two words", "\u1E30ey highlights", Header{Section: Highlights}}, // Ḱey
+		{"two accents on the first letter", "\u1E68UMMARY", Header{Section: Summary}},                 // Ṩ: S, dot below, dot above
+		{"accent on the first letter, count", "\u1E3Eentioned entities 2", Header{Section: Entities, Count: "2"}},
 
 		// The entity count.
 		{"count after space", "MENTIONED ENTITIES 6", Header{Section: Entities, Count: "6"}},
