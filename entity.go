@@ -3,7 +3,8 @@ package digest
 import (
 	"errors"
 	"fmt"
-	"strings"
+
+	"digest/internal/lex"
 )
 
 // EntityType is the kind of a mentioned entity, written in its canonical
@@ -55,13 +56,12 @@ func EntityTypes() []EntityType {
 }
 
 // ParseEntityType returns the known type whose name is s, compared without
-// regard to case: "person_male" gives [PersonMale]. Any other name gives an
-// error that wraps [ErrUnknownEntityType].
+// regard to ASCII case, as [Parse] reads a type line: "person_male" gives
+// [PersonMale], while "Perſon_Male", with U+017F LONG S, is unknown. Any
+// other name gives an error that wraps [ErrUnknownEntityType].
 func ParseEntityType(s string) (EntityType, error) {
-	for _, e := range entityTypes {
-		if strings.EqualFold(s, string(e.typ)) {
-			return e.typ, nil
-		}
+	if i := lex.KnownType(s, typeNames); i >= 0 && len(s) == len(entityTypes[i].typ) {
+		return entityTypes[i].typ, nil
 	}
 	return "", fmt.Errorf("%w %q", ErrUnknownEntityType, s)
 }
