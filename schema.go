@@ -51,30 +51,44 @@ var compiledSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
 // checkSchema validates doc, a JSON value decoded with numbers as
 // json.Number, against the schema. It returns one error wrapping ErrSchema
 // for each distinct problem, sorted by pointer then message, cut at
-// DefaultMaxErrors as [ValidationErrors] says; or nil.
+// DefaultMaxErrors as [ValidationErrors] says; or nil. A key that the
+// schema does not allow is one problem, at the pointer of its object: the
+// validator's message lists them all, in an order that changes from run to
+// run. The items of a list longer than the schema allows are not checked
+// (see overlongLists).
 func checkSchema(doc any) (ValidationErrors, error) {
 	s, err := compiledSchema()
 	if err != nil {
 		return nil, err
 	}
+	problems := overlongLists(doc)
 	err = s.Validate(doc)
 	var ve *jsonschema.ValidationError
-	if !errors.As(err, &ve) {
-		return nil, err // nil, or a failure of the validator itself
+	if err != nil && !errors.As(err, &ve) {
+		return nil, err // a failure of the validator itself
 	}
-	type problem struct{ pointer, msg string }
-	var problems []problem
 	var leaves func(*jsonschema.ValidationError)
 	leaves = func(e *jsonschema.ValidationError) {
 		if len(e.Causes) == 0 {
-			problems = append(problems, problem{e.InstanceLocation, schemaMessage(e)})
+			if keys, ok := extraKeys(doc, e); ok {
+				for _, k := range keys {
+					problems = append(problems, schemaProblem{e.InstanceLocation, "key " + excerpt(k) + " not allowed"})
+				}
+			} else {
+				problems = append(problems, schemaProblem{e.InstanceLocation, schemaMessage(e)})
+			}
 		}
 		for _, c := range e.Causes {
 			leaves(c)
 		}
 	}
-	leaves(ve)
-	slices.SortFunc(problems, func(a, b problem) int {
+	if ve != nil {
+		leaves(ve)
+	}
+	if len(problems) == 0 {
+		return nil, nil
+	}
+	slices.SortFunc(problems, func(a, b schemaProblem) int {
 		if c := comparePointers(a.pointer, b.pointer); c != 0 {
 			return c
 		}
@@ -89,6 +103,92 @@ func checkSchema(doc any) (ValidationErrors, error) {
 		errs = append(errs, tooMany(problems[DefaultMaxErrors].pointer, len(problems)-DefaultMaxErrors))
 	}
 	return errs, nil
+}
+
+// A schemaProblem is a problem that checkSchema reports.
+type schemaProblem struct{ pointer, msg string }
+
+// overlongLists returns a problem for each list of doc that holds more
+// than maxItems items, as the schema would, and empties the list in doc,
+// so that the schema checks the rest of the document but not its items.
+// It runs before the schema, whose validator builds an error for each bad
+// item: a document of millions of numbers in a list would cost gigabytes.
+func overlongLists(doc any) []schemaProblem {
+	var problems []schemaProblem
+	check := func(pointer string, obj map[string]any, key string) {
+		if list, ok := obj[key].([]any); ok && len(list) > maxItems {
+			problems = append(problems, schemaProblem{pointer,
+				fmt.Sprintf("at most %d items allowed, but found %d", maxItems, len(list))})
+			obj[key] = []any{}
+		}
+	}
+	top, _ := doc.(map[string]any)
+	if core, ok := top["core_subject"].(map[string]any); ok {
+		check("/core_subject/paragraphs", core, "paragraphs")
+	}
+	check("/entities", top, "entities")
+	check("/highlights", top, "highlights")
+	check("/keywords", top, "keywords")
+	return problems
+}
+
+// extraKeys returns, sorted, the keys that e, a leaf error of
+// additionalProperties, finds not allowed in its object of doc. The keys
+// allowed are the properties of the schema object that e names.
+func extraKeys(doc any, e *jsonschema.ValidationError) ([]string, bool) {
+	schemaObj, ok := strings.CutSuffix(e.AbsoluteKeywordLocation, "/additionalProperties")
+	if !ok {
+		return nil, false
+	}
+	_, fragment, _ := strings.Cut(schemaObj, "#")
+	props, _ := resolvePointer(parsedSchema(), fragment).(map[string]any)["properties"].(map[string]any)
+	obj, _ := resolvePointer(doc, e.InstanceLocation).(map[string]any)
+	if props == nil || obj == nil {
+		return nil, false
+	}
+	var keys []string
+	for k := range obj {
+		if _, ok := props[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return keys, len(keys) > 0
+}
+
+// parsedSchema returns the schema as a JSON value, decoded once.
+var parsedSchema = sync.OnceValue(func() any {
+	var v any
+	if err := json.Unmarshal(schemaJSON, &v); err != nil {
+		panic("digest: the embedded schema is not JSON: " + err.Error())
+	}
+	return v
+})
+
+// resolvePointer returns the value at pointer p (RFC 6901) in v, a JSON
+// value decoded as maps and slices, or nil when there is none.
+func resolvePointer(v any, p string) any {
+	for p != "" {
+		if p[0] != '/' {
+			return nil
+		}
+		var seg string
+		seg, p = cutSegment(p)
+		seg = pointerUnescaper.Replace(seg)
+		switch x := v.(type) {
+		case map[string]any:
+			v = x[seg]
+		case []any:
+			i, err := strconv.Atoi(seg)
+			if err != nil || i < 0 || i >= len(x) {
+				return nil
+			}
+			v = x[i]
+		default:
+			return nil
+		}
+	}
+	return v
 }
 
 // schemaMessage returns the message of e, a leaf error. A pattern is named

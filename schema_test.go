@@ -402,3 +402,50 @@ func TestCheckSchemaManyProblems(t *testing.T) {
 		t.Error("errors.Is(errs, ErrTooManyErrors) is false")
 	}
 }
+
+// TestSchemaExtraKeys checks that each key the schema does not allow is one
+// error at the pointer of its object, in the order of the keys, however
+// many there are and however long.
+func TestSchemaExtraKeys(t *testing.T) {
+	long := strings.Repeat("k", 10000)
+	doc := jsonWith(
+		`"entities":[]`, `"d":4,"c":3,"entities":[{"name":"N","type":"Event","description":"D","x~/y":1}],"b":2,"a":1`,
+		`"paragraphs":[]`, `"paragraphs":[],"`+long+`":1`,
+	)
+	want := "" +
+		"\tschema violation: key \"a\" not allowed\n" +
+		"\tschema violation: key \"b\" not allowed\n" +
+		"\tschema violation: key \"c\" not allowed\n" +
+		"\tschema violation: key \"d\" not allowed\n" +
+		"\t/core_subject: schema violation: key \"" + long[:40] + "\"… not allowed\n" +
+		"\t/entities/0: schema violation: key \"x~/y\" not allowed\n"
+	for range 20 { // the validator lists extra keys in map order
+		_, err := ValidateJSON([]byte(doc))
+		if got := validationLines(err); got != want {
+			t.Fatalf("got\n%s\nwant\n%s", got, want)
+		}
+	}
+}
+
+// TestSchemaOverlongListKeepsFirstErrors checks that a list over its length
+// does not hide the errors whose pointers come before its own.
+func TestSchemaOverlongListKeepsFirstErrors(t *testing.T) {
+	doc := jsonWith(
+		`"title":"T",`, ``,
+		`"highlights":[]`, `"highlights":["h"`+strings.Repeat(`,"h"`, maxItems)+`]`,
+		`"entities":[]`, `"entities":[{"name":"N","type":"Nope","description":"D"}]`,
+	)
+	_, err := ValidateJSON([]byte(doc))
+	var list ValidationErrors
+	if !errors.As(err, &list) || len(list) != 3 {
+		t.Fatalf("got %v, want three errors", validationLines(err))
+	}
+	for i, want := range []string{"", "/entities/0/type", "/highlights"} {
+		if list[i].Pointer != want || !errors.Is(list[i], ErrSchema) {
+			t.Errorf("error %d is %v, want a schema error at %q", i, list[i], want)
+		}
+	}
+	if msg := list[2].Error(); !strings.Contains(msg, fmt.Sprintf("at most %d items allowed, but found %d", maxItems, maxItems+1)) {
+		t.Errorf("error 2 is %q", msg)
+	}
+}

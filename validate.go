@@ -228,7 +228,9 @@ func Validate(d *Digest) error {
 // no character ([ErrInvalidUTF8] too); an object with a key seen twice
 // ([ErrDuplicate], at the second); one that the schema rejects
 // ([ErrSchema]: a missing or extra key, null, a value of the wrong JSON
-// type, a text that breaks a rule the schema states). Each error is a
+// type, a text that breaks a rule the schema states; each extra key is an
+// error at the pointer of its object, and the items of a list longer than
+// the schema allows are not checked). Each error is a
 // [*ValidationError] in a [ValidationErrors], which holds the first
 // [DefaultMaxErrors] by pointer and one that counts the others, as for
 // [Validate]. Otherwise it returns the digest, together with the error of
@@ -239,9 +241,6 @@ func ValidateJSON(data []byte) (*Digest, error) {
 	}
 	doc, errs := decodeJSON(data)
 	if errs != nil {
-		return nil, errs
-	}
-	if errs := overlongLists(doc); errs != nil {
 		return nil, errs
 	}
 	errs, err := checkSchema(doc)
@@ -259,28 +258,6 @@ func ValidateJSON(data []byte) (*Digest, error) {
 		return d, err
 	}
 	return d, nil
-}
-
-// overlongLists rejects, as the schema would, the lists of doc that hold
-// more than maxItems items. It runs before the schema, whose validator
-// builds an error for each bad item: a document of millions of numbers in
-// a list would cost gigabytes.
-func overlongLists(doc any) ValidationErrors {
-	var errs ValidationErrors
-	check := func(pointer string, v any) {
-		if list, ok := v.([]any); ok && len(list) > maxItems {
-			errs = append(errs, &ValidationError{Pointer: pointer,
-				Err: fmt.Errorf("%w: at most %d items allowed, but found %d", ErrSchema, maxItems, len(list))})
-		}
-	}
-	top, _ := doc.(map[string]any)
-	if core, ok := top["core_subject"].(map[string]any); ok {
-		check("/core_subject/paragraphs", core["paragraphs"])
-	}
-	check("/entities", top["entities"])
-	check("/highlights", top["highlights"])
-	check("/keywords", top["keywords"])
-	return errs
 }
 
 // A field describes a text field of a digest for validation.
