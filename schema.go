@@ -309,7 +309,12 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 			stack[top].key, stack[top].wantKey = key, false
 			enter(seg)
 			checkString(key, true, start, end)
-			if _, dup := stack[top].obj[key]; dup {
+			// A key with bytes that are not UTF-8 or with a lone
+			// surrogate reads with U+FFFD in their place, so two
+			// different keys may read alike: such a key is not
+			// reported as a duplicate. The document is rejected for
+			// what it holds anyway.
+			if _, dup := stack[top].obj[key]; dup && !unreadableKey(key, data[start:end]) {
 				report(duplicateKeyProblem, true, start)
 			}
 			continue
@@ -364,6 +369,13 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 			enter(strconv.Itoa(len(f.arr)))
 		}
 	}
+}
+
+// unreadableKey reports whether key, read from raw, its JSON string
+// token, holds a U+FFFD that stands for bytes that are not UTF-8 or for a
+// lone surrogate escape rather than for itself.
+func unreadableKey(key string, raw []byte) bool {
+	return strings.Contains(key, "\uFFFD") && (!utf8.Valid(raw) || loneSurrogate(raw) >= 0)
 }
 
 // pointerEscaper escapes a JSON Pointer segment (RFC 6901), and

@@ -449,3 +449,33 @@ func TestSchemaOverlongListKeepsFirstErrors(t *testing.T) {
 		t.Errorf("error 2 is %q", msg)
 	}
 }
+
+// TestDecodeJSONUnreadableKeys checks that keys which read alike only
+// because U+FFFD stands for what they hold (bytes that are not UTF-8, a
+// lone surrogate) are not called duplicates, while a key that holds
+// U+FFFD itself, twice, is one.
+func TestDecodeJSONUnreadableKeys(t *testing.T) {
+	tests := []struct {
+		doc  string
+		dup  bool
+		utf8 bool // an ErrInvalidUTF8 is expected
+	}{
+		{`{"\ud800":1,"\udc00":2}`, false, true},
+		{`{"a\ud800":1,"a\ud801":2}`, false, true},
+		{"{\"\xfe\":1,\"\xff\":2}", false, true},
+		{"{\"\xff\":1,\"\xff\":2}", false, true},
+		{`{"\ufffd":1,"\ufffd":2}`, true, false},
+		{"{\"\uFFFD\":1,\"\\ufffd\":2}", true, false},
+	}
+	for _, tt := range tests {
+		_, errs := decodeJSON([]byte(tt.doc))
+		var dup, bad bool
+		for _, e := range errs {
+			dup = dup || errors.Is(e, ErrDuplicate)
+			bad = bad || errors.Is(e, ErrInvalidUTF8)
+		}
+		if dup != tt.dup || bad != tt.utf8 {
+			t.Errorf("decodeJSON(%+q):\n%s\nwant duplicate %v, invalid UTF-8 %v", tt.doc, validationLines(errs), tt.dup, tt.utf8)
+		}
+	}
+}
