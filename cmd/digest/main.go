@@ -29,7 +29,7 @@
 // The verbs that read texts share these flags:
 //
 //	-all-errors
-//		report every problem, not only the first 10
+//		report every problem of a text, not only the first 10
 //	-context
 //		after each problem, show its line with a caret under the column
 //	-max-size N
@@ -72,8 +72,9 @@
 //	digest validate [-context] [-max-size N] [-all-errors] [FILE ...]
 //
 // Validate checks that each input is a valid digest, text or JSON. An input
-// whose first byte other than white space is "{" is read as JSON; any other
-// is read as text, and problems in the text are reported as above. The
+// that starts as a JSON object does, with "{" then '"' or "}" (white space
+// aside), is read as JSON; any other is read as text, a title that starts
+// with "{" included, and problems in the text are reported as above. The
 // problems of a digest that was read are reported as
 //
 //	FILE: /entities/3/type: message
@@ -81,7 +82,9 @@
 // naming the value with a JSON Pointer, or as FILE: message for a problem
 // of the whole document. A pointer that holds a character that is not
 // printable is quoted, and one of more than 200 bytes is cut after a
-// segment, with "/…". Validate prints nothing for a valid input.
+// segment, with "/…". These are the first 10 by pointer and a line that
+// counts the others, with -all-errors or not. Validate prints nothing for a
+// valid input.
 //
 // # Schema
 //

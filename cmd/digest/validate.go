@@ -18,11 +18,14 @@ var validateVerb = &verb{
 	name:    "validate",
 	args:    "[-context] [-max-size N] [-all-errors] [FILE ...]",
 	summary: "check digests, text or JSON",
-	doc: `Validate checks that each input is a valid digest. An input whose
-first byte other than white space is "{" is read as JSON, any other as
-text. Problems in a text are reported on standard error as
-FILE:LINE:COLUMN: message; problems of a digest as
-FILE: /json/pointer: message. Validate prints nothing for a valid input.
+	doc: `Validate checks that each input is a valid digest. An input that
+starts as a JSON object does, with "{" then '"' or "}" (white space
+aside), is read as JSON; any other as text, so that a text whose title
+starts with "{" is text. Problems in a text are reported on standard
+error as FILE:LINE:COLUMN: message; problems of a digest as
+FILE: /json/pointer: message, the first 10 by pointer and a line that
+counts the others, with -all-errors or not. Validate prints nothing for a
+valid input.
 With no FILE, or for "-", validate reads standard input.
 `,
 	define: forEachInput((*cli).validate),
@@ -48,12 +51,20 @@ func (c *cli) validate(p *digest.Parser, in *inputFlags, name string) int {
 
 var byteOrderMark = []byte("\uFEFF")
 
-// isJSON reports whether data reads as JSON: whether its first byte other
-// than JSON white space, after a byte order mark, is '{'.
+// isJSON reports whether data reads as JSON: whether, after a byte order
+// mark, it starts as a JSON object does, with '{' then '"' or '}', white
+// space aside. A digest text whose title starts with '{' is not JSON.
 func isJSON(data []byte) bool {
-	data = bytes.TrimLeft(bytes.TrimPrefix(data, byteOrderMark), " \t\r\n")
-	return len(data) > 0 && data[0] == '{'
+	data = bytes.TrimLeft(bytes.TrimPrefix(data, byteOrderMark), jsonSpace)
+	if len(data) == 0 || data[0] != '{' {
+		return false
+	}
+	data = bytes.TrimLeft(data[1:], jsonSpace)
+	return len(data) == 0 || data[0] == '"' || data[0] == '}'
 }
+
+// jsonSpace is the white space of JSON.
+const jsonSpace = " \t\r\n"
 
 // reportInvalid reports err, the error of validating the input name, one
 // problem a line, and returns the exit status: exitOK when err is nil,

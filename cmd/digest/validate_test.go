@@ -59,6 +59,12 @@ func TestValidate(t *testing.T) {
 			code:   1,
 			stderr: []string{`^<stdin>: /summary: `, `^<stdin>: /title: `}, // sorted by pointer
 		},
+		{name: "json, an empty object first", args: []string{"validate", "-"}, stdin: "{ }", code: 1, stderr: []string{`^<stdin>: .*missing properties`}},
+		{
+			name:  "text whose title starts with {",
+			args:  []string{"validate", "-"},
+			stdin: "{Exclusif} Gaza\nSUMMARY\nUn résumé.\nKEY HIGHLIGHTS\nCORE SUBJECT\nKEYWORDS\nMENTIONED ENTITIES 0\n",
+		},
 		{
 			name:   "json syntax",
 			args:   []string{"validate", "-"},
