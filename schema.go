@@ -37,6 +37,15 @@ func Schema() []byte { return bytes.Clone(schemaJSON) }
 // nothing: the schema is its only resource and the draft's meta-schema is
 // built into the library.
 var compiledSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
+	c, err := schemaCompiler()
+	if err != nil {
+		return nil, err
+	}
+	return c.Compile(schemaID)
+})
+
+// schemaCompiler returns a compiler that knows the embedded schema.
+func schemaCompiler() (*jsonschema.Compiler, error) {
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
 	c.LoadURL = func(url string) (io.ReadCloser, error) {
@@ -45,7 +54,35 @@ var compiledSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
 	if err := c.AddResource(schemaID, bytes.NewReader(schemaJSON)); err != nil {
 		return nil, err
 	}
-	return c.Compile(schemaID)
+	return c, nil
+}
+
+// schemaLists are the lists of a document, each the member key of the
+// object at parent, whose items checkSchema checks one by one, with the
+// schema at items.
+var schemaLists = [...]struct{ parent, key, items string }{
+	{"/core_subject", "paragraphs", "/properties/core_subject/properties/paragraphs/items"},
+	{"", "entities", "/properties/entities/items"},
+	{"", "highlights", "/properties/highlights/items"},
+	{"", "keywords", "/properties/keywords/items"},
+}
+
+// compiledItemSchemas compiles the schemas of the items of schemaLists,
+// in that order, once.
+var compiledItemSchemas = sync.OnceValues(func() ([]*jsonschema.Schema, error) {
+	c, err := schemaCompiler()
+	if err != nil {
+		return nil, err
+	}
+	var schemas []*jsonschema.Schema
+	for _, l := range schemaLists {
+		s, err := c.Compile(schemaID + "#" + l.items)
+		if err != nil {
+			return nil, err
+		}
+		schemas = append(schemas, s)
+	}
+	return schemas, nil
 })
 
 // checkSchema validates doc, a JSON value decoded with numbers as
@@ -56,53 +93,109 @@ var compiledSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
 // validator's message lists them all, in an order that changes from run to
 // run. The items of a list longer than the schema allows are not checked
 // (see overlongLists).
+//
+// The items of the lists are checked one by one, and only the first
+// problems of each list are kept, the others counted: the validator builds
+// an error for each bad item, several hundred bytes, and keeping them all
+// for a list of 100000 bad items would cost hundreds of megabytes. The
+// lists of doc are empty when checkSchema returns.
 func checkSchema(doc any) (ValidationErrors, error) {
 	s, err := compiledSchema()
 	if err != nil {
 		return nil, err
 	}
-	problems := overlongLists(doc)
-	err = s.Validate(doc)
-	var ve *jsonschema.ValidationError
-	if err != nil && !errors.As(err, &ve) {
-		return nil, err // a failure of the validator itself
+	items, err := compiledItemSchemas()
+	if err != nil {
+		return nil, err
 	}
+	problems := overlongLists(doc)
+	more := 0 // problems of list items counted, not kept
+	for i, l := range schemaLists {
+		parent, _ := resolvePointer(doc, l.parent).(map[string]any)
+		list, _ := parent[l.key].([]any)
+		kept := 0
+		for j, item := range list {
+			itemProblems, err := validateSchema(items[i], item, l.parent+"/"+l.key+"/"+strconv.Itoa(j))
+			if err != nil {
+				return nil, err
+			}
+			// The items' pointers come in order, so the first problems
+			// of a list are the first by pointer.
+			for _, p := range itemProblems {
+				if kept <= DefaultMaxErrors {
+					problems = append(problems, p)
+					kept++
+				} else {
+					more++
+				}
+			}
+		}
+		if len(list) > 0 {
+			parent[l.key] = []any{} // checked: the schema need not see the items again
+		}
+	}
+	rest, err := validateSchema(s, doc, "")
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, rest...)
+	if len(problems) == 0 {
+		return nil, nil
+	}
+	problems = sortProblems(problems)
+	var errs ValidationErrors
+	for _, p := range problems[:min(len(problems), DefaultMaxErrors)] {
+		errs = append(errs, &ValidationError{Pointer: p.pointer, Err: fmt.Errorf("%w: %s", ErrSchema, p.msg)})
+	}
+	if len(problems) > DefaultMaxErrors {
+		errs = append(errs, tooMany(problems[DefaultMaxErrors].pointer, len(problems)+more-DefaultMaxErrors))
+	}
+	return errs, nil
+}
+
+// validateSchema validates v, the value at pointer at of a document,
+// against s, and returns its distinct problems sorted by pointer then
+// message. The error is a failure of the validator itself.
+func validateSchema(s *jsonschema.Schema, v any, at string) ([]schemaProblem, error) {
+	err := s.Validate(v)
+	var ve *jsonschema.ValidationError
+	if err == nil {
+		return nil, nil
+	}
+	if !errors.As(err, &ve) {
+		return nil, err
+	}
+	var problems []schemaProblem
 	var leaves func(*jsonschema.ValidationError)
 	leaves = func(e *jsonschema.ValidationError) {
 		if len(e.Causes) == 0 {
-			if keys, ok := extraKeys(doc, e); ok {
+			pointer := at + e.InstanceLocation
+			if keys, ok := extraKeys(v, e); ok {
 				for _, k := range keys {
-					problems = append(problems, schemaProblem{e.InstanceLocation, "key " + excerpt(k) + " not allowed"})
+					problems = append(problems, schemaProblem{pointer, "key " + excerpt(k) + " not allowed"})
 				}
 			} else {
-				problems = append(problems, schemaProblem{e.InstanceLocation, schemaMessage(e)})
+				problems = append(problems, schemaProblem{pointer, schemaMessage(e)})
 			}
 		}
 		for _, c := range e.Causes {
 			leaves(c)
 		}
 	}
-	if ve != nil {
-		leaves(ve)
-	}
-	if len(problems) == 0 {
-		return nil, nil
-	}
+	leaves(ve)
+	return sortProblems(problems), nil
+}
+
+// sortProblems sorts problems by pointer then message, and removes those
+// seen twice: the validator may find one problem by two paths.
+func sortProblems(problems []schemaProblem) []schemaProblem {
 	slices.SortFunc(problems, func(a, b schemaProblem) int {
 		if c := comparePointers(a.pointer, b.pointer); c != 0 {
 			return c
 		}
 		return strings.Compare(a.msg, b.msg)
 	})
-	problems = slices.Compact(problems)
-	var errs ValidationErrors
-	for _, p := range problems[:min(len(problems), DefaultMaxErrors)] {
-		errs = append(errs, &ValidationError{Pointer: p.pointer, Err: fmt.Errorf("%w: %s", ErrSchema, p.msg)})
-	}
-	if len(problems) > DefaultMaxErrors {
-		errs = append(errs, tooMany(problems[DefaultMaxErrors].pointer, len(problems)-DefaultMaxErrors))
-	}
-	return errs, nil
+	return slices.Compact(problems)
 }
 
 // A schemaProblem is a problem that checkSchema reports.
@@ -133,16 +226,17 @@ func overlongLists(doc any) []schemaProblem {
 }
 
 // extraKeys returns, sorted, the keys that e, a leaf error of
-// additionalProperties, finds not allowed in its object of doc. The keys
-// allowed are the properties of the schema object that e names.
-func extraKeys(doc any, e *jsonschema.ValidationError) ([]string, bool) {
+// additionalProperties, finds not allowed in its object of v, the value
+// validated. The keys allowed are the properties of the schema object
+// that e names.
+func extraKeys(v any, e *jsonschema.ValidationError) ([]string, bool) {
 	schemaObj, ok := strings.CutSuffix(e.AbsoluteKeywordLocation, "/additionalProperties")
 	if !ok {
 		return nil, false
 	}
 	_, fragment, _ := strings.Cut(schemaObj, "#")
 	props, _ := resolvePointer(parsedSchema(), fragment).(map[string]any)["properties"].(map[string]any)
-	obj, _ := resolvePointer(doc, e.InstanceLocation).(map[string]any)
+	obj, _ := resolvePointer(v, e.InstanceLocation).(map[string]any)
 	if props == nil || obj == nil {
 		return nil, false
 	}

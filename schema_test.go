@@ -479,3 +479,51 @@ func TestDecodeJSONUnreadableKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckSchemaItemsOneByOne checks that checkSchema, which checks the
+// items of the lists one by one and keeps only the first problems of each
+// list, reports what the whole schema finds on the whole document: the
+// same first errors and the same count of the others.
+func TestCheckSchemaItemsOneByOne(t *testing.T) {
+	numbers := func(n int) string { return "1" + strings.Repeat(",1", n-1) }
+	docs := []string{
+		minimalJSON,
+		jsonWith(`"keywords":[]`, `"keywords":[`+numbers(30)+`]`),
+		jsonWith(`"keywords":[]`, `"keywords":[`+numbers(30)+`]`, `"highlights":[]`, `"highlights":[`+numbers(5)+`]`, `"title":"T",`, ``),
+		jsonWith(`"entities":[]`, `"entities":[{}`+strings.Repeat(`,{}`, 20)+`]`),
+		jsonWith(`"entities":[]`, `"entities":[{"name":" N","type":"Nope","description":"","x":1},{"name":"M","type":"Event","description":"D"},3]`),
+		jsonWith(`"paragraphs":[]`, `"paragraphs":["a"," b",2,"c\nd"],"z":1`, `"keywords":[]`, `"keywords":["k",""]`),
+		jsonWith(`"entities":[]`, `"entities":{}`, `"keywords":[]`, `"keywords":"k"`),
+		jsonWith(`"core_subject":{"heading":"","paragraphs":[]}`, `"core_subject":[]`),
+		`[]`,
+		`{"entities":[` + numbers(12) + `],"keywords":[` + numbers(12) + `]}`,
+	}
+	for _, doc := range docs {
+		whole, derrs := decodeJSON([]byte(doc))
+		if derrs != nil {
+			t.Fatalf("decodeJSON(%s): %v", doc, derrs)
+		}
+		s, err := compiledSchema()
+		if err != nil {
+			t.Fatal(err)
+		}
+		problems, err := validateSchema(s, whole, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, p := range problems[:min(len(problems), DefaultMaxErrors)] {
+			want = append(want, p.pointer+": schema violation: "+p.msg)
+		}
+		if len(problems) > DefaultMaxErrors {
+			want = append(want, fmt.Sprintf("%s: too many errors: %d more not shown", problems[DefaultMaxErrors].pointer, len(problems)-DefaultMaxErrors))
+		}
+		var got []string
+		for _, e := range schemaOnly(t, []byte(doc)) {
+			got = append(got, e.Pointer+": "+e.Err.Error())
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%.80s:\ngot\n%s\nwant\n%s", doc, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
