@@ -208,20 +208,14 @@ type schemaProblem struct{ pointer, msg string }
 // item: a document of millions of numbers in a list would cost gigabytes.
 func overlongLists(doc any) []schemaProblem {
 	var problems []schemaProblem
-	check := func(pointer string, obj map[string]any, key string) {
-		if list, ok := obj[key].([]any); ok && len(list) > maxItems {
-			problems = append(problems, schemaProblem{pointer,
+	for _, l := range schemaLists {
+		parent, _ := resolvePointer(doc, l.parent).(map[string]any)
+		if list, ok := parent[l.key].([]any); ok && len(list) > maxItems {
+			problems = append(problems, schemaProblem{l.parent + "/" + l.key,
 				fmt.Sprintf("at most %d items allowed, but found %d", maxItems, len(list))})
-			obj[key] = []any{}
+			parent[l.key] = []any{}
 		}
 	}
-	top, _ := doc.(map[string]any)
-	if core, ok := top["core_subject"].(map[string]any); ok {
-		check("/core_subject/paragraphs", core, "paragraphs")
-	}
-	check("/entities", top, "entities")
-	check("/highlights", top, "highlights")
-	check("/keywords", top, "keywords")
 	return problems
 }
 
