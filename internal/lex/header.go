@@ -368,9 +368,10 @@ func mayStartName(s string) bool {
 	if r == 0x212A || r == 0x017F || unicode.Is(unicode.Mn, r) {
 		return true
 	}
-	// The canonical decomposition starts with the base letter.
+	// The canonical decomposition starts with the base letter: 'R' for
+	// 'Ŕ', U+017F LONG S for U+1E9B.
 	d := norm.NFD.PropertiesString(s).Decomposition()
-	return len(d) > 0 && d[0] < utf8.RuneSelf && mayStartName(string(d[:1]))
+	return len(d) > 0 && mayStartName(string(d))
 }
 
 // startsName reports whether a folded section name starts with the bytes

@@ -82,6 +82,7 @@ func TestParseHeader(t *testing.T) {
 		{"accent on the first letter, bold", "**\u015Aummary**", Header{Section: Summary}},            // Śummary
 		{"accent on the first letter, two words", "\u1E30ey highlights", Header{Section: Highlights}}, // Ḱey
 		{"two accents on the first letter", "\u1E68UMMARY", Header{Section: Summary}},                 // Ṩ: S, dot below, dot above
+		{"long s with a dot", "\u1E9Bummary", Header{Section: Summary}},                               // ẛ: U+017F, dot above
 		{"accent on the first letter, count", "\u1E3Eentioned entities 2", Header{Section: Entities, Count: "2"}},
 
 		// The entity count.
