@@ -87,7 +87,8 @@ var compiledItemSchemas = sync.OnceValues(func() ([]*jsonschema.Schema, error) {
 
 // checkSchema validates doc, a JSON value decoded with numbers as
 // json.Number, against the schema. It returns one error wrapping ErrSchema
-// for each distinct problem, sorted by pointer then message, cut at
+// for each distinct problem, sorted by pointer then message (see
+// sortProblems), cut at
 // DefaultMaxErrors as [ValidationErrors] says; or nil. A key that the
 // schema does not allow is one problem, at the pointer of its object: the
 // validator's message lists them all, in an order that changes from run to
@@ -172,10 +173,10 @@ func validateSchema(s *jsonschema.Schema, v any, at string) ([]schemaProblem, er
 			pointer := at + e.InstanceLocation
 			if keys, ok := extraKeys(v, e); ok {
 				for _, k := range keys {
-					problems = append(problems, schemaProblem{pointer, "key " + excerpt(k) + " not allowed"})
+					problems = append(problems, schemaProblem{pointer, k, "key " + excerpt(k) + " not allowed"})
 				}
 			} else {
-				problems = append(problems, schemaProblem{pointer, schemaMessage(e)})
+				problems = append(problems, schemaProblem{pointer, "", schemaMessage(e)})
 			}
 		}
 		for _, c := range e.Causes {
@@ -186,11 +187,15 @@ func validateSchema(s *jsonschema.Schema, v any, at string) ([]schemaProblem, er
 	return sortProblems(problems), nil
 }
 
-// sortProblems sorts problems by pointer then message, and removes those
-// seen twice: the validator may find one problem by two paths.
+// sortProblems sorts problems by pointer, then key, then message, and
+// removes those seen twice: the validator may find one problem by two
+// paths.
 func sortProblems(problems []schemaProblem) []schemaProblem {
 	slices.SortFunc(problems, func(a, b schemaProblem) int {
 		if c := comparePointers(a.pointer, b.pointer); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.key, b.key); c != 0 {
 			return c
 		}
 		return strings.Compare(a.msg, b.msg)
@@ -198,8 +203,10 @@ func sortProblems(problems []schemaProblem) []schemaProblem {
 	return slices.Compact(problems)
 }
 
-// A schemaProblem is a problem that checkSchema reports.
-type schemaProblem struct{ pointer, msg string }
+// A schemaProblem is a problem that checkSchema reports. The problems of
+// keys the schema does not allow carry the key, which orders them and
+// tells them apart: their messages quote the key cut short.
+type schemaProblem struct{ pointer, key, msg string }
 
 // overlongLists returns a problem for each list of doc that holds more
 // than maxItems items, as the schema would, and empties the list in doc,
@@ -211,7 +218,7 @@ func overlongLists(doc any) []schemaProblem {
 	for _, l := range schemaLists {
 		parent, _ := resolvePointer(doc, l.parent).(map[string]any)
 		if list, ok := parent[l.key].([]any); ok && len(list) > maxItems {
-			problems = append(problems, schemaProblem{l.parent + "/" + l.key,
+			problems = append(problems, schemaProblem{l.parent + "/" + l.key, "",
 				fmt.Sprintf("at most %d items allowed, but found %d", maxItems, len(list))})
 			parent[l.key] = []any{}
 		}

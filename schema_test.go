@@ -409,15 +409,17 @@ func TestCheckSchemaManyProblems(t *testing.T) {
 func TestSchemaExtraKeys(t *testing.T) {
 	long := strings.Repeat("k", 10000)
 	doc := jsonWith(
-		`"entities":[]`, `"d":4,"c":3,"entities":[{"name":"N","type":"Event","description":"D","x~/y":1}],"b":2,"a":1`,
-		`"paragraphs":[]`, `"paragraphs":[],"`+long+`":1`,
+		`"entities":[]`, `"d":4,"c":3,"entities":[{"name":"N","type":"Event","description":"D","x~/y":1}],"b":2,"a!":0,"a":1`,
+		`"paragraphs":[]`, `"paragraphs":[],"`+long+`2":1,"`+long+`1":1`,
 	)
 	want := "" +
 		"\tschema violation: key \"a\" not allowed\n" +
+		"\tschema violation: key \"a!\" not allowed\n" +
 		"\tschema violation: key \"b\" not allowed\n" +
 		"\tschema violation: key \"c\" not allowed\n" +
 		"\tschema violation: key \"d\" not allowed\n" +
-		"\t/core_subject: schema violation: key \"" + long[:40] + "\"… not allowed\n" +
+		"\t/core_subject: schema violation: key \"" + long[:40] + "\"… not allowed\n" + // long + "1"
+		"\t/core_subject: schema violation: key \"" + long[:40] + "\"… not allowed\n" + // long + "2"
 		"\t/entities/0: schema violation: key \"x~/y\" not allowed\n"
 	for range 20 { // the validator lists extra keys in map order
 		_, err := ValidateJSON([]byte(doc))
