@@ -335,6 +335,7 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 		obj     map[string]any // nil for an array
 		arr     []any
 		key     string // the key of the member being read
+		unread  bool   // key stands for what it holds only in part (unreadableKey)
 		wantKey bool   // an object's next token is a key or its end
 		after   bool   // every problem in the value being read comes after those kept
 	}
@@ -401,15 +402,17 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 			} else {
 				segments[seg] = seg
 			}
-			stack[top].key, stack[top].wantKey = key, false
+			unread := unreadableKey(key, data[start:end])
+			stack[top].key, stack[top].unread, stack[top].wantKey = key, unread, false
 			enter(seg)
 			checkString(key, true, start, end)
 			// A key with bytes that are not UTF-8 or with a lone
 			// surrogate reads with U+FFFD in their place, so two
-			// different keys may read alike: such a key is not
-			// reported as a duplicate. The document is rejected for
-			// what it holds anyway.
-			if _, dup := stack[top].obj[key]; dup && !unreadableKey(key, data[start:end]) {
+			// different keys may read alike: such a key is neither
+			// reported as a duplicate nor kept in its object, to be
+			// found as one. The document is rejected for what it
+			// holds anyway.
+			if _, dup := stack[top].obj[key]; dup && !unread {
 				report(duplicateKeyProblem, true, start)
 			}
 			continue
@@ -455,7 +458,7 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 		f := &stack[top]
 		path = path[:len(path)-1]
 		if f.obj != nil {
-			if _, dup := f.obj[f.key]; !dup {
+			if _, dup := f.obj[f.key]; !dup && !f.unread {
 				f.obj[f.key] = v // the first of duplicate keys stays
 			}
 			f.wantKey = true

@@ -466,6 +466,10 @@ func TestDecodeJSONUnreadableKeys(t *testing.T) {
 		{`{"a\ud800":1,"a\ud801":2}`, false, true},
 		{"{\"\xfe\":1,\"\xff\":2}", false, true},
 		{"{\"\xff\":1,\"\xff\":2}", false, true},
+		{"{\"\xff\":1,\"\\ufffd\":2}", false, true},
+		{"{\"\\ufffd\":1,\"\xff\":2}", false, true},
+		{`{"\ud800":1,"\ufffd":2}`, false, true},
+		{`{"\ufffd":1,"\ud800":2}`, false, true},
 		{`{"\ufffd":1,"\ufffd":2}`, true, false},
 		{"{\"\uFFFD\":1,\"\\ufffd\":2}", true, false},
 	}
