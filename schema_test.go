@@ -318,10 +318,13 @@ func TestDecodeJSONFirstProblems(t *testing.T) {
 
 // TestDecodeJSONLinear checks that decodeJSON's work on its problems stays
 // linear in documents of many duplicate keys below long keys, which a
-// pointer repeats: the comparisons of their pointers read fewer bytes than
-// the document holds. They would read a long key for each duplicate below
-// it if equal segments were not one string, or if problems that sort after
-// those kept were compared again. The work is counted, not timed.
+// pointer repeats: the comparisons of their pointers read at most 64 times
+// as many bytes as the document holds, at sizes where work that grows
+// faster would read thousands of times as many. They would read a long key
+// for each duplicate below it if equal segments were not one string, if
+// problems that sort after those kept were compared again, or if a long
+// number were read whole each time it is compared. The work is counted,
+// not timed.
 func TestDecodeJSONLinear(t *testing.T) {
 	dups := func(key string, n int) string { return strings.Repeat(`"`+key+`":1,`, n) + `"` + key + `":1` }
 	tests := []struct {
@@ -344,17 +347,47 @@ func TestDecodeJSONLinear(t *testing.T) {
 			x := strings.Repeat("x", n)
 			return `[{"` + x + `":{` + dups("a", 20) + `}},{"` + x + `":{` + dups("a", n) + `}}]`
 		}},
+		{"sibling keys with a long common prefix, in descending order", func(n int) string {
+			x := strings.Repeat("x", 1000)
+			var b strings.Builder
+			for i := n / 10; i > 0; i-- {
+				fmt.Fprintf(&b, `,"%s%06d":{"a":1,"a":1}`, x, i)
+			}
+			return "{" + b.String()[1:] + "}"
+		}},
+		{"sibling keys with a long common prefix, each with many duplicates", func(n int) string {
+			x := strings.Repeat("x", 1000)
+			var b strings.Builder
+			for i := n / 100; i > 0; i-- {
+				fmt.Fprintf(&b, `,"%s%06d":{`, x, i)
+				for k := 'z'; k >= 'm'; k-- {
+					fmt.Fprintf(&b, `"%c":1,"%c":1,`, k, k)
+				}
+				b.WriteString(`"a":1}`)
+			}
+			return "{" + b.String()[1:] + "}"
+		}},
+		{"a long number before many short ones", func(n int) string {
+			// Each short one is compared with the long one, a number
+			// with many leading zeros that is smaller than them all.
+			var b strings.Builder
+			b.WriteString(`{"` + strings.Repeat("0", 10*n) + `9":{` + dups("a", 20) + `}`)
+			for i := range n {
+				fmt.Fprintf(&b, `,"%d":{"a":1,"a":1}`, i+10)
+			}
+			return b.String() + "}"
+		}},
 	}
 	for _, tt := range tests {
-		for _, n := range []int{100, 4000} {
+		for _, n := range []int{100, 4000, 40000} {
 			data := []byte(tt.doc(n))
 			var problems jsonProblems
 			_, errs := decodeJSONWith(data, &problems)
 			if len(errs) == 0 || !errors.Is(errs[0], ErrDuplicate) {
 				t.Fatalf("%s, %d keys: got %v, want duplicate keys", tt.name, n, errs)
 			}
-			if problems.compared > len(data) {
-				t.Errorf("%s, %d keys: the comparisons read %d bytes, more than the document's %d", tt.name, n, problems.compared, len(data))
+			if problems.compared > 64*len(data) {
+				t.Errorf("%s, %d keys: the comparisons read %d bytes, more than 64 times the document's %d", tt.name, n, problems.compared, len(data))
 			}
 		}
 	}
