@@ -89,7 +89,7 @@ var compiledItemSchemas = sync.OnceValues(func() ([]*jsonschema.Schema, error) {
 
 // checkSchema validates doc, a JSON value decoded with numbers as
 // json.Number, against the schema. It returns one error wrapping ErrSchema
-// for each distinct problem, sorted by pointer then message (see
+// for each distinct problem, sorted by pointer, key and message (see
 // sortProblems), cut at
 // DefaultMaxErrors as [ValidationErrors] says; or nil. A key that the
 // schema does not allow is one problem, at the pointer of its object: the
@@ -157,8 +157,8 @@ func checkSchema(doc any) (ValidationErrors, error) {
 }
 
 // validateSchema validates v, the value at pointer at of a document,
-// against s, and returns its distinct problems sorted by pointer then
-// message. The error is a failure of the validator itself.
+// against s, and returns its distinct problems sorted as sortProblems
+// sorts them. The error is a failure of the validator itself.
 func validateSchema(s *jsonschema.Schema, v any, at string) ([]schemaProblem, error) {
 	err := s.Validate(v)
 	var ve *jsonschema.ValidationError
@@ -346,8 +346,10 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 		path  []pathSegment // the pointer's segments down to the value being read
 		// segments holds the segment of each key once, so that equal
 		// segments are one string, which comparePaths finds equal
-		// without reading it.
+		// without reading it; numbers holds each number of a key once,
+		// for the same reason: "01" and "1" are equal too.
 		segments = map[string]pathSegment{}
+		numbers  = map[string]string{}
 	)
 	invalid := func(err error) ValidationErrors {
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
@@ -402,6 +404,13 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 			seg, ok := segments[escaped]
 			if !ok {
 				seg = newPathSegment(escaped)
+				if seg.isNum {
+					if n, ok := numbers[seg.num]; ok {
+						seg.num = n
+					} else {
+						numbers[seg.num] = seg.num
+					}
+				}
 				segments[escaped] = seg
 			}
 			unread := unreadableKey(key, data[start:end])
@@ -514,10 +523,15 @@ func newPathSegment(s string) pathSegment {
 }
 
 // compare compares x and y as compareSegments compares their texts, and
-// returns how many bytes that reads at most.
+// returns how many bytes that reads at most. Numbers that are one string,
+// as decodeJSON makes equal numbers of keys, are equal without reading
+// them.
 func (x pathSegment) compare(y pathSegment) (c, read int) {
 	a, b := x.s, y.s
 	if x.isNum && y.isNum {
+		if sameString(x.num, y.num) {
+			return 0, 0
+		}
 		if len(x.num) != len(y.num) {
 			return cmp.Compare(len(x.num), len(y.num)), 1
 		}
@@ -640,9 +654,9 @@ func (p *jsonProblems) comparePaths(a, b []pathSegment) (c, level int) {
 }
 
 // sameString reports whether a and b are one string: the same bytes at
-// the same address.
+// the same address, or both empty.
 func sameString(a, b string) bool {
-	return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b)
+	return len(a) == len(b) && (len(a) == 0 || unsafe.StringData(a) == unsafe.StringData(b))
 }
 
 // loneSurrogate returns the index in raw, the bytes of a JSON string, of

@@ -367,6 +367,12 @@ func TestDecodeJSONLinear(t *testing.T) {
 			}
 			return "{" + b.String()[1:] + "}"
 		}},
+		{"two long keys that are one number", func(n int) string {
+			// "0D" and "00D" are equal as numbers: each problem below
+			// the second is compared with those kept below the first.
+			d := "1" + strings.Repeat("0", 10*n)
+			return `{"0` + d + `":{` + dups("a", 20) + `},"00` + d + `":{` + dups("b", n) + `}}`
+		}},
 		{"a long number before many short ones", func(n int) string {
 			// Each short one is compared with the long one, a number
 			// with many leading zeros that is smaller than them all.

@@ -119,11 +119,12 @@ func (e *ValidationError) Unwrap() error { return e.Err }
 // ValidationErrors is the list of problems [Validate] or [ValidateJSON]
 // found, sorted by pointer: segment by segment, numbers as numbers, so
 // that /entities/2 comes before /entities/10. Problems at the same pointer
-// keep the order in which they were found, but those the schema finds,
-// which come in the order of their messages, and those of keys the schema
-// does not allow, in the order of the keys. Past [DefaultMaxErrors]
-// problems, the list holds the first DefaultMaxErrors and one last error,
-// wrapping [ErrTooManyErrors], at the pointer of the next problem:
+// keep the order in which they were found, but for those the schema finds:
+// first the problems of the value, in the order of their messages, then
+// its keys that the schema does not allow, in the order of the keys. Past
+// [DefaultMaxErrors] problems, the list holds the first DefaultMaxErrors
+// and one last error, wrapping [ErrTooManyErrors], at the pointer of the
+// next problem:
 // "/keywords/12: too many errors: 5 more not shown".
 type ValidationErrors []*ValidationError
 
