@@ -90,12 +90,11 @@ var compiledItemSchemas = sync.OnceValues(func() ([]*jsonschema.Schema, error) {
 // checkSchema validates doc, a JSON value decoded with numbers as
 // json.Number, against the schema. It returns one error wrapping ErrSchema
 // for each distinct problem, sorted by pointer, key and message (see
-// sortProblems), cut at
-// DefaultMaxErrors as [ValidationErrors] says; or nil. A key that the
-// schema does not allow is one problem, at the pointer of its object: the
-// validator's message lists them all, in an order that changes from run to
-// run. The items of a list longer than the schema allows are not checked
-// (see overlongLists).
+// sortProblems), cut at DefaultMaxErrors as [ValidationErrors] says; or
+// nil. A key that the schema does not allow is one problem, at the pointer
+// of its object: the validator's message lists them all, in an order that
+// changes from run to run. The items of a list longer than the schema
+// allows are not checked (see overlongLists).
 //
 // The items of the lists are checked one by one, and only the first
 // problems of each list are kept, the others counted: the validator builds
