@@ -559,12 +559,21 @@ type jsonProblems struct {
 	total int // the problems found
 
 	// compared counts the bytes that comparePaths reads, at most. A
-	// problem is compared with a few of those kept, and a comparison
-	// reads no more than the shorter of two segments, once: the count
-	// stays within a small multiple of the document's length, whatever
-	// its keys (TestDecodeJSONLinear).
+	// problem is compared with a few of those kept; a comparison reads no
+	// more than the shorter of two segments, and two long segments are
+	// read once (see comparePaths): the count stays within a small
+	// multiple of the document's length, whatever its keys
+	// (TestDecodeJSONLinear).
 	compared int
+
+	// orders holds how two long segments compare, by their addresses,
+	// the lower first.
+	orders map[[2]uintptr]int
 }
+
+// longSegment is the length from which comparePaths remembers how two
+// segments compare.
+const longSegment = 64
 
 // A jsonProblem is a problem of a document.
 type jsonProblem struct {
@@ -638,18 +647,55 @@ func (p *jsonProblems) errors(data []byte) ValidationErrors {
 // is a prefix of the other. Equal segments that are one string, as
 // decodeJSON makes them, are equal without reading them, however long
 // they are; the bytes it reads of the others count in p.compared.
+//
+// Two segments of at least longSegment bytes are compared once, and the
+// result remembered: they are keys, one string for each text, and while
+// the problems below one key come in an order that keeps each of them, one
+// kept below another long key with a long common prefix, each would read
+// that prefix again. A key is compared with at most DefaultMaxErrors+1
+// others while the problems below it come, those kept when it starts, so
+// what is remembered stays within a few times the number of long keys.
 func (p *jsonProblems) comparePaths(a, b []pathSegment) (c, level int) {
 	for i := range min(len(a), len(b)) {
-		if sameString(a[i].s, b[i].s) {
+		x, y := a[i], b[i]
+		if sameString(x.s, y.s) {
 			continue
 		}
-		c, read := a[i].compare(b[i])
-		p.compared += read
+		var c int
+		if len(x.s) >= longSegment && len(y.s) >= longSegment {
+			c = p.compareLong(x, y)
+		} else {
+			var read int
+			c, read = x.compare(y)
+			p.compared += read
+		}
 		if c != 0 {
 			return c, i
 		}
 	}
 	return cmp.Compare(len(a), len(b)), min(len(a), len(b))
+}
+
+// compareLong compares two long segments, as compare does, once.
+func (p *jsonProblems) compareLong(x, y pathSegment) int {
+	kx, ky := uintptr(unsafe.Pointer(unsafe.StringData(x.s))), uintptr(unsafe.Pointer(unsafe.StringData(y.s)))
+	sign := 1
+	if kx > ky {
+		kx, ky, sign = ky, kx, -1
+	}
+	k := [2]uintptr{kx, ky}
+	c, ok := p.orders[k]
+	if !ok {
+		var read int
+		c, read = x.compare(y)
+		p.compared += read
+		c *= sign // as the lower address compares with the higher
+		if p.orders == nil {
+			p.orders = map[[2]uintptr]int{}
+		}
+		p.orders[k] = c
+	}
+	return c * sign
 }
 
 // sameString reports whether a and b are one string: the same bytes at

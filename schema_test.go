@@ -373,6 +373,18 @@ func TestDecodeJSONLinear(t *testing.T) {
 			d := "1" + strings.Repeat("0", 10*n)
 			return `{"0` + d + `":{` + dups("a", 20) + `},"00` + d + `":{` + dups("b", n) + `}}`
 		}},
+		{"two long keys with a long common prefix, each problem below the second kept", func(n int) string {
+			// The keys below the second come in descending order, so
+			// each problem is kept in turn, and the search for its
+			// place meets those kept below the first.
+			x := strings.Repeat("x", 10*n)
+			var b strings.Builder
+			b.WriteString(`{"` + x + `A":{` + dups("a", 9) + `},"` + x + `B":{`)
+			for i := n; i > 0; i-- {
+				fmt.Fprintf(&b, `"%06d":0,"%06d":0,`, i, i)
+			}
+			return b.String() + `"z":0}}`
+		}},
 		{"a long number before many short ones", func(n int) string {
 			// Each short one is compared with the long one, a number
 			// with many leading zeros that is smaller than them all.
