@@ -658,8 +658,8 @@ func (p *jsonProblems) errors(data []byte) ValidationErrors {
 func (p *jsonProblems) comparePaths(a, b []pathSegment) (c, level int) {
 	for i := range min(len(a), len(b)) {
 		x, y := a[i], b[i]
-		if sameString(x.s, y.s) {
-			continue
+		if sameString(x.s, y.s) || x.isNum && y.isNum && sameString(x.num, y.num) {
+			continue // one string, or one number: "01" and "1"
 		}
 		var c int
 		if len(x.s) >= longSegment && len(y.s) >= longSegment {
