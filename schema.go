@@ -94,7 +94,8 @@ var compiledItemSchemas = sync.OnceValues(func() ([]*jsonschema.Schema, error) {
 // nil. A key that the schema does not allow is one problem, at the pointer
 // of its object: the validator's message lists them all, in an order that
 // changes from run to run. The items of a list longer than the schema
-// allows are not checked (see overlongLists).
+// allows are not checked: the validator builds an error for each bad item,
+// and a list of millions would cost gigabytes.
 //
 // The items of the lists are checked one by one, and only the first
 // problems of each list are kept, the others counted: the validator builds
@@ -110,11 +111,20 @@ func checkSchema(doc any) (ValidationErrors, error) {
 	if err != nil {
 		return nil, err
 	}
-	problems := overlongLists(doc)
+	var problems []schemaProblem
 	more := 0 // problems of list items counted, not kept
 	for i, l := range schemaLists {
 		parent, _ := resolvePointer(doc, l.parent).(map[string]any)
 		list, _ := parent[l.key].([]any)
+		if len(list) == 0 {
+			continue
+		}
+		parent[l.key] = []any{} // checked here: the schema need not see the items
+		if len(list) > maxItems {
+			problems = append(problems, schemaProblem{l.parent + "/" + l.key, "",
+				fmt.Sprintf("at most %d items allowed, but found %d", maxItems, len(list))})
+			continue
+		}
 		kept := 0
 		for j, item := range list {
 			itemProblems, err := validateSchema(items[i], item, l.parent+"/"+l.key+"/"+strconv.Itoa(j))
@@ -131,9 +141,6 @@ func checkSchema(doc any) (ValidationErrors, error) {
 					more++
 				}
 			}
-		}
-		if len(list) > 0 {
-			parent[l.key] = []any{} // checked: the schema need not see the items again
 		}
 	}
 	rest, err := validateSchema(s, doc, "")
@@ -208,24 +215,6 @@ func sortProblems(problems []schemaProblem) []schemaProblem {
 // keys the schema does not allow carry the key, which orders them and
 // tells them apart: their messages quote the key cut short.
 type schemaProblem struct{ pointer, key, msg string }
-
-// overlongLists returns a problem for each list of doc that holds more
-// than maxItems items, as the schema would, and empties the list in doc,
-// so that the schema checks the rest of the document but not its items.
-// It runs before the schema, whose validator builds an error for each bad
-// item: a document of millions of numbers in a list would cost gigabytes.
-func overlongLists(doc any) []schemaProblem {
-	var problems []schemaProblem
-	for _, l := range schemaLists {
-		parent, _ := resolvePointer(doc, l.parent).(map[string]any)
-		if list, ok := parent[l.key].([]any); ok && len(list) > maxItems {
-			problems = append(problems, schemaProblem{l.parent + "/" + l.key, "",
-				fmt.Sprintf("at most %d items allowed, but found %d", maxItems, len(list))})
-			parent[l.key] = []any{}
-		}
-	}
-	return problems
-}
 
 // extraKeys returns, sorted, the keys that e, a leaf error of
 // additionalProperties, finds not allowed in its object of v, the value
@@ -336,19 +325,14 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 		obj     map[string]any // nil for an array
 		arr     []any
 		key     string // the key of the member being read
-		unread  bool   // key stands for what it holds only in part (unreadableKey)
+		unread  bool   // key stands for what its token holds only in part (checkString)
 		wantKey bool   // an object's next token is a key or its end
 		after   bool   // every problem in the value being read comes after those kept
 	}
 	var (
-		stack []frame
-		path  []pathSegment // the pointer's segments down to the value being read
-		// segments holds the segment of each key once, so that equal
-		// segments are one string, which comparePaths finds equal
-		// without reading it; numbers holds each number of a key once,
-		// for the same reason: "01" and "1" are equal too.
-		segments = map[string]pathSegment{}
-		numbers  = map[string]string{}
+		stack    []frame
+		path     []pathSegment // the pointer's segments down to the value being read
+		segments = segmentTable{segments: map[string]pathSegment{}}
 	)
 	invalid := func(err error) ValidationErrors {
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
@@ -370,17 +354,24 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 			}
 		}
 	}
-	// checkString reports the problems of a string token, read from
-	// data[start:end].
-	checkString := func(s string, inKey bool, start, end int64) {
-		switch {
-		case start <= badUTF8 && badUTF8 < end:
-			report(badUTF8Problem, inKey, badUTF8)
-		case strings.Contains(s, "\uFFFD"):
-			if i := loneSurrogate(data[start:end]); i >= 0 {
-				report(loneSurrogateProblem, inKey, start+int64(i))
-			}
+	// checkString reports the problems of s, a string token read from
+	// data[start:end], and tells whether s stands for what the token
+	// holds only in part: bytes that are not UTF-8 and lone surrogate
+	// escapes read as U+FFFD.
+	checkString := func(s string, inKey bool, start, end int64) (unread bool) {
+		if !strings.Contains(s, "\uFFFD") {
+			return false
 		}
+		raw := data[start:end]
+		if start <= badUTF8 && badUTF8 < end {
+			report(badUTF8Problem, inKey, badUTF8)
+			return true
+		}
+		if i := loneSurrogate(raw); i >= 0 {
+			report(loneSurrogateProblem, inKey, start+int64(i))
+			return true
+		}
+		return badUTF8 >= 0 && !utf8.Valid(raw) // bytes past the first bad one, which alone is reported
 	}
 	// enter starts reading a value in the frame on top: a member of an
 	// object, an element of an array.
@@ -399,23 +390,10 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 		top := len(stack) - 1
 		if top >= 0 && stack[top].wantKey && tok != json.Delim('}') {
 			key := tok.(string) // the decoder allows nothing else here
-			escaped := pointerEscaper.Replace(key)
-			seg, ok := segments[escaped]
-			if !ok {
-				seg = newPathSegment(escaped)
-				if seg.isNum {
-					if n, ok := numbers[seg.num]; ok {
-						seg.num = n
-					} else {
-						numbers[seg.num] = seg.num
-					}
-				}
-				segments[escaped] = seg
-			}
-			unread := unreadableKey(key, data[start:end])
-			stack[top].key, stack[top].unread, stack[top].wantKey = key, unread, false
-			enter(seg)
-			checkString(key, true, start, end)
+			stack[top].key, stack[top].wantKey = key, false
+			enter(segments.key(key))
+			unread := checkString(key, true, start, end)
+			stack[top].unread = unread
 			// A key with bytes that are not UTF-8 or with a lone
 			// surrogate reads with U+FFFD in their place, so two
 			// different keys may read alike: such a key is neither
@@ -479,13 +457,6 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 	}
 }
 
-// unreadableKey reports whether key, read from raw, its JSON string
-// token, holds a U+FFFD that stands for bytes that are not UTF-8 or for a
-// lone surrogate escape rather than for itself.
-func unreadableKey(key string, raw []byte) bool {
-	return strings.Contains(key, "\uFFFD") && (!utf8.Valid(raw) || loneSurrogate(raw) >= 0)
-}
-
 // pointerEscaper escapes a JSON Pointer segment (RFC 6901), and
 // pointerUnescaper undoes it.
 var (
@@ -513,6 +484,36 @@ type pathSegment struct {
 	num   string // then, s without its leading zeros
 }
 
+// A segmentTable holds the segment of each key once, so that equal
+// segments are one string, which comparePaths finds equal without reading
+// it, and each number of a key once, for the same reason: "01" and "1"
+// are equal too.
+type segmentTable struct {
+	segments map[string]pathSegment
+	numbers  map[string]string // made when a number comes
+}
+
+// key returns the segment of key, the same for each equal key.
+func (t *segmentTable) key(key string) pathSegment {
+	escaped := pointerEscaper.Replace(key)
+	if seg, ok := t.segments[escaped]; ok {
+		return seg
+	}
+	seg := newPathSegment(escaped)
+	if seg.isNum {
+		if n, ok := t.numbers[seg.num]; ok {
+			seg.num = n
+		} else {
+			if t.numbers == nil {
+				t.numbers = map[string]string{}
+			}
+			t.numbers[seg.num] = seg.num
+		}
+	}
+	t.segments[escaped] = seg
+	return seg
+}
+
 // newPathSegment returns the segment s, escaped.
 func newPathSegment(s string) pathSegment {
 	if lex.IsDigits(s) {
@@ -521,10 +522,10 @@ func newPathSegment(s string) pathSegment {
 	return pathSegment{s: s}
 }
 
-// compare compares x and y as compareSegments compares their texts, and
-// returns how many bytes that reads at most. Numbers that are one string,
-// as decodeJSON makes equal numbers of keys, are equal without reading
-// them.
+// compare compares x and y, as numbers when both are digits, else as
+// text, and returns how many bytes that reads at most. Numbers that are
+// one string, as decodeJSON makes equal numbers of keys, are equal without
+// reading them.
 func (x pathSegment) compare(y pathSegment) (c, read int) {
 	a, b := x.s, y.s
 	if x.isNum && y.isNum {

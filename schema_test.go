@@ -519,6 +519,7 @@ func TestDecodeJSONUnreadableKeys(t *testing.T) {
 		{"{\"\xff\":1,\"\xff\":2}", false, true},
 		{"{\"\xff\":1,\"\\ufffd\":2}", false, true},
 		{"{\"\\ufffd\":1,\"\xff\":2}", false, true},
+		{"{\"a\xff\":0,\"\xfe\":1,\"\\ufffd\":2}", false, true}, // a bad byte past the first of the document
 		{`{"\ud800":1,"\ufffd":2}`, false, true},
 		{`{"\ufffd":1,"\ud800":2}`, false, true},
 		{`{"\ufffd":1,"\ufffd":2}`, true, false},

@@ -856,13 +856,8 @@ func cutSegment(p string) (seg, rest string) {
 }
 
 // compareSegments compares two pointer segments, as numbers when both are
-// digits.
+// digits (see pathSegment.compare).
 func compareSegments(a, b string) int {
-	if lex.IsDigits(a) && lex.IsDigits(b) {
-		a, b = strings.TrimLeft(a, "0"), strings.TrimLeft(b, "0")
-		if len(a) != len(b) {
-			return len(a) - len(b)
-		}
-	}
-	return strings.Compare(a, b)
+	c, _ := newPathSegment(a).compare(newPathSegment(b))
+	return c
 }
