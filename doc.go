@@ -96,7 +96,9 @@
 // lexer passes over them many bytes at a time: 32 on amd64 (in assembly,
 // with AVX2 where the processor has it, else SSE2), 8 elsewhere. Building
 // with the tag purego uses the portable code everywhere. Values are, where
-// they can be, slices of one copy of the input: a Parse allocates three
+// they can be, slices of one copy of the input, which the lexer makes as it
+// reads each line, so that a large input is read from memory once: the
+// digest shares no memory with the caller's bytes. A Parse allocates three
 // times for a small digest (that copy, the digest, and its entities), and
 // a few times more, not once per line, for a large one; the entities are
 // sized from the count a header declares.

@@ -1,7 +1,9 @@
 package digest
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,8 +15,9 @@ import (
 
 // FuzzParse checks that Parse never panics, that every error it reports has
 // a position inside the input, that every value it returns is valid UTF-8
-// in NFC, and that an input that parses without error survives Format and
-// Parse unchanged, with Format idempotent.
+// in NFC, that it returns what ParseReader returns, sharing no memory with
+// its input, and that an input that parses without error survives Format
+// and Parse unchanged, with Format idempotent.
 func FuzzParse(f *testing.F) {
 	inputs, _ := filepath.Glob("testdata/*.txt")
 	for _, in := range inputs {
@@ -49,6 +52,7 @@ func FuzzParse(f *testing.F) {
 				t.Errorf("value %q is not valid NFC", s)
 			}
 		}
+		checkCopied(t, data, d, err)
 		if err != nil {
 			return
 		}
@@ -64,6 +68,25 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Format is not idempotent (-first +second):\n%s", diff)
 		}
 	})
+}
+
+// checkCopied checks that Parse, which copies the bytes it reads as it
+// reads them, returned d and err as ParseReader does on the same bytes,
+// and that they do not change when data does.
+func checkCopied(t *testing.T, data []byte, d *Digest, err error) {
+	t.Helper()
+	want, wantErr := ParseReader(bytes.NewReader(data))
+	orig := bytes.Clone(data)
+	for i := range data {
+		data[i] ^= 0xFF
+	}
+	defer copy(data, orig)
+	if diff := cmp.Diff(want, d); diff != "" {
+		t.Errorf("Parse differs from ParseReader (-ParseReader +Parse), with data changed after Parse:\n%s", diff)
+	}
+	if fmt.Sprint(err) != fmt.Sprint(wantErr) {
+		t.Errorf("Parse gave error %v, ParseReader %v", err, wantErr)
+	}
 }
 
 // texts returns every text value of d.

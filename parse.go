@@ -56,7 +56,9 @@ func (p *Parser) Parse(data []byte) (*Digest, error) {
 	if limit := p.maxSize(); int64(len(data)) > limit {
 		return nil, tooLarge(string(data[:limit+1]), limit)
 	}
-	return p.parse(string(data))
+	// The lexer copies each line as it reads it: the digest must not
+	// share memory with data, which the caller may reuse.
+	return p.parse(data, "")
 }
 
 // ParseReader reads r to its end, or to one byte past p.MaxSize, and
@@ -71,7 +73,7 @@ func (p *Parser) ParseReader(r io.Reader) (*Digest, error) {
 	if int64(len(s)) > limit {
 		return nil, tooLarge(s, limit)
 	}
-	return p.parse(s)
+	return p.parse(nil, s)
 }
 
 func (p *Parser) maxSize() int64 {
@@ -167,7 +169,9 @@ func (c *entityCounts) all(yield func(entityCount) bool) {
 	}
 }
 
-func (p *Parser) parse(src string) (*Digest, error) {
+// parse parses data, copying it as it reads it, or else src, which the
+// digest may share memory with.
+func (p *Parser) parse(data []byte, src string) (*Digest, error) {
 	// One allocation holds the digest and room for its first list values.
 	r := &struct {
 		d    Digest
@@ -175,7 +179,6 @@ func (p *Parser) parse(src string) (*Digest, error) {
 	}{}
 	ps := &parser{
 		d:     &r.d,
-		size:  len(src),
 		limit: DefaultMaxErrors,
 		strs:  r.strs[:0],
 	}
@@ -183,7 +186,12 @@ func (p *Parser) parse(src string) (*Digest, error) {
 		ps.limit = 0
 	}
 	lx := &ps.lx
-	lx.Init(src)
+	if data != nil {
+		lx.InitCopy(data)
+	} else {
+		lx.Init(src)
+	}
+	ps.size = lx.Len()
 	lx.Limit = ps.limit
 	for {
 		text, ok := lx.NextText()

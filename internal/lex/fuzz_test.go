@@ -18,7 +18,8 @@ import (
 // order mark) rebuild the input; Col and Text are those that FORMAT.md §1
 // defines, computed here by a slow reference; the problems are exactly
 // the runs of invalid bytes and the control characters, in order; Limit
-// only moves problems to Dropped; and Position agrees with the lines.
+// only moves problems to Dropped; InitCopy reads what Init reads; and
+// Position agrees with the lines.
 func FuzzLex(f *testing.F) {
 	for _, s := range []string{
 		"",
@@ -154,6 +155,9 @@ func checkLex(t *testing.T, src string) {
 	if ll.Dropped > 0 && ll.FirstDropped != want[kept] {
 		t.Errorf("with limit %d: FirstDropped %#v, want %#v", limit, ll.FirstDropped, want[kept])
 	}
+
+	// A Lexer that copies reads the same lines.
+	checkCopy(t, []byte(src))
 
 	// Position agrees with the lines at their first byte and at the end of
 	// input.

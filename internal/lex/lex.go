@@ -5,14 +5,15 @@
 // it reads into values and errors.
 //
 // The lexer is synchronous and works on one string: a line's text is a slice
-// of the input whenever the line needs no change, so the common case
-// allocates nothing.
+// of the input, or of the copy of it that the lexer makes as it reads,
+// whenever the line needs no change, so the common case allocates nothing.
 package lex
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -61,6 +62,12 @@ type Lexer struct {
 
 	buf []byte // scratch space for lines that need cleaning
 	cur Mark   // the last line read
+
+	// out is what the texts and lines returned are slices of: src
+	// itself, or its copy in dst (see InitCopy), which holds each line
+	// from the time NextText returns it.
+	out string
+	dst []byte
 }
 
 // Init makes l a Lexer that reads src, in place: a parser may hold its
@@ -70,7 +77,46 @@ func (l *Lexer) Init(src string) {
 	if len(src) >= 3 && src[:3] == "\uFEFF" {
 		src = src[3:]
 	}
-	*l = Lexer{src: src}
+	*l = Lexer{src: src, out: src}
+}
+
+// InitCopy makes l a Lexer that reads data, as Init does, and returns
+// texts and lines that are slices of a copy of data, not of data itself:
+// they stay as they are when data changes after the last call of
+// NextText. It makes the copy as it reads each line, which costs less
+// than copying data first and reading the copy: a large input is then
+// read from memory once, not twice. data must not change until the last
+// call of NextText.
+func (l *Lexer) InitCopy(data []byte) {
+	l.Init(unsafe.String(unsafe.SliceData(data), len(data)))
+	// Room past the end for the last block that plainBlocks copies.
+	l.dst = uninitialized(len(l.src) + blockSize)[:len(l.src)]
+	l.out = unsafe.String(unsafe.SliceData(l.dst), len(l.dst))
+}
+
+// uninitialized returns a new slice of n bytes, n > 0, whose bytes are
+// not set: unlike make, it does not clear them, which would cost a pass
+// over memory that the lexer fills anyway. It takes the buffer that
+// strings.Builder.Grow allocates, which Go does not clear, and reaches it
+// through the one-byte string it holds after WriteByte: Builder.String
+// returns its buffer without copying it, and the Builder is not used
+// again.
+func uninitialized(n int) []byte {
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteByte(0)
+	return unsafe.Slice(unsafe.StringData(b.String()), n)
+}
+
+// Len returns the length of the input, in bytes, without a leading byte
+// order mark.
+func (l *Lexer) Len() int { return len(l.src) }
+
+// copied copies src[i:j] to dst, when l makes a copy.
+func (l *Lexer) copied(i, j int) {
+	if l.dst != nil {
+		copy(l.dst[i:j], l.src[i:j])
+	}
 }
 
 // A Mark tells where a line stands in the input, for Line to make it
@@ -89,7 +135,7 @@ func (l *Lexer) Line(text string) Line { return l.LineAt(l.cur, text) }
 
 // LineAt returns the line at m, whose text is text.
 func (l *Lexer) LineAt(m Mark, text string) Line {
-	return Line{Num: m.num, Col: m.col, Raw: l.src[m.start:m.end], Text: text}
+	return Line{Num: m.num, Col: m.col, Raw: l.out[m.start:m.end], Text: text}
 }
 
 // NextText reads the next line and returns its text, or false at the end
@@ -105,23 +151,30 @@ func (l *Lexer) NextText() (string, bool) {
 	}
 	l.line++
 	if src[start] == '\n' { // a blank line
+		if l.dst != nil {
+			l.dst[start] = '\n'
+		}
 		l.pos = start + 1
 		l.cur = Mark{num: l.line, col: 1, start: start, end: start}
 		return "", true
 	}
 	// Most lines are plain text up to a '\n', with no two spaces in a
 	// row: their text is the line itself, maybe trimmed. Plain(src,
-	// start), written out to spare a call for each line:
+	// start), written out to spare a call for each line. plainBlocks
+	// copies the bytes it reads, src[j] among them unless it returns near
+	// the end; plainRest copies nothing.
 	j, double := start, false
 	if hasBlocks {
-		j, double = plainBlocks(src, start)
+		j, double = plainBlocks(unsafe.SliceData(l.dst), src, start)
 	}
 	if !hasBlocks || j < len(src) && j+blockSize > len(src) {
+		k := j
 		j, double = plainRest(src, start, j, double)
+		l.copied(k, min(j+1, len(src)))
 	}
 	if j < len(src) && src[j] == '\n' && !double {
 		l.pos = j + 1
-		raw := src[start:j]
+		raw := l.out[start:j]
 		if Untrimmed(raw) {
 			l.cur = Mark{num: l.line, col: 1, start: start, end: j}
 			return raw, true
@@ -202,8 +255,9 @@ func (l *Lexer) next(start, i int, double bool) string {
 		clean = clean || d
 	}
 	l.pos = next
+	l.copied(start, next)
 
-	raw := src[start:end]
+	raw := l.out[start:end]
 	for k := first; k < len(l.Problems); k++ {
 		l.Problems[k].Raw = raw
 	}

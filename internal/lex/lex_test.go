@@ -13,8 +13,10 @@ import (
 
 // lines returns every line that a new Lexer reads from src, and the
 // problems it found.
-func lines(src string) ([]Line, []Problem) {
-	l := New(src)
+func lines(src string) ([]Line, []Problem) { return lexLines(New(src)) }
+
+// lexLines reads all of l's lines, and returns them with its problems.
+func lexLines(l *Lexer) ([]Line, []Problem) {
 	var got []Line
 	for {
 		ln, ok := l.Next()

@@ -19,5 +19,12 @@ const hasBlocks = true
 // character that is not whole in s, it stops early, and Plain reads on
 // from there (plainRest). It is written in plain_amd64.s.
 //
+// Unless dst is nil, plainBlocks also copies each block it reads to the
+// same offset of dst, and each character it passes over after a stop, as
+// it may end past the block. On return, s[i:j] has been copied, and so
+// has s[j] when j+blockSize <= len(s): plainBlocks then stopped at s[j]
+// in a block it read whole. dst must have room for len(s)+blockSize-1
+// bytes, as the last block may run past the end of s.
+//
 //go:noescape
-func plainBlocks(s string, i int) (j int, double bool)
+func plainBlocks(dst *byte, s string, i int) (j int, double bool)

@@ -115,6 +115,22 @@ GLOBL consts<>(SB), RODATA|NOPTR, $0xa0
 	VPCMPGTB  Y5, Y12, Y6; \
 	VPMOVMSKB Y6, R8
 
+// SSE2_STORE and AVX2_STORE copy the block just read to the same offset
+// of the buffer at R14, unless R14 is nil. The last block may run past the
+// end of s: the buffer has room for it (see plainBlocks).
+#define SSE2_STORE(skip) \
+	TESTQ R14, R14; \
+	JEQ   skip; \
+	MOVOU X0, (R14)(CX*1); \
+	MOVOU X5, 16(R14)(CX*1); \
+skip:
+
+#define AVX2_STORE(skip) \
+	TESTQ   R14, R14; \
+	JEQ     skip; \
+	VMOVDQU Y0, (R14)(CX*1); \
+skip:
+
 // PAIRS sets R12 to the spaces after a space: R11 shifted by one, with
 // the byte before the block (R10).
 #define PAIRS \
@@ -146,17 +162,18 @@ GLOBL consts<>(SB), RODATA|NOPTR, $0xa0
 	DECQ AX; \
 	MOVQ DI, CX
 
-// func plainBlocks(s string, i int) (j int, double bool)
+// func plainBlocks(dst *byte, s string, i int) (j int, double bool)
 //
 // A block is 32 bytes, read as two SSE registers, X0 and X5, or with AVX2
 // as one, Y0. PCMPGTB compares signed bytes: 0x80 to 0xFF are -128 to -1,
 // below every ASCII byte. Each comparison gives 0xFF or 0x00 per byte, and
 // PMOVMSKB gathers the results as the bits of a mask: the masks below have
 // bit k set for byte k of the block.
-TEXT ·plainBlocks(SB), NOSPLIT, $0-33
-	MOVQ s_base+0(FP), SI
-	MOVQ s_len+8(FP), DX
-	MOVQ i+16(FP), CX
+TEXT ·plainBlocks(SB), NOSPLIT, $0-41
+	MOVQ dst+0(FP), R14 // where to copy the blocks, or nil
+	MOVQ s_base+8(FP), SI
+	MOVQ s_len+16(FP), DX
+	MOVQ i+24(FP), CX
 	XORQ R9, R9 // two spaces in a row, once not zero
 	XORQ R10, R10 // bit 0: the byte before the block is a space
 	CMPB ·useAVX2(SB), $0
@@ -169,6 +186,7 @@ loop:
 	CMPQ AX, DX
 	JHI  tail // less than a block left
 	SSE2_STOPS
+	SSE2_STORE(stored)
 	SSE2_SPACES
 	PAIRS
 
@@ -184,6 +202,7 @@ loop:
 tail: // the last bytes, as one block with those past the end masked
 	TAIL_MASK
 	SSE2_STOPS
+	SSE2_STORE(tailstored)
 	ANDQ AX, BX
 	SSE2_SPACES
 	ANDQ AX, R11
@@ -214,6 +233,11 @@ stop:
 	CMPQ DI, DX
 	JHI  done
 	MOVL (SI)(CX*1), AX
+	TESTQ R14, R14
+	JEQ  loaded
+	MOVL AX, (R14)(CX*1) // the character may end past the block
+
+loaded:
 
 	// U+1F000 to U+1FAFF: F0 9F, 80 to AB, a continuation byte.
 	MOVL AX, R8
@@ -283,9 +307,9 @@ done:
 	VZEROUPPER
 
 return:
-	MOVQ  CX, j+24(FP)
+	MOVQ  CX, j+32(FP)
 	TESTQ R9, R9
-	SETNE double+32(FP)
+	SETNE double+40(FP)
 	RET
 
 	// The same loop with AVX2: one register holds the whole block.
@@ -301,6 +325,7 @@ avx2loop:
 	CMPQ AX, DX
 	JHI  avx2tail
 	AVX2_STOPS
+	AVX2_STORE(avx2stored)
 	AVX2_SPACES
 	PAIRS
 	AVX2_LETTERS
@@ -309,6 +334,7 @@ avx2loop:
 avx2tail:
 	TAIL_MASK
 	AVX2_STOPS
+	AVX2_STORE(avx2tailstored)
 	ANDQ AX, BX
 	AVX2_SPACES
 	ANDQ AX, R11

@@ -5,6 +5,6 @@ package lex
 // hasBlocks tells that plainBlocks passes over no byte.
 const hasBlocks = false
 
-// plainBlocks passes over no byte: plainWords reads the whole run
-// (plainRest).
-func plainBlocks(s string, i int) (j int, double bool) { return i, false }
+// plainBlocks passes over no byte, and copies none to dst: plainWords
+// reads the whole run (plainRest).
+func plainBlocks(dst *byte, s string, i int) (j int, double bool) { return i, false }

@@ -10,9 +10,10 @@ import (
 	"unsafe"
 )
 
-// TestPlainPageEnd runs Plain on strings that end where a page ends, with
-// the next page unmapped: Plain must not read past the end of s there, or
-// the test dies of a fault.
+// TestPlainPageEnd runs Plain, and a Lexer made with InitCopy, on
+// strings that end where a page ends, with the next page unmapped: they
+// must not read past the end of the string there, or the test dies of a
+// fault.
 func TestPlainPageEnd(t *testing.T) {
 	page := os.Getpagesize()
 	mem, err := syscall.Mmap(-1, 0, 2*page, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
@@ -25,7 +26,8 @@ func TestPlainPageEnd(t *testing.T) {
 	}
 	texts := []string{"", "a", " ", "  ", "é", "\xc3", "\xe2\x80", "’", "👤", "\xf0\x9f\x91"}
 	for n := range 70 {
-		texts = append(texts, strings.Repeat("a", n), strings.Repeat("é ", n/2), strings.Repeat("a", n)+"👤")
+		texts = append(texts, strings.Repeat("a", n), strings.Repeat("é ", n/2), strings.Repeat("a", n)+"👤",
+			strings.Repeat("a", n)+"\nb", strings.Repeat("a", n)+"é\n\n")
 	}
 	for _, s := range texts {
 		// s ends at the end of the page; so does each string below,
@@ -34,6 +36,7 @@ func TestPlainPageEnd(t *testing.T) {
 			start := page - len(s) - pad
 			copy(mem[start:], strings.Repeat("b", pad)+s)
 			checkPlain(t, unsafe.String(&mem[start], page-start))
+			checkCopy(t, mem[start:page])
 		}
 	}
 }
