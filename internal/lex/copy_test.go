@@ -62,3 +62,22 @@ func TestInitCopy(t *testing.T) {
 		checkCopy(t, b[2*blockSize:][:len(s):len(s)])
 	}
 }
+
+// TestUninitialized checks that uninitialized returns n bytes that can be
+// written and read back.
+func TestUninitialized(t *testing.T) {
+	for _, n := range []int{2, blockSize, 4096, 1 << 20} {
+		b := uninitialized(n)
+		if len(b) != n {
+			t.Fatalf("uninitialized(%d) has length %d", n, len(b))
+		}
+		for i := range b {
+			b[i] = byte(i)
+		}
+		for i, c := range b {
+			if c != byte(i) {
+				t.Fatalf("uninitialized(%d): byte %d reads %d after %d was written", n, i, c, byte(i))
+			}
+		}
+	}
+}

@@ -94,18 +94,24 @@ func (l *Lexer) InitCopy(data []byte) {
 	l.out = unsafe.String(unsafe.SliceData(l.dst), len(l.dst))
 }
 
-// uninitialized returns a new slice of n bytes, n > 0, whose bytes are
+// uninitialized returns a new slice of n bytes, n >= 2, whose bytes are
 // not set: unlike make, it does not clear them, which would cost a pass
 // over memory that the lexer fills anyway. It takes the buffer that
-// strings.Builder.Grow allocates, which Go does not clear, and reaches it
-// through the one-byte string it holds after WriteByte: Builder.String
-// returns its buffer without copying it, and the Builder is not used
-// again.
+// strings.Builder.Grow allocates, which Go does not clear, through the
+// strings that Builder.String returns, which are that buffer, not copies
+// of it. It checks that they are: two Strings with the same data, one
+// byte apart, can only be the buffer. Should a Go release change that, it
+// falls back to make.
 func uninitialized(n int) []byte {
 	var b strings.Builder
 	b.Grow(n)
 	b.WriteByte(0)
-	return unsafe.Slice(unsafe.StringData(b.String()), n)
+	first := b.String()
+	b.WriteByte(0)
+	if p := unsafe.StringData(b.String()); p == unsafe.StringData(first) && b.Cap() >= n {
+		return unsafe.Slice(p, n)
+	}
+	return make([]byte, n)
 }
 
 // Len returns the length of the input, in bytes, without a leading byte
