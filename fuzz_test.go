@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -84,9 +85,23 @@ func checkCopied(t *testing.T, data []byte, d *Digest, err error) {
 	if diff := cmp.Diff(want, d); diff != "" {
 		t.Errorf("Parse differs from ParseReader (-ParseReader +Parse), with data changed after Parse:\n%s", diff)
 	}
-	if fmt.Sprint(err) != fmt.Sprint(wantErr) {
-		t.Errorf("Parse gave error %v, ParseReader %v", err, wantErr)
+	if got, want := errorsWithPosition(err), errorsWithPosition(wantErr); !slices.Equal(got, want) {
+		t.Errorf("Parse gave errors %q, ParseReader %q", got, want)
 	}
+}
+
+// errorsWithPosition returns what ErrorWithPosition says of each error
+// of err, an ErrorList, or err's text.
+func errorsWithPosition(err error) []string {
+	var list ErrorList
+	if !errors.As(err, &list) {
+		return []string{fmt.Sprint(err)}
+	}
+	var s []string
+	for _, e := range list {
+		s = append(s, e.ErrorWithPosition())
+	}
+	return s
 }
 
 // texts returns every text value of d.

@@ -11,6 +11,9 @@ import (
 // with Init reads the same bytes as a string, with each implementation of
 // plainBlocks: the same lines and the same problems. At the end of input
 // its copy is whole, and what it returned does not change when data does.
+// Each check runs twice: with the buffer InitCopy allocates, and with one
+// that holds the complement of each byte to copy, so that a byte left
+// uncopied cannot read as the right one by chance.
 func checkCopy(t *testing.T, data []byte) {
 	t.Helper()
 	src := string(data)
@@ -19,22 +22,32 @@ func checkCopy(t *testing.T, data []byte) {
 	defer restore()
 	for name, use := range variants {
 		use()
-		l := new(Lexer)
-		l.InitCopy(data)
-		got, gotProblems := lexLines(l)
-		if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotProblems, wantProblems) {
-			t.Fatalf("InitCopy(%+q) with %s read\n%#v\n%#v\nInit read\n%#v\n%#v", src, name, got, gotProblems, want, wantProblems)
-		}
-		if copied := strings.TrimPrefix(src, "\uFEFF"); l.out != copied {
-			t.Fatalf("InitCopy(%+q) with %s: the copy at the end is %+q", src, name, l.out)
-		}
-		for i := range data {
-			data[i] ^= 0xFF
-		}
-		same := reflect.DeepEqual(got, want) && reflect.DeepEqual(gotProblems, wantProblems)
-		copy(data, src)
-		if !same {
-			t.Fatalf("InitCopy(%+q) with %s: the lines read changed with data:\n%#v\n%#v", src, name, got, gotProblems)
+		for _, poisoned := range []bool{false, true} {
+			l := new(Lexer)
+			if poisoned {
+				buf := bytes.Repeat([]byte{0x5A}, len(data)+blockSize)
+				for i, c := range []byte(strings.TrimPrefix(src, "\uFEFF")) {
+					buf[i] = ^c
+				}
+				l.initCopy(data, buf)
+			} else {
+				l.InitCopy(data)
+			}
+			got, gotProblems := lexLines(l)
+			if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotProblems, wantProblems) {
+				t.Fatalf("InitCopy(%+q) with %s, poisoned %v, read\n%#v\n%#v\nInit read\n%#v\n%#v", src, name, poisoned, got, gotProblems, want, wantProblems)
+			}
+			if copied, out := strings.TrimPrefix(src, "\uFEFF"), l.str(0, l.Len()); out != copied {
+				t.Fatalf("InitCopy(%+q) with %s, poisoned %v: the copy at the end is %+q", src, name, poisoned, out)
+			}
+			for i := range data {
+				data[i] ^= 0xFF
+			}
+			same := reflect.DeepEqual(got, want) && reflect.DeepEqual(gotProblems, wantProblems)
+			copy(data, src)
+			if !same {
+				t.Fatalf("InitCopy(%+q) with %s, poisoned %v: the lines read changed with data:\n%#v\n%#v", src, name, poisoned, got, gotProblems)
+			}
 		}
 	}
 }

@@ -63,10 +63,8 @@ type Lexer struct {
 	buf []byte // scratch space for lines that need cleaning
 	cur Mark   // the last line read
 
-	// out is what the texts and lines returned are slices of: src
-	// itself, or its copy in dst (see InitCopy), which holds each line
-	// from the time NextText returns it.
-	out string
+	// dst, when not nil, is the copy of src that InitCopy makes: the
+	// texts and lines returned are slices of it (see str).
 	dst []byte
 }
 
@@ -77,7 +75,7 @@ func (l *Lexer) Init(src string) {
 	if len(src) >= 3 && src[:3] == "\uFEFF" {
 		src = src[3:]
 	}
-	*l = Lexer{src: src, out: src}
+	*l = Lexer{src: src}
 }
 
 // InitCopy makes l a Lexer that reads data, as Init does, and returns
@@ -88,10 +86,26 @@ func (l *Lexer) Init(src string) {
 // read from memory once, not twice. data must not change until the last
 // call of NextText.
 func (l *Lexer) InitCopy(data []byte) {
-	l.Init(unsafe.String(unsafe.SliceData(data), len(data)))
 	// Room past the end for the last block that plainBlocks copies.
-	l.dst = uninitialized(len(l.src) + blockSize)[:len(l.src)]
-	l.out = unsafe.String(unsafe.SliceData(l.dst), len(l.dst))
+	l.initCopy(data, uninitialized(len(data)+blockSize))
+}
+
+// initCopy is InitCopy, which makes the copy in buf, of at least
+// len(data)+blockSize bytes.
+func (l *Lexer) initCopy(data, buf []byte) {
+	l.Init(unsafe.String(unsafe.SliceData(data), len(data)))
+	l.dst = buf[:len(l.src)]
+}
+
+// str returns the bytes i to j of the input as a string: a slice of src,
+// or of its copy, which holds them by then. The string covers those bytes
+// only, which the lexer does not write again: the copy may grow while
+// the string exists, as strings.Builder's buffer does.
+func (l *Lexer) str(i, j int) string {
+	if l.dst == nil {
+		return l.src[i:j]
+	}
+	return unsafe.String(unsafe.SliceData(l.dst[i:j]), j-i)
 }
 
 // uninitialized returns a new slice of n bytes, n >= 2, whose bytes are
@@ -141,7 +155,7 @@ func (l *Lexer) Line(text string) Line { return l.LineAt(l.cur, text) }
 
 // LineAt returns the line at m, whose text is text.
 func (l *Lexer) LineAt(m Mark, text string) Line {
-	return Line{Num: m.num, Col: m.col, Raw: l.out[m.start:m.end], Text: text}
+	return Line{Num: m.num, Col: m.col, Raw: l.str(m.start, m.end), Text: text}
 }
 
 // NextText reads the next line and returns its text, or false at the end
@@ -180,7 +194,7 @@ func (l *Lexer) NextText() (string, bool) {
 	}
 	if j < len(src) && src[j] == '\n' && !double {
 		l.pos = j + 1
-		raw := l.out[start:j]
+		raw := l.str(start, j)
 		if Untrimmed(raw) {
 			l.cur = Mark{num: l.line, col: 1, start: start, end: j}
 			return raw, true
@@ -263,7 +277,7 @@ func (l *Lexer) next(start, i int, double bool) string {
 	l.pos = next
 	l.copied(start, next)
 
-	raw := l.out[start:end]
+	raw := l.str(start, end)
 	for k := first; k < len(l.Problems); k++ {
 		l.Problems[k].Raw = raw
 	}
