@@ -45,7 +45,7 @@ type Problem struct {
 }
 
 // A Lexer reads the lines of one input. Its zero value is not usable; call
-// Init.
+// Init or InitCopy.
 type Lexer struct {
 	src  string
 	pos  int // byte offset of the next line
