@@ -146,11 +146,7 @@ func BenchmarkFormat(b *testing.B) {
 // compares with BenchmarkParse/seed: Validate should cost no more than
 // Parse.
 func BenchmarkValidate(b *testing.B) {
-	text := readTestFile(b, "testdata/seed.txt")
-	seed, err := Parse(text)
-	if err != nil {
-		b.Fatal(err)
-	}
+	text, seed, _ := seedForms(b)
 	large := largeValidDigest()
 	for _, bc := range []struct {
 		name string

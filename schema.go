@@ -93,15 +93,14 @@ var compiledItemSchemas = sync.OnceValues(func() ([]*jsonschema.Schema, error) {
 // sortProblems), cut at DefaultMaxErrors as [ValidationErrors] says; or
 // nil. A key that the schema does not allow is one problem, at the pointer
 // of its object: the validator's message lists them all, in an order that
-// changes from run to run. The items of a list longer than the schema
-// allows are not checked: the validator builds an error for each bad item,
-// and a list of millions would cost gigabytes.
+// changes from run to run.
 //
-// The items of the lists are checked one by one, and only the first
-// problems of each list are kept, the others counted: the validator builds
-// an error for each bad item, several hundred bytes, and keeping them all
-// for a list of 100000 bad items would cost hundreds of megabytes. The
-// lists of doc are empty when checkSchema returns.
+// The validator builds an error of several hundred bytes for each bad
+// item of a list: keeping them all for a list of 100000 bad items would
+// cost hundreds of megabytes. So the items of the lists are checked one by
+// one, and only the first problems of each list are kept, the others
+// counted; the items of a list longer than the schema allows are not
+// checked at all. The lists of doc are empty when checkSchema returns.
 func checkSchema(doc any) (ValidationErrors, error) {
 	s, err := compiledSchema()
 	if err != nil {
@@ -167,10 +166,10 @@ func checkSchema(doc any) (ValidationErrors, error) {
 // sorts them. The error is a failure of the validator itself.
 func validateSchema(s *jsonschema.Schema, v any, at string) ([]schemaProblem, error) {
 	err := s.Validate(v)
-	var ve *jsonschema.ValidationError
 	if err == nil {
 		return nil, nil
 	}
+	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
 		return nil, err
 	}
@@ -523,15 +522,10 @@ func newPathSegment(s string) pathSegment {
 }
 
 // compare compares x and y, as numbers when both are digits, else as
-// text, and returns how many bytes that reads at most. Numbers that are
-// one string, as decodeJSON makes equal numbers of keys, are equal without
-// reading them.
+// text, and returns how many bytes that reads at most.
 func (x pathSegment) compare(y pathSegment) (c, read int) {
 	a, b := x.s, y.s
 	if x.isNum && y.isNum {
-		if sameString(x.num, y.num) {
-			return 0, 0
-		}
 		if len(x.num) != len(y.num) {
 			return cmp.Compare(len(x.num), len(y.num)), 1
 		}

@@ -556,14 +556,14 @@ func TestCheckSchemaItemsOneByOne(t *testing.T) {
 		`[]`,
 		`{"entities":[` + numbers(12) + `],"keywords":[` + numbers(12) + `]}`,
 	}
+	s, err := compiledSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, doc := range docs {
 		whole, derrs := decodeJSON([]byte(doc))
 		if derrs != nil {
 			t.Fatalf("decodeJSON(%s): %v", doc, derrs)
-		}
-		s, err := compiledSchema()
-		if err != nil {
-			t.Fatal(err)
 		}
 		problems, err := validateSchema(s, whole, "")
 		if err != nil {

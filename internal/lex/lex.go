@@ -132,8 +132,8 @@ func uninitialized(n int) []byte {
 // order mark.
 func (l *Lexer) Len() int { return len(l.src) }
 
-// copied copies src[i:j] to dst, when l makes a copy.
-func (l *Lexer) copied(i, j int) {
+// copyInput copies src[i:j] to dst, when l makes a copy.
+func (l *Lexer) copyInput(i, j int) {
 	if l.dst != nil {
 		copy(l.dst[i:j], l.src[i:j])
 	}
@@ -190,7 +190,7 @@ func (l *Lexer) NextText() (string, bool) {
 	if !hasBlocks || j < len(src) && j+blockSize > len(src) {
 		k := j
 		j, double = plainRest(src, start, j, double)
-		l.copied(k, min(j+1, len(src)))
+		l.copyInput(k, min(j+1, len(src)))
 	}
 	if j < len(src) && src[j] == '\n' && !double {
 		l.pos = j + 1
@@ -208,10 +208,12 @@ func (l *Lexer) NextText() (string, bool) {
 
 // next reads the rest of the line that starts at start, as NextText
 // does, from i, where Plain stopped; double tells whether two spaces in a
-// row came before i.
+// row came before i. NextText has copied src[start:i] when l makes a
+// copy: next copies the rest of the line.
 func (l *Lexer) next(start, i int, double bool) string {
 	src := l.src
 	first := len(l.Problems)
+	uncopied := i
 	var (
 		end   = -1     // end of the line's bytes
 		next  int      // start of the next line
@@ -275,7 +277,7 @@ func (l *Lexer) next(start, i int, double bool) string {
 		clean = clean || d
 	}
 	l.pos = next
-	l.copied(start, next)
+	l.copyInput(uncopied, next)
 
 	raw := l.str(start, end)
 	for k := first; k < len(l.Problems); k++ {
