@@ -78,6 +78,8 @@ func BenchmarkHostileTooLarge(b *testing.B) {
 		{"plain", "x"},
 		{"control-chars", "\x01"},
 		{"invalid-utf8", "\xff"},
+		{"line-breaks", "\n"},
+		{"latin-1", "\u00a9"}, // as many bytes that may start a break
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			in := hostileBenchInput("", c.unit, DefaultMaxSize+1)

@@ -1317,6 +1317,32 @@ func TestHostileParseReader(t *testing.T) {
 	})
 }
 
+// TestTooLargeKeepsALine checks that the error for input over the limit
+// says what ParseReader's says, and does not change when the input does:
+// it keeps a copy of the line, not the caller's bytes.
+func TestTooLargeKeepsALine(t *testing.T) {
+	p := Parser{MaxSize: 24}
+	for _, in := range []string{
+		"T\nSUMMARY\nabcdefghijklmnopqrstuvwxyz",
+		"\uFEFFabcdefghijklmnopqrstuvwxyz",
+		"a\r\nb\u2028c\u0085d\re\u00A9\u2019\nfghijklmnop",
+		strings.Repeat("\n", 30),
+	} {
+		data := []byte(in)
+		d, err := p.Parse(data)
+		if d != nil || !errors.Is(err, ErrTooLarge) {
+			t.Fatalf("Parse(%+q): digest %v, error %v; want nil and too large", in, d, err)
+		}
+		for i := range data {
+			data[i] = 'x'
+		}
+		_, wantErr := p.ParseReader(strings.NewReader(in))
+		if got, want := errorsWithPosition(err), errorsWithPosition(wantErr); !slices.Equal(got, want) {
+			t.Errorf("Parse(%+q) gave %q, ParseReader %q", in, got, want)
+		}
+	}
+}
+
 // countingReader is an endless input of 'x' that counts what is read.
 type countingReader struct{ n int }
 

@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"unsafe"
 
 	"digest/internal/lex"
 )
@@ -54,7 +55,8 @@ func ParseReader(r io.Reader) (*Digest, error) {
 // Parse parses data as the package function [Parse] does, with p's options.
 func (p *Parser) Parse(data []byte) (*Digest, error) {
 	if limit := p.maxSize(); int64(len(data)) > limit {
-		return nil, tooLarge(string(data[:limit+1]), limit)
+		// Read in place: tooLarge keeps a copy of one line only.
+		return nil, tooLarge(unsafe.String(unsafe.SliceData(data), limit+1), limit)
 	}
 	// The lexer copies each line as it reads it: the digest must not
 	// share memory with data, which the caller may reuse.
@@ -84,14 +86,15 @@ func (p *Parser) maxSize() int64 {
 }
 
 // tooLarge returns the error for src, which is limit+1 bytes long: at the
-// position of its last byte, the first one past the limit.
+// position of its last byte, the first one past the limit. src may be the
+// caller's bytes: the error keeps a copy of that byte's line, not src.
 func tooLarge(src string, limit int64) error {
 	last := len(src) - 1
 	line, col := lex.Position(src, last)
 	return ErrorList{{
 		Line: line, Column: col,
 		Err:    fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit),
-		source: strings.TrimRight(src[last-(col-1):], "\r\n"),
+		source: strings.Clone(strings.TrimRight(src[last-(col-1):], "\r\n")),
 	}}
 }
 

@@ -649,6 +649,12 @@ func TestPositionAgreesWithNext(t *testing.T) {
 		"\uFEFF",
 		"a\xFF\x00b\n\xC0\xAF\n\r",
 	}
+	// Each line break, and characters that start with the same bytes as
+	// some, at every offset of an eight-byte word.
+	for k := range 17 {
+		x := strings.Repeat("x", k)
+		inputs = append(inputs, x+"\u00A9\u2019\u00E9"+x+"\n"+x+"\r\n"+x+"\r"+x+"\u0085"+x+"\u2028"+x+"\u2029"+x)
+	}
 	for _, src := range inputs {
 		t.Run(fmt.Sprintf("%+q", src), func(t *testing.T) {
 			bom := 0
