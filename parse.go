@@ -331,12 +331,8 @@ func (p *parser) setType(known int, written, description string) {
 // the fields are then set one by one, which costs less than copying a
 // whole Entity into the heap while the garbage collector runs.
 func (p *parser) newEntity() *Entity {
-	es := p.d.Entities
-	if len(es) < cap(es) {
-		es = es[:len(es)+1]
-	} else {
-		es = append(es, Entity{})
-	}
+	es := grow(p.d.Entities)
+	es = es[:len(es)+1]
 	p.d.Entities = es
 	return &es[len(es)-1]
 }
@@ -543,12 +539,12 @@ type strList struct {
 func (p *parser) addTo(l *strList, s string) {
 	switch {
 	case l.owned:
-		l.own = append(l.own, s)
+		l.own = append(grow(l.own), s)
 	case l.start == l.end || l.end == len(p.strs):
 		if l.start == l.end {
 			l.start, l.end = len(p.strs), len(p.strs)
 		}
-		p.strs = append(p.strs, s)
+		p.strs = append(grow(p.strs), s)
 		l.end++
 	default: // another list has grown after this one: move out
 		l.own = append(append(make([]string, 0, 2*(l.end-l.start+1)), p.strs[l.start:l.end]...), s)
@@ -566,4 +562,17 @@ func (l *strList) slice(strs []string) []string {
 		return []string{}
 	}
 	return strs[l.start:l.end:l.end]
+}
+
+// grow returns s with room for one more element: when s is full, a copy
+// of it with twice its length in capacity. append adds only a quarter to
+// a long slice, so that growing a list of many values one by one copies
+// about four times its final size; doubling copies about its size.
+func grow[E any](s []E) []E {
+	if len(s) < cap(s) {
+		return s
+	}
+	t := make([]E, len(s), max(2*len(s), 4))
+	copy(t, s)
+	return t
 }

@@ -1,0 +1,55 @@
+package digest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestParseAllocs checks what the package documentation promises: three
+// allocations for a small digest, and for a long one a count that grows
+// with the logarithm of its lists' lengths, not with its lines.
+func TestParseAllocs(t *testing.T) {
+	seed := seedText(t)
+	if n := testing.AllocsPerRun(100, func() { Parse(seed) }); n != 3 {
+		t.Errorf("Parse of the seed allocates %v times, want 3", n)
+	}
+
+	allocs := func(n int) float64 {
+		text := listsText(n)
+		if _, err := Parse(text); err != nil {
+			t.Fatal(err)
+		}
+		return testing.AllocsPerRun(5, func() { Parse(text) })
+	}
+	// Two slices grow: the one that holds the highlights, paragraphs and
+	// keywords, and the entities. With 16 times as many values, each
+	// doubles four more times.
+	short, long := allocs(1000), allocs(16000)
+	if long > short+2*4 {
+		t.Errorf("Parse allocates %v times for lists of 1000 values, %v for 16000: want at most 8 more", short, long)
+	}
+}
+
+// listsText returns a digest with n highlights, paragraphs, keywords and
+// entities, whose number no header declares.
+func listsText(n int) []byte {
+	var b strings.Builder
+	b.WriteString("T\nSUMMARY\nS\nKEY HIGHLIGHTS\n")
+	for i := range n {
+		fmt.Fprintf(&b, "- Highlight %d\n", i)
+	}
+	b.WriteString("CORE SUBJECT\n")
+	for i := range n {
+		fmt.Fprintf(&b, "Paragraph %d.\n", i)
+	}
+	b.WriteString("KEYWORDS\n")
+	for i := range n {
+		fmt.Fprintf(&b, "keyword %d\n", i)
+	}
+	b.WriteString("MENTIONED ENTITIES\n")
+	for i := range n {
+		fmt.Fprintf(&b, "Name %d\n👤 Person_Male Description %d\n", i, i)
+	}
+	return []byte(b.String())
+}
