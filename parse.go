@@ -505,6 +505,11 @@ type joiner struct {
 }
 
 func (j *joiner) add(s string) {
+	if j.n > 0 {
+		// Grow doubles when it must: WriteString would add a quarter to
+		// a long text.
+		j.b.Grow(len(j.first) + 1 + len(s))
+	}
 	switch j.n {
 	case 0:
 		j.first = s

@@ -11,6 +11,7 @@ package lex
 
 import (
 	"encoding/binary"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -350,6 +351,9 @@ func alwaysNFC(r rune) bool {
 // of tabs and spaces made one space, and each invalid byte made U+FFFD.
 func (l *Lexer) clean(s string) string {
 	b := l.buf[:0]
+	if cap(b) < len(s) {
+		b = make([]byte, 0, len(s)) // room enough unless s holds invalid bytes
+	}
 	space := false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -365,6 +369,10 @@ func (l *Lexer) clean(s string) string {
 			continue
 		}
 		space = false
+		if cap(b)-len(b) < utf8.UTFMax {
+			// Double: append would add a quarter to a long line.
+			b = slices.Grow(b, len(b)+utf8.UTFMax)
+		}
 		b = utf8.AppendRune(b, r) // an invalid byte decodes as U+FFFD
 	}
 	l.buf = b
