@@ -83,12 +83,16 @@ func (e *ValidationError) Error() string {
 // shows: an object key may be long.
 const maxPointer = 200
 
-// displayPointer returns p as an error message shows it: cut after
-// maxPointer bytes, and quoted when it is not printable.
+// displayPointer returns p as an error message shows it: cut after at
+// most maxPointer bytes, between two characters and not inside an escape
+// ("~0", "~1"), with "…"; and quoted when it is not printable.
 func displayPointer(p string) string {
 	if len(p) > maxPointer {
 		i := maxPointer
 		for !utf8.RuneStart(p[i]) {
+			i--
+		}
+		if p[i-1] == '~' {
 			i--
 		}
 		p = p[:i] + "…"
@@ -194,7 +198,9 @@ const (
 //     is Parse(Format(d)) equals d, a nil list and an empty one alike
 //     ([ErrNotRoundTrip]). Validate checks
 //     this without formatting: no text holds two spaces in a row, U+200B
-//     or U+FEFF (reading would collapse or remove them); no title,
+//     or U+FEFF (reading would collapse or remove them), or more than 30
+//     combining marks in a row (reading would insert U+034F after the
+//     30th, see the package documentation); no title,
 //     subtitle or summary line, heading, paragraph or entity name reads as
 //     a section header; a
 //     non-empty heading does not end with sentence-final punctuation
@@ -546,7 +552,12 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 	if mayChange && !badUTF8 && !norm.NFC.IsNormalString(s) {
 		i := norm.NFC.QuickSpanString(s)
 		seg := s[i:][:max(1, norm.NFC.NextBoundaryInString(s[i:], true))]
-		if v.keep(p) {
+		switch {
+		case !v.keep(p):
+		case streamSafeOnly(seg):
+			v.add(p, fmt.Errorf("%w: reading would insert U+034F COMBINING GRAPHEME JOINER after the 30th combining mark in a row, at byte %d%s: %s",
+				ErrNotRoundTrip, i, inLine(num), excerpt(s)))
+		default:
 			v.add(p, fmt.Errorf("%w: %+q at byte %d%s: %s", ErrNotNFC, seg, i, inLine(num), excerpt(s)))
 		}
 	}
@@ -860,4 +871,15 @@ func cutSegment(p string) (seg, rest string) {
 func compareSegments(a, b string) int {
 	c, _ := newPathSegment(a).compare(newPathSegment(b))
 	return c
+}
+
+// streamSafeOnly reports whether seg, the segment at which a text stops
+// being NFC as golang.org/x/text/unicode/norm tells it (the one that
+// normalizing changes first), changes only by the Stream-Safe Text Format:
+// more than 30 combining marks in a row, which normalizing breaks up with
+// U+034F COMBINING GRAPHEME JOINER. The segment may end at the 30th mark;
+// it is then NFC itself.
+func streamSafeOnly(seg string) bool {
+	const cgj = "\u034F"
+	return strings.ReplaceAll(norm.NFC.String(seg), cgj, "") == strings.ReplaceAll(seg, cgj, "")
 }

@@ -412,6 +412,8 @@ func TestValidationErrorMessages(t *testing.T) {
 		{func(d *Digest) { d.Keywords[1] = "a, b" }, `/keywords/1: would not read back unchanged: the separator ',' would split the keyword "a, b"`},
 		{func(d *Digest) { d.Summary = "a\nRÉSUMÉ" }, `/summary: would not read back unchanged: the summary's line 2 would read as the header SUMMARY: "RÉSUMÉ"`},
 		{func(d *Digest) { d.Title = "Cafe\u0301" }, "/title: not in Unicode NFC: \"e\\u0301\" at byte 3: \"Cafe\u0301\""},
+		{func(d *Digest) { d.Title = "Tx" + strings.Repeat("\u0301", 31) }, "/title: would not read back unchanged: reading would insert U+034F COMBINING GRAPHEME JOINER after the 30th combining mark in a row, at byte 1: \"Tx" + strings.Repeat("\u0301", 31) + "\""},
+		{func(d *Digest) { d.Title = "Tx" + strings.Repeat("\u0301\u0316", 16) }, "/title: not in Unicode NFC: \"x" + strings.Repeat("\\u0301\\u0316", 15) + "\" at byte 1: \"Tx" + strings.Repeat("\u0301\u0316", 16) + "\""},
 	}
 	for _, tt := range tests {
 		d := sampleDigest()
@@ -430,6 +432,10 @@ func TestValidationErrorMessages(t *testing.T) {
 	long := "/" + strings.Repeat("é", 150)
 	if got, want := (&ValidationError{Pointer: long, Err: ErrDuplicate}).Error(), long[:maxPointer-1]+"…: duplicate"; got != want {
 		t.Errorf("error at a long pointer = %q, want %q", got, want)
+	}
+	escaped := "/" + strings.Repeat("a", maxPointer-2) + "~1b"
+	if got, want := (&ValidationError{Pointer: escaped, Err: ErrDuplicate}).Error(), escaped[:maxPointer-1]+"…: duplicate"; got != want {
+		t.Errorf("error at a long pointer cut in an escape = %q, want %q", got, want)
 	}
 	if got := (ValidationErrors{}).Error(); got != "no errors" {
 		t.Errorf("empty list = %q", got)
