@@ -63,8 +63,8 @@
 //     Cyrillic 'С' does not read as 'C'.
 //   - Invalid UTF-8 reads as one U+FFFD for each bad byte, and gives one
 //     error for each run of bad bytes. Control characters are reported and
-//     kept in the partial result, except U+000B and U+000C at the ends of a
-//     line: they are white space too, and trimmed.
+//     kept in the partial result; U+000B and U+000C at the ends of a line
+//     are reported too, but trimmed, as they are white space.
 //   - NFC is that of golang.org/x/text/unicode/norm, which keeps text in the
 //     Stream-Safe Text Format: after 30 combining marks in a row it inserts
 //     U+034F COMBINING GRAPHEME JOINER.

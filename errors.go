@@ -58,13 +58,14 @@ func (e *ParseError) Unwrap() error { return e.Err }
 //
 // Control characters and invalid bytes in the line are shown as U+FFFD so
 // that the caret stays under the right character; a long line is cut around
-// the column.
+// the column. An error with no source line, at an empty line or made with
+// [ErrorList.Add], is shown alone, as Error shows it.
 func (e *ParseError) ErrorWithPosition() string {
+	if e.source == "" {
+		return e.Error()
+	}
 	var b strings.Builder
 	b.WriteString(e.Error())
-	if e.source == "" && e.Column <= 1 {
-		return b.String()
-	}
 	line, caret := displayLine(e.source, e.Column)
 	num := fmt.Sprint(e.Line)
 	pad := strings.Repeat(" ", len(num))
@@ -139,9 +140,15 @@ func (p *ErrorList) Add(line, col int, err error) {
 	*p = append(*p, &ParseError{Line: line, Column: col, Err: err})
 }
 
-// Len, Swap and Less implement sort.Interface, by line then column.
-func (p ErrorList) Len() int      { return len(p) }
+// Len returns the number of errors. With Swap and Less it implements
+// sort.Interface, by line then column.
+func (p ErrorList) Len() int { return len(p) }
+
+// Swap swaps the errors at i and j.
 func (p ErrorList) Swap(i, j int) { p[i], p[j] = p[j], p[i] }
+
+// Less reports whether the error at i comes before the one at j: by line,
+// then column.
 func (p ErrorList) Less(i, j int) bool {
 	if p[i].Line != p[j].Line {
 		return p[i].Line < p[j].Line

@@ -22,8 +22,8 @@ var sectionHeaders = [...]string{
 // a line "ICON TYPE DESCRIPTION". Lines end with LF; there are no blank
 // lines.
 //
-// Format writes any digest, but only a valid one (see [Validate]) reads back
-// unchanged: for every d that [Parse] returns without error,
+// Format writes any digest; a valid one (see [Validate]) reads back
+// unchanged, and so does every d that [Parse] returns without error:
 // Parse(Format(d)) equals d, and Format is idempotent.
 func Format(d *Digest) []byte {
 	w := writer{b: make([]byte, 0, formatSize(d))}

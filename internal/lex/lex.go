@@ -40,7 +40,7 @@ const (
 // A Problem is something wrong with the bytes of a line.
 type Problem struct {
 	Line, Col int    // position of the first bad byte, as in Line
-	Kind      Kind   //
+	Kind      Kind   // what is wrong
 	Rune      rune   // the control character (ControlChar)
 	Len       int    // the number of bad bytes (InvalidUTF8)
 	Raw       string // the line, as in Line
