@@ -646,7 +646,7 @@ func foldKeys(n int, key func(int) string) *folder {
 		// one; it is kept with the folder for the next long list.
 		size := 1 << bits.Len(uint(2*n))
 		if cap(f.table) < size {
-			f.table = make([]int, size)
+			f.table = make([]uint64, size)
 		} else {
 			f.table = f.table[:size]
 			clear(f.table)
@@ -668,14 +668,20 @@ func (f *folder) earlier(i int) (j int, ok bool) {
 	}
 	if len(f.table) > 0 {
 		k, mask := f.buf[start:end], uint64(len(f.table)-1)
-		for h := maphash.Bytes(hashSeed, k) & mask; ; h = (h + 1) & mask {
-			j := f.table[h] - 1
-			if j < 0 {
-				f.table[h] = i + 1
+		hash := maphash.Bytes(hashSeed, k)
+		tag := hash >> 32 << 32 // the high half of the hash, kept in each slot
+		for h := hash & mask; ; h = (h + 1) & mask {
+			slot := f.table[h]
+			if slot == 0 {
+				f.table[h] = tag | uint64(i+1)
 				return 0, false
 			}
-			if string(f.key(j)) == string(k) {
-				return j, true
+			// Only a key with the same tag may be equal: the others
+			// are passed over without reading them.
+			if slot&^0xFFFFFFFF == tag {
+				if j := int(uint32(slot)) - 1; string(f.key(j)) == string(k) {
+					return j, true
+				}
 			}
 		}
 	}
@@ -704,9 +710,10 @@ type folder struct {
 	raw  []byte // a copy of the key being folded, for the transformer
 
 	// For a long list, a hash table of the keys that earlier has seen:
-	// each slot holds the index of a key plus one, or 0 when empty.
+	// each slot holds the index of a key plus one in its low 32 bits and
+	// the high 32 bits of the key's hash in the others, or 0 when empty.
 	// Colliding keys go to the next empty slot.
-	table []int
+	table []uint64
 }
 
 // hashSeed seeds the hash of the folded keys of long lists. It is random,
