@@ -100,7 +100,7 @@ var compiledItemSchemas = sync.OnceValues(func() ([]*jsonschema.Schema, error) {
 // cost hundreds of megabytes. So the items of the lists are checked one by
 // one, and only the first problems of each list are kept, the others
 // counted; the items of a list longer than the schema allows are not
-// checked at all. The lists of doc are empty when checkSchema returns.
+// checked at all. doc is as it was when checkSchema returns.
 func checkSchema(doc any) (ValidationErrors, error) {
 	s, err := compiledSchema()
 	if err != nil {
@@ -119,6 +119,7 @@ func checkSchema(doc any) (ValidationErrors, error) {
 			continue
 		}
 		parent[l.key] = []any{} // checked here: the schema need not see the items
+		defer func() { parent[l.key] = list }()
 		if len(list) > maxItems {
 			problems = append(problems, schemaProblem{l.parent + "/" + l.key, "",
 				fmt.Sprintf("at most %d items allowed, but found %d", maxItems, len(list))})
@@ -753,4 +754,56 @@ func invalidUTF8Offset(data []byte) int {
 		i += size
 	}
 	return -1
+}
+
+// digestOf returns the digest that doc holds, doc being a document that
+// decodeJSON returned and the schema accepts: what json.Unmarshal makes of
+// the document's bytes, without reading them again. ok is false when doc
+// does not have the shape of a digest, each of its keys present with the
+// type that the schema gives it, and no other key.
+func digestOf(doc any) (d *Digest, ok bool) {
+	m, _ := doc.(map[string]any)
+	cs, _ := m["core_subject"].(map[string]any)
+	list, _ := m["entities"].([]any)
+	if len(m) != 7 || len(cs) != 2 || list == nil {
+		return nil, false
+	}
+	d = &Digest{Entities: make([]Entity, len(list))}
+	ok = jsonString(m["title"], &d.Title) && jsonString(m["subtitle"], &d.Subtitle) &&
+		jsonString(m["summary"], &d.Summary) && jsonStrings(m["highlights"], &d.Highlights) &&
+		jsonString(cs["heading"], &d.CoreSubject.Heading) && jsonStrings(cs["paragraphs"], &d.CoreSubject.Paragraphs) &&
+		jsonStrings(m["keywords"], &d.Keywords)
+	for i, item := range list {
+		e, _ := item.(map[string]any)
+		var typ string
+		ok = ok && len(e) == 3 && jsonString(e["name"], &d.Entities[i].Name) && jsonString(e["type"], &typ) &&
+			jsonString(e["description"], &d.Entities[i].Description)
+		d.Entities[i].Type = EntityType(typ)
+	}
+	if !ok {
+		return nil, false
+	}
+	return d, true
+}
+
+// jsonString sets *s to v and reports whether v is a string.
+func jsonString(v any, s *string) (ok bool) {
+	*s, ok = v.(string)
+	return ok
+}
+
+// jsonStrings sets *s to the strings of v and reports whether v is a list
+// of strings.
+func jsonStrings(v any, s *[]string) bool {
+	list, ok := v.([]any)
+	if !ok {
+		return false
+	}
+	*s = make([]string, len(list))
+	for i, item := range list {
+		if (*s)[i], ok = item.(string); !ok {
+			return false
+		}
+	}
+	return true
 }

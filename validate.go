@@ -2,7 +2,6 @@ package digest
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -259,9 +258,9 @@ func ValidateJSON(data []byte) (*Digest, error) {
 	if errs != nil {
 		return nil, errs
 	}
-	d := new(Digest)
-	if err := json.Unmarshal(data, d); err != nil {
-		return nil, err // the schema let through what Digest cannot hold: a bug
+	d, ok := digestOf(doc)
+	if !ok {
+		return nil, errors.New("digest: the schema accepted a document that a Digest cannot hold")
 	}
 	if err := Validate(d); err != nil {
 		return d, err

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
@@ -32,6 +33,17 @@ func FuzzValidateJSON(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := ValidateJSON(data)
+		if d != nil {
+			// The digest is built from the decoded document: it is what
+			// encoding/json makes of the bytes.
+			var want Digest
+			if err := json.Unmarshal(data, &want); err != nil {
+				t.Fatalf("ValidateJSON returned a digest, json.Unmarshal an error: %v", err)
+			}
+			if diff := cmp.Diff(&want, d); diff != "" {
+				t.Fatalf("ValidateJSON's digest differs from json.Unmarshal's (-Unmarshal +ValidateJSON):\n%s", diff)
+			}
+		}
 		if err == nil {
 			if d == nil {
 				t.Fatal("no digest and no error")
