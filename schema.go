@@ -302,10 +302,15 @@ const maxDepth = 64
 // arrays and objects nested more than maxDepth deep, give one error
 // wrapping [ErrInvalidJSON], at the pointer of the value being read.
 //
-// It walks the tokens with a stack rather than by recursion, and keeps
-// the pointer of the value being read as its segments, so that the cost
-// of a problem does not grow with the depth or the length of the keys.
+// A document with none of these problems, the common case, is read in one
+// pass by decodeQuick. Otherwise decodeJSONWith walks the tokens of
+// encoding/json with a stack rather than by recursion, and keeps the
+// pointer of the value being read as its segments, so that the cost of a
+// problem does not grow with the depth or the length of the keys.
 func decodeJSON(data []byte) (any, ValidationErrors) {
+	if v, ok := decodeQuick(data); ok {
+		return v, nil
+	}
 	var problems jsonProblems
 	return decodeJSONWith(data, &problems)
 }

@@ -15,12 +15,8 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
-// FuzzValidateJSON checks that ValidateJSON never panics; that a document
-// it accepts reads back unchanged from the canonical text form of its
-// digest; and that when the schema rejects a document, Validate rejects
-// its digest too, unless the schema's only complaints are about what a
-// Digest cannot carry: extra or missing keys, null, a wrong JSON type.
-func FuzzValidateJSON(f *testing.F) {
+// addJSONFiles adds the JSON documents of testdata to f's corpus.
+func addJSONFiles(f *testing.F) {
 	for _, pattern := range []string{"testdata/valid/*.json", "testdata/invalid/*.json"} {
 		files, _ := filepath.Glob(pattern)
 		for _, file := range files {
@@ -31,6 +27,15 @@ func FuzzValidateJSON(f *testing.F) {
 			f.Add(data)
 		}
 	}
+}
+
+// FuzzValidateJSON checks that ValidateJSON never panics; that a document
+// it accepts reads back unchanged from the canonical text form of its
+// digest; and that when the schema rejects a document, Validate rejects
+// its digest too, unless the schema's only complaints are about what a
+// Digest cannot carry: extra or missing keys, null, a wrong JSON type.
+func FuzzValidateJSON(f *testing.F) {
+	addJSONFiles(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := ValidateJSON(data)
 		if d != nil {

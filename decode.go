@@ -1,0 +1,288 @@
+package digest
+
+import (
+	"encoding/json"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// decodeQuick is decodeJSON for a document that holds none of the
+// problems decodeJSON reports: it decodes data in one pass, with no
+// bookkeeping of positions and pointers, into the same values. Its
+// strings are slices of one copy of data, so that a string without
+// escapes costs no allocation. ok is false, and the value nil, when data
+// is not JSON, holds more than one value or bytes that are not UTF-8, an
+// escaped surrogate that is not one of a pair, an object key twice, or
+// arrays and objects nested more than maxDepth deep: decodeJSON then
+// reads data again to tell where.
+func decodeQuick(data []byte) (v any, ok bool) {
+	if !utf8.Valid(data) {
+		return nil, false
+	}
+	d := quickDecoder{s: string(data)}
+	d.space()
+	if v, ok = d.value(0); !ok {
+		return nil, false
+	}
+	d.space()
+	if d.i != len(d.s) {
+		return nil, false
+	}
+	return v, true
+}
+
+// A quickDecoder reads the JSON text s from i on.
+type quickDecoder struct {
+	s string
+	i int
+}
+
+// space passes over JSON white space.
+func (d *quickDecoder) space() {
+	for d.i < len(d.s) {
+		switch d.s[d.i] {
+		case ' ', '\t', '\n', '\r':
+			d.i++
+		default:
+			return
+		}
+	}
+}
+
+// next passes over white space and c, and reports whether c was there.
+func (d *quickDecoder) next(c byte) bool {
+	d.space()
+	if d.i < len(d.s) && d.s[d.i] == c {
+		d.i++
+		return true
+	}
+	return false
+}
+
+// value reads the value at i, within depth arrays and objects.
+func (d *quickDecoder) value(depth int) (any, bool) {
+	if d.i >= len(d.s) {
+		return nil, false
+	}
+	switch c := d.s[d.i]; c {
+	case '{':
+		if depth == maxDepth {
+			return nil, false
+		}
+		d.i++
+		obj := map[string]any{}
+		if d.next('}') {
+			return obj, true
+		}
+		for {
+			d.space()
+			key, ok := d.string()
+			if !ok || !d.next(':') {
+				return nil, false
+			}
+			if _, dup := obj[key]; dup {
+				return nil, false
+			}
+			d.space()
+			v, ok := d.value(depth + 1)
+			if !ok {
+				return nil, false
+			}
+			obj[key] = v
+			if d.next('}') {
+				return obj, true
+			}
+			if !d.next(',') {
+				return nil, false
+			}
+		}
+	case '[':
+		if depth == maxDepth {
+			return nil, false
+		}
+		d.i++
+		arr := []any{}
+		if d.next(']') {
+			return arr, true
+		}
+		for {
+			d.space()
+			v, ok := d.value(depth + 1)
+			if !ok {
+				return nil, false
+			}
+			arr = append(arr, v)
+			if d.next(']') {
+				return arr, true
+			}
+			if !d.next(',') {
+				return nil, false
+			}
+		}
+	case '"':
+		s, ok := d.string()
+		return s, ok
+	case 't':
+		return true, d.literal("true")
+	case 'f':
+		return false, d.literal("false")
+	case 'n':
+		return nil, d.literal("null")
+	}
+	return d.number()
+}
+
+// literal passes over word, and reports whether it was there.
+func (d *quickDecoder) literal(word string) bool {
+	if strings.HasPrefix(d.s[d.i:], word) {
+		d.i += len(word)
+		return true
+	}
+	return false
+}
+
+// number reads a number, as json.Number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func (d *quickDecoder) number() (any, bool) {
+	start := d.i
+	if d.i < len(d.s) && d.s[d.i] == '-' {
+		d.i++
+	}
+	switch {
+	case d.i < len(d.s) && d.s[d.i] == '0':
+		d.i++
+	case !d.digits():
+		return nil, false
+	}
+	if d.i < len(d.s) && d.s[d.i] == '.' {
+		d.i++
+		if !d.digits() {
+			return nil, false
+		}
+	}
+	if d.i < len(d.s) && (d.s[d.i] == 'e' || d.s[d.i] == 'E') {
+		d.i++
+		if d.i < len(d.s) && (d.s[d.i] == '+' || d.s[d.i] == '-') {
+			d.i++
+		}
+		if !d.digits() {
+			return nil, false
+		}
+	}
+	return json.Number(d.s[start:d.i]), true
+}
+
+// digits passes over ASCII digits, and reports whether there was one.
+func (d *quickDecoder) digits() bool {
+	start := d.i
+	for d.i < len(d.s) && '0' <= d.s[d.i] && d.s[d.i] <= '9' {
+		d.i++
+	}
+	return d.i > start
+}
+
+// string reads a string. Without escapes, it is a slice of s.
+func (d *quickDecoder) string() (string, bool) {
+	if d.i >= len(d.s) || d.s[d.i] != '"' {
+		return "", false
+	}
+	d.i++
+	start := d.i
+	for d.i < len(d.s) {
+		switch c := d.s[d.i]; {
+		case c == '"':
+			d.i++
+			return d.s[start : d.i-1], true
+		case c == '\\':
+			return d.escaped(start)
+		case c < 0x20:
+			return "", false
+		}
+		d.i++
+	}
+	return "", false
+}
+
+// escaped reads the rest of a string that starts at start and holds an
+// escape at i.
+func (d *quickDecoder) escaped(start int) (string, bool) {
+	var b strings.Builder
+	b.WriteString(d.s[start:d.i])
+	for d.i < len(d.s) {
+		c := d.s[d.i]
+		switch {
+		case c == '"':
+			d.i++
+			return b.String(), true
+		case c < 0x20:
+			return "", false
+		case c != '\\':
+			b.WriteByte(c)
+			d.i++
+			continue
+		}
+		if d.i+1 >= len(d.s) {
+			return "", false
+		}
+		e := d.s[d.i+1]
+		d.i += 2
+		switch e {
+		case '"', '\\', '/':
+			b.WriteByte(e)
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'u':
+			r, ok := d.hex4()
+			if !ok {
+				return "", false
+			}
+			if utf16.IsSurrogate(r) {
+				// Only a high surrogate before an escaped low one: a
+				// lone surrogate is a problem that decodeJSON reports.
+				if !strings.HasPrefix(d.s[d.i:], `\u`) {
+					return "", false
+				}
+				d.i += 2
+				low, ok := d.hex4()
+				if r = utf16.DecodeRune(r, low); !ok || r == utf8.RuneError {
+					return "", false
+				}
+			}
+			b.WriteRune(r)
+		default:
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// hex4 reads four hexadecimal digits.
+func (d *quickDecoder) hex4() (rune, bool) {
+	if d.i+4 > len(d.s) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range []byte(d.s[d.i : d.i+4]) {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	d.i += 4
+	return r, true
+}

@@ -1,0 +1,51 @@
+package digest
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// quickCases are documents at the edges of what decodeQuick reads itself
+// and what it leaves to decodeJSON.
+var quickCases = []string{
+	`{}`, `[]`, ` {"a" : [ 1 , -0.5e+3 , true , false , null , "x" ] } `, `"s"`, `0`, `-0`, `1E9`,
+	`{"a":1,"a":2}`, `{"a":1,"\u0061":2}`, `{"a":{"b":1},"b":{"b":1}}`,
+	`"\"\\\/\b\f\n\r\t"`, `"\u00e9\u00E9é"`, `"\ud83d\ude00"`, `"\ud83d"`, `"\ude00"`, `"\ud83dx"`,
+	`"\ud83d\u0041"`, `"\ud83d\ud83d"`, `"\uFFFD"`, "\"\uFFFD\"", `"\u12"`, `"\x"`, "\"a\x01\"", "\"\xff\"",
+	`01`, `1.`, `.5`, `+1`, `-`, `1e`, `1e+`, `tru`, `nul`, `[1,]`, `{"a":1,}`, `{"a"}`, `{1:2}`, `[1 2]`,
+	`{} {}`, `{}x`, "\uFEFF{}", ``, ` `, `"`, `"abc`, `[`, `{"a":`,
+}
+
+// FuzzDecodeQuick checks decodeQuick against decodeJSON's own reading:
+// it decodes exactly the documents in which that finds no problem, to the
+// same values.
+func FuzzDecodeQuick(f *testing.F) {
+	for _, c := range quickCases {
+		f.Add([]byte(c))
+	}
+	addJSONFiles(f)
+	nested := make([]byte, 0, 2*maxDepth+2)
+	for range maxDepth {
+		nested = append(nested, '[')
+	}
+	for range maxDepth {
+		nested = append(nested, ']')
+	}
+	f.Add(nested)
+	f.Add(append(append([]byte{'['}, nested...), ']'))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var problems jsonProblems
+		want, errs := decodeJSONWith(data, &problems)
+		got, ok := decodeQuick(data)
+		if ok != (errs == nil) {
+			t.Fatalf("decodeQuick(%q) ok = %v; decodeJSON's errors: %v", data, ok, errs)
+		}
+		// reflect.DeepEqual first: cmp.Diff takes time exponential in
+		// the depth of nested lists.
+		if !reflect.DeepEqual(want, got) {
+			t.Fatalf("decodeQuick(%q) differs from decodeJSON (-decodeJSON +decodeQuick):\n%s", data, cmp.Diff(want, got))
+		}
+	})
+}
