@@ -112,7 +112,7 @@ func (d *quickDecoder) value(depth int) (any, bool) {
 			if !ok {
 				return nil, false
 			}
-			arr = append(arr, v)
+			arr = append(grow(arr), v)
 			if d.next(']') {
 				return arr, true
 			}
