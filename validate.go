@@ -88,8 +88,8 @@ const maxPointer = 200
 func displayPointer(p string) string {
 	if len(p) > maxPointer {
 		i := maxPointer
-		for !utf8.RuneStart(p[i]) {
-			i--
+		for i > maxPointer-utf8.UTFMax+1 && !utf8.RuneStart(p[i]) {
+			i-- // at most three bytes back: past them, p is not UTF-8
 		}
 		if p[i-1] == '~' {
 			i--
@@ -242,7 +242,9 @@ func Validate(d *Digest) error {
 // [*ValidationError] in a [ValidationErrors], which holds the first
 // [DefaultMaxErrors] by pointer and one that counts the others, as for
 // [Validate]. Otherwise it returns the digest, together with the error of
-// [Validate] for it, nil when it is valid.
+// [Validate] for it, nil when it is valid. As with [Parse], the digest's
+// values are, where they can be, slices of one copy of data: it shares no
+// memory with data, but a value kept alone keeps that copy alive.
 func ValidateJSON(data []byte) (*Digest, error) {
 	if len(data) > DefaultMaxSize {
 		return nil, ValidationErrors{{Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, DefaultMaxSize)}}
@@ -548,16 +550,12 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 	if !lex.Untrimmed(s) {
 		v.ends(p, s, num, ctrl >= 0 || brk >= 0)
 	}
-	if mayChange && !badUTF8 && !norm.NFC.IsNormalString(s) {
-		i := norm.NFC.QuickSpanString(s)
-		seg := s[i:][:max(1, norm.NFC.NextBoundaryInString(s[i:], true))]
-		switch {
-		case !v.keep(p):
-		case streamSafeOnly(seg):
-			v.add(p, fmt.Errorf("%w: reading would insert U+034F COMBINING GRAPHEME JOINER after the 30th combining mark in a row, at byte %d%s: %s",
-				ErrNotRoundTrip, i, inLine(num), excerpt(s)))
-		default:
+	if mayChange && !badUTF8 && !norm.NFC.IsNormalString(s) && v.keep(p) {
+		if i, seg, ok := notNFC(s); ok {
 			v.add(p, fmt.Errorf("%w: %+q at byte %d%s: %s", ErrNotNFC, seg, i, inLine(num), excerpt(s)))
+		} else {
+			v.add(p, fmt.Errorf("%w: reading would insert U+034F COMBINING GRAPHEME JOINER at byte %d, after the 30th combining mark in a row%s: %s",
+				ErrNotRoundTrip, cgjAt(s), inLine(num), excerpt(s)))
 		}
 	}
 	// Reading would collapse a run of spaces and remove U+200B and U+FEFF;
@@ -879,13 +877,36 @@ func compareSegments(a, b string) int {
 	return c
 }
 
-// streamSafeOnly reports whether seg, the segment at which a text stops
-// being NFC as golang.org/x/text/unicode/norm tells it (the one that
-// normalizing changes first), changes only by the Stream-Safe Text Format:
-// more than 30 combining marks in a row, which normalizing breaks up with
-// U+034F COMBINING GRAPHEME JOINER. The segment may end at the 30th mark;
-// it is then NFC itself.
-func streamSafeOnly(seg string) bool {
-	const cgj = "\u034F"
-	return strings.ReplaceAll(norm.NFC.String(seg), cgj, "") == strings.ReplaceAll(seg, cgj, "")
+// cgj is U+034F COMBINING GRAPHEME JOINER, which the NFC of
+// golang.org/x/text/unicode/norm inserts after 30 combining marks in a
+// row, to keep text in the Stream-Safe Text Format.
+const cgj = "\u034F"
+
+// notNFC returns the first segment of s, a text that is not NFC as
+// golang.org/x/text/unicode/norm tells it, that normalizing changes other
+// than by inserting cgj, and its offset; ok is false when there is none:
+// s is NFC, but holds more than 30 combining marks in a row. A segment is
+// a character that does not combine with the one before it, and the
+// combining marks after it; normalizing changes each on its own.
+func notNFC(s string) (i int, seg string, ok bool) {
+	// QuickSpan stops at the first character that may combine with the
+	// one before it, which needs not be the first that does.
+	for i = norm.NFC.QuickSpanString(s); i < len(s); i += len(seg) {
+		seg = s[i:][:max(1, norm.NFC.NextBoundaryInString(s[i:], true))]
+		if !norm.NFC.IsNormalString(seg) && strings.ReplaceAll(norm.NFC.String(seg), cgj, "") != strings.ReplaceAll(seg, cgj, "") {
+			return i, seg, true
+		}
+	}
+	return 0, "", false
+}
+
+// cgjAt returns the offset in s, a text that normalizing changes only by
+// inserting cgj, of the first it inserts.
+func cgjAt(s string) int {
+	n := norm.NFC.String(s)
+	i := 0
+	for i < len(s) && s[i] == n[i] {
+		i++
+	}
+	return i
 }

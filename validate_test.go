@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -412,7 +413,9 @@ func TestValidationErrorMessages(t *testing.T) {
 		{func(d *Digest) { d.Keywords[1] = "a, b" }, `/keywords/1: would not read back unchanged: the separator ',' would split the keyword "a, b"`},
 		{func(d *Digest) { d.Summary = "a\nRÉSUMÉ" }, `/summary: would not read back unchanged: the summary's line 2 would read as the header SUMMARY: "RÉSUMÉ"`},
 		{func(d *Digest) { d.Title = "Cafe\u0301" }, "/title: not in Unicode NFC: \"e\\u0301\" at byte 3: \"Cafe\u0301\""},
-		{func(d *Digest) { d.Title = "Tx" + strings.Repeat("\u0301", 31) }, "/title: would not read back unchanged: reading would insert U+034F COMBINING GRAPHEME JOINER after the 30th combining mark in a row, at byte 1: \"Tx" + strings.Repeat("\u0301", 31) + "\""},
+		{func(d *Digest) { d.Title = "Tx" + strings.Repeat("\u0301", 31) }, "/title: would not read back unchanged: reading would insert U+034F COMBINING GRAPHEME JOINER at byte 62, after the 30th combining mark in a row: \"Tx" + strings.Repeat("\u0301", 31) + "\""},
+		{func(d *Digest) { d.Title = "Tx\u0301 Cafe\u0301" }, "/title: not in Unicode NFC: \"e\\u0301\" at byte 8: \"Tx\u0301 Cafe\u0301\""},
+		{func(d *Digest) { d.Title = "Tx" + strings.Repeat("\u0301", 31) + " Cafe\u0301" }, "/title: not in Unicode NFC: \"e\\u0301\" at byte 68: \"Tx" + strings.Repeat("\u0301", 31) + " Cafe\u0301\""},
 		{func(d *Digest) { d.Title = "Tx" + strings.Repeat("\u0301\u0316", 16) }, "/title: not in Unicode NFC: \"x" + strings.Repeat("\\u0301\\u0316", 15) + "\" at byte 1: \"Tx" + strings.Repeat("\u0301\u0316", 16) + "\""},
 	}
 	for _, tt := range tests {
@@ -432,6 +435,12 @@ func TestValidationErrorMessages(t *testing.T) {
 	long := "/" + strings.Repeat("é", 150)
 	if got, want := (&ValidationError{Pointer: long, Err: ErrDuplicate}).Error(), long[:maxPointer-1]+"…: duplicate"; got != want {
 		t.Errorf("error at a long pointer = %q, want %q", got, want)
+	}
+	for _, bad := range []string{"a" + strings.Repeat("\x80", 250), strings.Repeat("\x80", 250)} {
+		// Not UTF-8: cut within three bytes of the limit, and quoted.
+		if got, want := (&ValidationError{Pointer: bad, Err: ErrDuplicate}).Error(), strconv.Quote(bad[:maxPointer-3]+"…")+": duplicate"; got != want {
+			t.Errorf("error at a long pointer that is not UTF-8 = %q, want %q", got, want)
+		}
 	}
 	escaped := "/" + strings.Repeat("a", maxPointer-2) + "~1b"
 	if got, want := (&ValidationError{Pointer: escaped, Err: ErrDuplicate}).Error(), escaped[:maxPointer-1]+"…: duplicate"; got != want {
