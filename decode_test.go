@@ -2,6 +2,7 @@ package digest
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -15,7 +16,7 @@ var quickCases = []string{
 	`"\"\\\/\b\f\n\r\t"`, `"\u00e9\u00E9é"`, `"\ud83d\ude00"`, `"\ud83d"`, `"\ude00"`, `"\ud83dx"`,
 	`"\ud83d\u0041"`, `"\ud83d\ud83d"`, `"\uFFFD"`, "\"\uFFFD\"", `"\u12"`, `"\x"`, "\"a\x01\"", "\"\xff\"",
 	`01`, `1.`, `.5`, `+1`, `-`, `1e`, `1e+`, `tru`, `nul`, `[1,]`, `{"a":1,}`, `{"a"}`, `{1:2}`, `[1 2]`,
-	`{} {}`, `{}x`, "\uFEFF{}", ``, ` `, `"`, `"abc`, `[`, `{"a":`,
+	`{} {}`, `{}x`, "\uFEFF{}", ``, ` `, `"`, `"abc`, `[`, `{"a":`, "\"\x1f\"", "\"\x20\"", "\"\\\x1f\"",
 }
 
 // FuzzDecodeQuick checks decodeQuick against decodeJSON's own reading:
@@ -48,4 +49,20 @@ func FuzzDecodeQuick(f *testing.F) {
 			t.Fatalf("decodeQuick(%q) differs from decodeJSON (-decodeJSON +decodeQuick):\n%s", data, cmp.Diff(want, got))
 		}
 	})
+}
+
+// TestDecodeQuickAllocs checks that a long array grows by doubling: 64
+// times as many items cost six more allocations, with room for the
+// count's noise; append's quarter steps would cost about 20 more.
+func TestDecodeQuickAllocs(t *testing.T) {
+	allocs := func(n int) float64 {
+		data := []byte("[" + strings.Repeat(`"",`, n) + `""]`) // empty strings box without allocating
+		if _, ok := decodeQuick(data); !ok {
+			t.Fatal("decodeQuick refused an array of empty strings")
+		}
+		return testing.AllocsPerRun(5, func() { decodeQuick(data) })
+	}
+	if short, long := allocs(1000), allocs(64000); long > short+8 {
+		t.Errorf("decodeQuick allocates %v times for 1000 items, %v for 64000: want at most 8 more", short, long)
+	}
 }

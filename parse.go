@@ -505,18 +505,17 @@ type joiner struct {
 }
 
 func (j *joiner) add(s string) {
-	if j.n > 0 {
-		// Grow doubles when it must: WriteString would add a quarter to
-		// a long text.
-		j.b.Grow(len(j.first) + 1 + len(s))
-	}
+	// Grow doubles when it must: WriteString would add a quarter to a
+	// long text.
 	switch j.n {
 	case 0:
 		j.first = s
 	case 1:
+		j.b.Grow(len(j.first) + 1 + len(s))
 		j.b.WriteString(j.first)
 		fallthrough
 	default:
+		j.b.Grow(1 + len(s))
 		j.b.WriteByte('\n')
 		j.b.WriteString(s)
 	}

@@ -29,6 +29,17 @@ func TestParseAllocs(t *testing.T) {
 	if long > short+2*4 {
 		t.Errorf("Parse allocates %v times for lists of 1000 values, %v for 16000: want at most 8 more", short, long)
 	}
+
+	// The text of a subtitle of many lines doubles as it grows too: 64
+	// times the lines, six more allocations, with room for the count's
+	// noise; append's quarter steps would cost about 20 more.
+	subtitle := func(n int) float64 {
+		text := []byte("T\n" + strings.Repeat("A subtitle line\n", n) + "SUMMARY\nS\n")
+		return testing.AllocsPerRun(5, func() { Parse(text) })
+	}
+	if short, long := subtitle(1000), subtitle(64000); long > short+8 {
+		t.Errorf("Parse allocates %v times for a subtitle of 1000 lines, %v for 64000: want at most 8 more", short, long)
+	}
 }
 
 // listsText returns a digest with n highlights, paragraphs, keywords and
