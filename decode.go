@@ -2,6 +2,7 @@ package digest
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -21,7 +22,6 @@ func decodeQuick(data []byte) (v any, ok bool) {
 		return nil, false
 	}
 	d := quickDecoder{s: string(data)}
-	d.space()
 	if v, ok = d.value(0); !ok {
 		return nil, false
 	}
@@ -60,8 +60,10 @@ func (d *quickDecoder) next(c byte) bool {
 	return false
 }
 
-// value reads the value at i, within depth arrays and objects.
+// value reads the value at i, after white space, within depth arrays and
+// objects.
 func (d *quickDecoder) value(depth int) (any, bool) {
+	d.space()
 	if d.i >= len(d.s) {
 		return nil, false
 	}
@@ -84,7 +86,6 @@ func (d *quickDecoder) value(depth int) (any, bool) {
 			if _, dup := obj[key]; dup {
 				return nil, false
 			}
-			d.space()
 			v, ok := d.value(depth + 1)
 			if !ok {
 				return nil, false
@@ -107,7 +108,6 @@ func (d *quickDecoder) value(depth int) (any, bool) {
 			return arr, true
 		}
 		for {
-			d.space()
 			v, ok := d.value(depth + 1)
 			if !ok {
 				return nil, false
@@ -269,20 +269,7 @@ func (d *quickDecoder) hex4() (rune, bool) {
 	if d.i+4 > len(d.s) {
 		return 0, false
 	}
-	var r rune
-	for _, c := range []byte(d.s[d.i : d.i+4]) {
-		switch {
-		case '0' <= c && c <= '9':
-			c -= '0'
-		case 'a' <= c && c <= 'f':
-			c -= 'a' - 10
-		case 'A' <= c && c <= 'F':
-			c -= 'A' - 10
-		default:
-			return 0, false
-		}
-		r = r<<4 | rune(c)
-	}
+	r, err := strconv.ParseUint(d.s[d.i:d.i+4], 16, 16)
 	d.i += 4
-	return r, true
+	return rune(r), err == nil
 }

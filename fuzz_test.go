@@ -76,15 +76,14 @@ func FuzzParse(f *testing.F) {
 
 // checkCopied checks that Parse, which copies the bytes it reads as it
 // reads them, returned d and err as ParseReader does on the same bytes,
-// and that they do not change when data does.
+// and that they do not change when data does: it changes every byte of
+// data, and leaves them changed.
 func checkCopied(t *testing.T, data []byte, d *Digest, err error) {
 	t.Helper()
 	want, wantErr := ParseReader(bytes.NewReader(data))
-	orig := bytes.Clone(data)
 	for i := range data {
 		data[i] ^= 0xFF
 	}
-	defer copy(data, orig)
 	if diff := cmp.Diff(want, d); diff != "" {
 		t.Errorf("Parse differs from ParseReader (-ParseReader +Parse), with data changed after Parse:\n%s", diff)
 	}

@@ -778,15 +778,17 @@ func digestOf(doc any) (d *Digest, ok bool) {
 		jsonString(m["summary"], &d.Summary) && jsonStrings(m["highlights"], &d.Highlights) &&
 		jsonString(cs["heading"], &d.CoreSubject.Heading) && jsonStrings(cs["paragraphs"], &d.CoreSubject.Paragraphs) &&
 		jsonStrings(m["keywords"], &d.Keywords)
+	if !ok {
+		return nil, false
+	}
 	for i, item := range list {
 		e, _ := item.(map[string]any)
 		var typ string
-		ok = ok && len(e) == 3 && jsonString(e["name"], &d.Entities[i].Name) && jsonString(e["type"], &typ) &&
-			jsonString(e["description"], &d.Entities[i].Description)
+		if len(e) != 3 || !jsonString(e["name"], &d.Entities[i].Name) || !jsonString(e["type"], &typ) ||
+			!jsonString(e["description"], &d.Entities[i].Description) {
+			return nil, false
+		}
 		d.Entities[i].Type = EntityType(typ)
-	}
-	if !ok {
-		return nil, false
 	}
 	return d, true
 }

@@ -82,9 +82,9 @@
 // naming the value with a JSON Pointer, or as FILE: message for a problem
 // of the whole document. A pointer that holds a character that is not
 // printable is quoted, and one of more than 200 bytes is cut there, with
-// "…" (between two characters, and never inside an escape such as "~1"). These are the first 10 by pointer and a line that
-// counts the others, with -all-errors or not. Validate prints nothing for a
-// valid input.
+// "…" (between two characters, and never inside an escape such as "~1").
+// These are the first 10 by pointer and a line that counts the others,
+// with -all-errors or not. Validate prints nothing for a valid input.
 //
 // # Schema
 //

@@ -390,13 +390,7 @@ func Position(src string, off int) (line, col int) {
 	line, start := 1, 0
 	end := min(off, len(src))
 	for i := 0; i < end; {
-		var n int // the length of the line break at i, if any
-		switch src[i] {
-		case '\n':
-			n = 1
-		case '\r', 0xC2, 0xE2:
-			n = breakLen(src[i:])
-		}
+		n := breakLen(src[i:])
 		if n == 0 {
 			i = mayBreak(src, i+1, end)
 			continue
