@@ -30,8 +30,8 @@ func seedForms(tb testing.TB) (text []byte, d *Digest, js []byte) {
 
 // largeText returns a digest of about 3 MiB: the seed's sections with many
 // highlights and keywords and tens of thousands of entities. Its lines are
-// short (43 bytes on average, the seed's 110), which makes it the hard
-// case for what each line costs.
+// short (44 bytes on average, line break included; the seed's are 110),
+// which makes it the hard case for what each line costs.
 func largeText() []byte {
 	var b strings.Builder
 	b.WriteString("Un grand digest de référence\nSous-titre sur deux lignes\navec des accents : é, è, à.\nSUMMARY\n")
@@ -64,7 +64,8 @@ func largeText() []byte {
 
 // largeSeedText returns a digest of about 3 MiB made of the seed: its
 // sections, then its six entities again and again, tens of thousands in
-// all, with their count declared. Its lines are as long as the seed's.
+// all, with their count declared. Its lines are the seed's entity lines,
+// 59 bytes on average.
 func largeSeedText(tb testing.TB) []byte {
 	seed := string(seedText(tb))
 	head, entities, ok := strings.Cut(seed, "MENTIONED ENTITIES 6\n")
