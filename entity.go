@@ -46,6 +46,9 @@ var entityTypes = [...]struct {
 	{Other, "\U0001F516"},              // 🔖
 }
 
+// maxIconLen is the length of the longest icon of entityTypes.
+const maxIconLen = len("\U0001F3DB\uFE0F")
+
 // EntityTypes returns the known entity types, in the order of FORMAT.md.
 func EntityTypes() []EntityType {
 	types := make([]EntityType, len(entityTypes))

@@ -22,11 +22,15 @@ var sectionHeaders = [...]string{
 // a line "ICON TYPE DESCRIPTION". Lines end with LF; there are no blank
 // lines.
 //
-// Format writes any digest; a valid one (see [Validate]) reads back
-// unchanged, and so does every d that [Parse] returns without error:
-// Parse(Format(d)) equals d, and Format is idempotent.
+// Format writes any digest, and a nil d as an empty one; a valid one (see
+// [Validate]) reads back unchanged, and so does every d that [Parse]
+// returns without error: Parse(Format(d)) equals d, and Format is
+// idempotent.
 func Format(d *Digest) []byte {
-	w := writer{b: make([]byte, 0, formatSize(d))}
+	if d == nil {
+		d = &Digest{}
+	}
+	w := writer{b: make([]byte, 0, formatSize(d, true))}
 	w.line("", d.Title)
 	w.lines(d.Subtitle)
 	w.line("", sectionHeaders[lex.Summary])
@@ -64,20 +68,39 @@ func Format(d *Digest) []byte {
 	return w.b
 }
 
-// formatSize returns an upper bound of the length of Format(d).
-func formatSize(d *Digest) int {
-	n := len(d.Title) + len(d.Subtitle) + len(d.Summary) + len(d.CoreSubject.Heading) + 100
+// formatSize returns the length of Format(d) when d is valid, and an upper
+// bound of it otherwise: it counts a line for each value, where Format
+// leaves out an empty line. Unless exact is set, it counts the longest
+// icon for each entity rather than looking its icon up: an upper bound
+// that costs less.
+func formatSize(d *Digest, exact bool) int {
+	n := 0
+	for _, s := range [...]string{d.Title, d.Subtitle, d.Summary, d.CoreSubject.Heading} {
+		if s != "" {
+			n += len(s) + 1 // its lines, each with its line break
+		}
+	}
+	for _, h := range sectionHeaders[lex.Summary:] {
+		n += len(h) + 1
+	}
+	var count [20]byte
+	n += 1 + len(strconv.AppendInt(count[:0], int64(len(d.Entities)), 10)) // " COUNT" after the last header
 	for _, s := range d.Highlights {
-		n += len(s) + 3
+		n += len("- ") + len(s) + 1
 	}
 	for _, s := range d.CoreSubject.Paragraphs {
 		n += len(s) + 1
 	}
 	for _, s := range d.Keywords {
-		n += len(s) + 3
+		n += len("- ") + len(s) + 1
 	}
 	for _, e := range d.Entities {
-		n += len(e.Name) + len(e.Type) + len(e.Description) + 16
+		icon := maxIconLen
+		if exact {
+			icon = len(e.Type.Icon())
+		}
+		// NAME LF ICON SP TYPE SP DESCRIPTION LF
+		n += len(e.Name) + 1 + icon + 1 + len(e.Type) + 1 + len(e.Description) + 1
 	}
 	return n
 }

@@ -188,7 +188,8 @@ const (
 //   - every text is in NFC ([ErrNotNFC]);
 //   - no text is longer, and no list has more items, than the schema
 //     allows: 4096 characters for the title, heading, keywords and entity
-//     names, 4 MiB for the other texts, 100000 items a list ([ErrTooLong]);
+//     names, 4194304 (4 Mi) characters for the other texts, 100000 items a
+//     list ([ErrTooLong]);
 //   - every entity type is a known one, in its canonical spelling
 //     ([ErrUnknownEntityType]; the empty type is unknown too);
 //   - no two keywords, and no two entity names, are equal after Unicode
@@ -196,7 +197,9 @@ const (
 //   - the digest reads back unchanged from its canonical text form, that
 //     is Parse(Format(d)) equals d, a nil list and an empty one alike
 //     ([ErrNotRoundTrip]). Validate checks
-//     this without formatting: no text holds two spaces in a row, U+200B
+//     this without formatting: the canonical text is no longer than
+//     [DefaultMaxSize] bytes, which Parse reads (an error at the pointer
+//     "", checked only when nothing else is wrong); no text holds two spaces in a row, U+200B
 //     or U+FEFF (reading would collapse or remove them), or more than 30
 //     combining marks in a row (reading would insert U+034F after the
 //     30th, see the package documentation); no title,
@@ -218,10 +221,23 @@ const (
 // mistake gives one error.
 //
 // Validate does not change d, is safe for concurrent use, and for a valid
-// digest allocates nothing in the steady state.
+// digest allocates nothing in the steady state. A nil d is validated as an
+// empty digest.
 func Validate(d *Digest) error {
+	if d == nil {
+		d = &Digest{}
+	}
 	var v validator
 	v.digest(d)
+	// Past the other rules, formatSize gives the exact length. The bound
+	// that costs less comes first: most digests are far below the limit.
+	if v.found == 0 && formatSize(d, false) > DefaultMaxSize {
+		if n := formatSize(d, true); n > DefaultMaxSize {
+			if v.keep(at("")) {
+				v.add(at(""), fmt.Errorf("%w: the canonical text would be %d bytes, more than the %d that Parse reads", ErrNotRoundTrip, n, DefaultMaxSize))
+			}
+		}
+	}
 	return v.err()
 }
 

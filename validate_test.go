@@ -45,6 +45,9 @@ func sampleDigest() *Digest {
 func checkValidRoundTrip(t testing.TB, d *Digest) {
 	t.Helper()
 	text := Format(d)
+	if n, bound := formatSize(d, true), formatSize(d, false); n != len(text) || bound < n {
+		t.Fatalf("formatSize gives %d, and %d as a bound, for a canonical text of %d bytes", n, bound, len(text))
+	}
 	got, err := Parse(text)
 	if err != nil {
 		t.Fatalf("Validate accepts the digest, but Parse(Format(d)) fails: %v\ntext:\n%s", err, text)
@@ -139,6 +142,41 @@ func TestValidateValid(t *testing.T) {
 			}
 			checkValidRoundTrip(t, d)
 		})
+	}
+}
+
+// TestValidateCanonicalSize checks the rule that a valid digest's
+// canonical text is one that Parse reads: at most DefaultMaxSize bytes.
+func TestValidateCanonicalSize(t *testing.T) {
+	d := sampleDigest()
+	d.Summary = "s"
+	room := DefaultMaxSize - len(Format(d)) // bytes the summary may gain
+	d.Summary = strings.Repeat("s", 1+room)
+	if err := Validate(d); err != nil {
+		t.Fatalf("canonical text of DefaultMaxSize bytes: %v", validationLines(err))
+	}
+	checkValidRoundTrip(t, d)
+
+	d.Summary += "s"
+	err := Validate(d)
+	want := fmt.Sprintf("would not read back unchanged: the canonical text would be %d bytes, more than the %d that Parse reads", DefaultMaxSize+1, DefaultMaxSize)
+	var errs ValidationErrors
+	if !errors.As(err, &errs) || len(errs) != 1 || errs[0].Pointer != "" || !errors.Is(err, ErrNotRoundTrip) || err.Error() != want {
+		t.Fatalf("canonical text of DefaultMaxSize+1 bytes: got %v, want one error at \"\": %s", validationLines(err), want)
+	}
+	if _, err := Parse(Format(d)); !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("Parse of the canonical text: got %v, want ErrTooLarge", err)
+	}
+}
+
+// TestNilDigest checks that Validate and Format take a nil digest as an
+// empty one.
+func TestNilDigest(t *testing.T) {
+	if diff := cmp.Diff(validationLines(Validate(&Digest{})), validationLines(Validate(nil))); diff != "" {
+		t.Errorf("Validate(nil) differs from Validate(&Digest{}) (-empty +nil):\n%s", diff)
+	}
+	if got, want := string(Format(nil)), string(Format(&Digest{})); got != want {
+		t.Errorf("Format(nil) = %q, want %q", got, want)
 	}
 }
 
