@@ -58,7 +58,7 @@ func ExampleValidateJSON() {
 	}
 	// Output:
 	// digest: false
-	// /highlights/0: schema violation: does not match the pattern of #/$defs/line
+	// /highlights/0: schema violation: leading or trailing white space: U+0020 at the end: "Deux ambassadeurs "
 	// digest: true
 	// /entities/1/name: duplicate entity name "ALI DARWISH", the same as /entities/0/name after case folding
 	// digest: false

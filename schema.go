@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -122,7 +123,7 @@ func checkSchema(doc any) (ValidationErrors, error) {
 		defer func() { parent[l.key] = list }()
 		if len(list) > maxItems {
 			problems = append(problems, schemaProblem{l.parent + "/" + l.key, "",
-				fmt.Sprintf("at most %d items allowed, but found %d", maxItems, len(list))})
+				fmt.Sprintf("at most %d items allowed, but found %d", maxItems, len(list)), nil})
 			continue
 		}
 		kept := 0
@@ -154,7 +155,7 @@ func checkSchema(doc any) (ValidationErrors, error) {
 	problems = sortProblems(problems)
 	var errs ValidationErrors
 	for _, p := range problems[:min(len(problems), DefaultMaxErrors)] {
-		errs = append(errs, &ValidationError{Pointer: p.pointer, Err: fmt.Errorf("%w: %s", ErrSchema, p.msg)})
+		errs = append(errs, &ValidationError{Pointer: p.pointer, Err: p.err()})
 	}
 	if len(problems) > DefaultMaxErrors {
 		errs = append(errs, tooMany(problems[DefaultMaxErrors].pointer, len(problems)+more-DefaultMaxErrors))
@@ -181,10 +182,12 @@ func validateSchema(s *jsonschema.Schema, v any, at string) ([]schemaProblem, er
 			pointer := at + e.InstanceLocation
 			if keys, ok := extraKeys(v, e); ok {
 				for _, k := range keys {
-					problems = append(problems, schemaProblem{pointer, k, "key " + excerpt(k) + " not allowed"})
+					problems = append(problems, schemaProblem{pointer, k, "key " + excerpt(k) + " not allowed", nil})
 				}
+			} else if cause := textRuleError(v, e); cause != nil {
+				problems = append(problems, schemaProblem{pointer, "", cause.Error(), cause})
 			} else {
-				problems = append(problems, schemaProblem{pointer, "", schemaMessage(e)})
+				problems = append(problems, schemaProblem{pointer, "", schemaMessage(e), nil})
 			}
 		}
 		for _, c := range e.Causes {
@@ -208,13 +211,55 @@ func sortProblems(problems []schemaProblem) []schemaProblem {
 		}
 		return strings.Compare(a.msg, b.msg)
 	})
-	return slices.Compact(problems)
+	return slices.CompactFunc(problems, func(a, b schemaProblem) bool {
+		return a.pointer == b.pointer && a.key == b.key && a.msg == b.msg
+	})
 }
 
 // A schemaProblem is a problem that checkSchema reports. The problems of
 // keys the schema does not allow carry the key, which orders them and
 // tells them apart: their messages quote the key cut short.
-type schemaProblem struct{ pointer, key, msg string }
+type schemaProblem struct {
+	pointer, key, msg string
+	cause             error // the error of Validate that msg is, or nil
+}
+
+// err returns the error of p, which wraps ErrSchema, and its cause too.
+func (p schemaProblem) err() error {
+	if p.cause != nil {
+		return fmt.Errorf("%w: %w", ErrSchema, p.cause)
+	}
+	return fmt.Errorf("%w: %s", ErrSchema, p.msg)
+}
+
+// textRuleError returns, for e, a leaf error of the pattern of a one-line
+// or multi-line text (#/$defs/line, #/$defs/text), the error that Validate
+// gives for that text: [ErrWhiteSpace], [ErrControlChar] or [ErrLineBreak]
+// with its detail, rather than the pattern's name. It returns nil for
+// other errors, and should the two ever disagree.
+func textRuleError(v any, e *jsonschema.ValidationError) error {
+	f := field{what: "text", max: math.MaxInt}
+	loc := e.AbsoluteKeywordLocation
+	switch {
+	case strings.HasSuffix(loc, "#/$defs/line/pattern"):
+	case strings.HasSuffix(loc, "#/$defs/text/pattern"):
+		f.multi = true
+	default:
+		return nil
+	}
+	s, ok := resolvePointer(v, e.InstanceLocation).(string)
+	if !ok {
+		return nil
+	}
+	var tv validator
+	tv.text(at(""), &f, s)
+	for _, ve := range tv.errs {
+		if errors.Is(ve.Err, ErrWhiteSpace) || errors.Is(ve.Err, ErrControlChar) || errors.Is(ve.Err, ErrLineBreak) {
+			return ve.Err
+		}
+	}
+	return nil
+}
 
 // extraKeys returns, sorted, the keys that e, a leaf error of
 // additionalProperties, finds not allowed in its object of v, the value

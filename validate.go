@@ -254,7 +254,11 @@ func Validate(d *Digest) error {
 // ([ErrSchema]: a missing or extra key, null, a value of the wrong JSON
 // type, a text that breaks a rule the schema states; each extra key is an
 // error at the pointer of its object, and the items of a list longer than
-// the schema allows are not checked). Each error is a
+// the schema allows are not checked). A text that the schema's pattern
+// rejects gets the message of [Validate], and its error wraps Validate's
+// sentinel too, [ErrWhiteSpace], [ErrControlChar] or [ErrLineBreak]:
+// `/title: schema violation: leading or trailing white space: U+00A0 at
+// the end: "Gaza\u00a0"`. Each error is a
 // [*ValidationError] in a [ValidationErrors], which holds the first
 // [DefaultMaxErrors] by pointer and one that counts the others, as for
 // [Validate]. Otherwise it returns the digest, together with the error of

@@ -685,6 +685,52 @@ func TestValidateJSON(t *testing.T) {
 	})
 }
 
+// TestValidateJSONTextRules checks that ValidateJSON reports a text that
+// breaks the schema's pattern with the error that Validate gives for the
+// same digest, wrapping ErrSchema too.
+func TestValidateJSONTextRules(t *testing.T) {
+	tests := []struct {
+		name   string
+		modify func(d *Digest)
+		ptr    string
+		want   error
+	}{
+		{"no-break space at the end", func(d *Digest) { d.Title = "Gaza\u00a0" }, "/title", ErrWhiteSpace},
+		{"space at the end of a multi-line text", func(d *Digest) { d.Summary = "Un.\nDeux. " }, "/summary", ErrWhiteSpace},
+		{"tab", func(d *Digest) { d.Highlights = []string{"a\tb"} }, "/highlights/0", ErrControlChar},
+		{"C1 control", func(d *Digest) { d.Entities[0].Description = "a\u0080b" }, "/entities/0/description", ErrControlChar},
+		{"line break in a one-line text", func(d *Digest) { d.Keywords = []string{"a\nb"} }, "/keywords/0", ErrLineBreak},
+		{"CR in a multi-line text", func(d *Digest) { d.Subtitle = "a\r\nb" }, "/subtitle", ErrLineBreak},
+		{"U+2028", func(d *Digest) { d.CoreSubject.Heading = "a\u2028b" }, "/core_subject/heading", ErrLineBreak},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := sampleDigest()
+			tt.modify(d)
+			var fromGo ValidationErrors
+			if !errors.As(Validate(d), &fromGo) || fromGo[0].Pointer != tt.ptr || !errors.Is(fromGo[0], tt.want) {
+				t.Fatalf("Validate = %v, want %q at %q first", validationLines(Validate(d)), tt.want, tt.ptr)
+			}
+			data, err := json.Marshal(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = ValidateJSON(data)
+			var fromJSON ValidationErrors
+			if !errors.As(err, &fromJSON) || len(fromJSON) != 1 {
+				t.Fatalf("ValidateJSON = %v, want one error", validationLines(err))
+			}
+			got := fromJSON[0]
+			if got.Pointer != tt.ptr || !errors.Is(got, tt.want) || !errors.Is(got, ErrSchema) {
+				t.Errorf("ValidateJSON = %v, want %q and %q at %q", got, tt.want, ErrSchema, tt.ptr)
+			}
+			if want := ErrSchema.Error() + ": " + fromGo[0].Err.Error(); got.Err.Error() != want {
+				t.Errorf("ValidateJSON's message is %q, want %q", got.Err, want)
+			}
+		})
+	}
+}
+
 // TestValidateEveryOffset puts a character at each offset of a title long
 // enough for line to read it many bytes at a time (a block of 32, then
 // words of 8), and checks that Validate finds a bad one wherever it
