@@ -37,7 +37,8 @@
 //	}
 //
 // and [Format] writes it back in the canonical text form, which differs
-// from the input above only by a space after the entity type.
+// from the input above in two places: each keyword is on a line of its
+// own, after "- ", and a space follows the entity type.
 //
 // # Text
 //

@@ -53,7 +53,7 @@ func (e *ParseError) Unwrap() error { return e.Err }
 //
 //	3:6: control character U+0007
 //	  |
-//	3 | Titre\a du jour
+//	3 | Titre� du jour
 //	  |      ^
 //
 // Control characters and invalid bytes in the line are shown as U+FFFD so
