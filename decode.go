@@ -16,12 +16,16 @@ import (
 // is not JSON, holds more than one value or bytes that are not UTF-8, an
 // escaped surrogate that is not one of a pair, an object key twice, or
 // arrays and objects nested more than maxDepth deep: decodeJSON then
-// reads data again to tell where.
+// reads data again to tell where. A byte order mark before the value is
+// passed over, as decodeJSON does.
 func decodeQuick(data []byte) (v any, ok bool) {
 	if !utf8.Valid(data) {
 		return nil, false
 	}
 	d := quickDecoder{s: string(data)}
+	if strings.HasPrefix(d.s, byteOrderMark) {
+		d.i = len(byteOrderMark)
+	}
 	if v, ok = d.value(0); !ok {
 		return nil, false
 	}

@@ -36,6 +36,9 @@ func FuzzDecodeQuick(f *testing.F) {
 	}
 	f.Add(nested)
 	f.Add(append(append([]byte{'['}, nested...), ']'))
+	for _, c := range []string{"\uFEFF{}", "\uFEFF", "\uFEFF\uFEFF{}", " \uFEFF{}", "\uFEFF[\"\xff\"]"} {
+		f.Add([]byte(c))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var problems jsonProblems
 		want, errs := decodeJSONWith(data, &problems)

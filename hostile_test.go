@@ -1006,8 +1006,13 @@ func hostileCases() []hostileCase {
 			nilDigest: true,
 		},
 		{
-			name:      "JSON with a byte order mark",
-			in:        "\uFEFF" + minimalJSON,
+			name: "JSON with a byte order mark is read past it",
+			in:   "\uFEFF" + minimalJSON,
+			via:  viaValidateJSON,
+		},
+		{
+			name:      "JSON with two byte order marks",
+			in:        "\uFEFF\uFEFF" + minimalJSON,
 			via:       viaValidateJSON,
 			want:      []hostileWant{ptrErr("", ErrInvalidJSON)},
 			nilDigest: true,

@@ -332,6 +332,12 @@ func schemaMessage(e *jsonschema.ValidationError) string {
 	return e.Message
 }
 
+// byteOrderMark is U+FEFF in UTF-8, which may come before a JSON document.
+const byteOrderMark = "\uFEFF"
+
+// jsonSpace is the white space of JSON.
+const jsonSpace = " \t\r\n"
+
 // maxDepth is how deeply decodeJSON lets arrays and objects nest. A
 // digest nests three deep: the document, the list of entities, an entity.
 const maxDepth = 64
@@ -367,7 +373,14 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 	if !utf8.Valid(data) {
 		badUTF8 = int64(invalidUTF8Offset(data))
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
+	// A byte order mark may come before the document (RFC 8259 §8.1
+	// allows a reader to ignore it). The decoder reads past it; offsets
+	// are those of data.
+	skip := int64(0)
+	if bytes.HasPrefix(data, []byte(byteOrderMark)) {
+		skip = int64(len(byteOrderMark))
+	}
+	dec := json.NewDecoder(bytes.NewReader(data[skip:]))
 	dec.UseNumber()
 
 	// A frame is an object or array being read.
@@ -384,9 +397,26 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 		path     []pathSegment // the pointer's segments down to the value being read
 		segments = segmentTable{segments: map[string]pathSegment{}}
 	)
-	invalid := func(err error) ValidationErrors {
-		if err == io.EOF || err == io.ErrUnexpectedEOF {
-			err = errors.New("unexpected end of input")
+	// tokenAt returns where the token after offset off starts: past
+	// white space and the ',' or ':' before it, which Token reads too.
+	tokenAt := func(off int64) int64 {
+		rest := bytes.TrimLeft(data[off:], jsonSpace)
+		if len(rest) > 0 && (rest[0] == ',' || rest[0] == ':') {
+			rest = bytes.TrimLeft(rest[1:], jsonSpace)
+		}
+		return int64(len(data) - len(rest))
+	}
+	// invalid returns err, from reading the token at offset at, as the
+	// error of the document. The offset of a *json.SyntaxError is not
+	// one of data when the decoder reads a token, so the token's is given.
+	invalid := func(err error, at int64) ValidationErrors {
+		switch err.(type) {
+		case *json.SyntaxError:
+			err = fmt.Errorf("%w, in the token at byte %d", err, at)
+		default:
+			if err == io.EOF || err == io.ErrUnexpectedEOF {
+				err = fmt.Errorf("unexpected end of input at byte %d", len(data))
+			}
 		}
 		return ValidationErrors{{Pointer: joinPointer(path), Err: fmt.Errorf("%w: %w", ErrInvalidJSON, err)}}
 	}
@@ -431,12 +461,12 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 		stack[top].after = top > 0 && stack[top-1].after
 	}
 	for {
-		start := dec.InputOffset()
+		start := skip + dec.InputOffset()
 		tok, err := dec.Token()
 		if err != nil {
-			return nil, invalid(err)
+			return nil, invalid(err, tokenAt(start))
 		}
-		end := dec.InputOffset()
+		end := skip + dec.InputOffset()
 		top := len(stack) - 1
 		if top >= 0 && stack[top].wantKey && tok != json.Delim('}') {
 			key := tok.(string) // the decoder allows nothing else here
@@ -459,7 +489,7 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 		switch tok {
 		case json.Delim('{'), json.Delim('['):
 			if len(stack) == maxDepth {
-				return nil, invalid(fmt.Errorf("arrays and objects nested more than %d deep", maxDepth))
+				return nil, invalid(fmt.Errorf("arrays and objects nested more than %d deep", maxDepth), start)
 			}
 			if tok == json.Delim('{') {
 				stack = append(stack, frame{obj: map[string]any{}, wantKey: true})
@@ -482,11 +512,12 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 		// v is complete: it is the document, or it goes into its parent.
 		top = len(stack) - 1
 		if top < 0 {
+			next := tokenAt(skip + dec.InputOffset())
 			if _, err := dec.Token(); err != io.EOF {
 				if err == nil {
-					err = errors.New("more than one value")
+					err = fmt.Errorf("more than one value: another starts at byte %d", next)
 				}
-				return nil, invalid(err)
+				return nil, invalid(err, next)
 			}
 			if problems.total > 0 {
 				return nil, problems.errors(data)

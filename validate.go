@@ -68,7 +68,7 @@ type ValidationError struct {
 // Error returns "POINTER: message", or the message alone when Pointer is
 // "": `/keywords/2: duplicate keyword "gaza", the same as /keywords/0
 // after case folding`. The message is always one line, and shows at most
-// maxPointer bytes of the pointer, then "…": a pointer that is not
+// 200 bytes of the pointer, then "…": a pointer that is not
 // printable, such as one naming an object key that holds a line break, is
 // quoted as a Go string, `"/a\nb": duplicate key "a\nb"`.
 func (e *ValidationError) Error() string {
@@ -244,10 +244,14 @@ func Validate(d *Digest) error {
 // ValidateJSON reads a digest from its JSON form (FORMAT.md §6), as a
 // document from outside, and validates it.
 //
+// A byte order mark before the document is passed over (RFC 8259 §8.1
+// lets a reader ignore it); byte offsets in errors count it.
+//
 // It rejects, with a nil digest: a document larger than [DefaultMaxSize]
 // ([ErrTooLarge]); one that is not JSON, or that nests arrays and objects
 // more than 64 deep where a digest nests 3 ([ErrInvalidJSON], at the value
-// one too deep); one that is not UTF-8 ([ErrInvalidUTF8]), or holds an
+// being read, with the byte offset of the token or end of input at fault,
+// or at the value one too deep); one that is not UTF-8 ([ErrInvalidUTF8]), or holds an
 // escaped surrogate that is not one of a pair, such as "\ud800", which is
 // no character ([ErrInvalidUTF8] too); an object with a key seen twice
 // ([ErrDuplicate], at the second); one that the schema rejects

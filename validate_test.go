@@ -660,6 +660,35 @@ func TestValidateJSON(t *testing.T) {
 		})
 	}
 
+	t.Run("where", func(t *testing.T) {
+		for _, tt := range []struct{ data, want string }{
+			{`{} junk`, "invalid JSON: invalid character 'j' looking for beginning of value, in the token at byte 3"},
+			{`{"a" 1}`, "/a: invalid JSON: invalid character '1' after object key, in the token at byte 5"},
+			{"{\"a\":1,\n }", "invalid JSON: invalid character '}' looking for beginning of object key string, in the token at byte 9"},
+			{`[1,2] 3`, "invalid JSON: more than one value: another starts at byte 6"},
+			{`{"a":`, "/a: invalid JSON: unexpected end of input at byte 5"},
+			// Offsets count a byte order mark.
+			{"\uFEFF{} x", "invalid JSON: invalid character 'x' looking for beginning of value, in the token at byte 6"},
+			{"\uFEFF{\"a\":\"\xff\"}", "/a: invalid UTF-8 at byte 9"},
+			{"\uFEFF", "invalid JSON: unexpected end of input at byte 3"},
+		} {
+			if _, err := ValidateJSON([]byte(tt.data)); err == nil || err.Error() != tt.want {
+				t.Errorf("ValidateJSON(%q) = %v, want %s", tt.data, err, tt.want)
+			}
+		}
+	})
+	t.Run("byte order mark", func(t *testing.T) {
+		d, err := ValidateJSON(append([]byte("\uFEFF"), valid...))
+		if err != nil {
+			t.Fatal(validationLines(err))
+		}
+		if diff := cmp.Diff(sampleDigest(), d); diff != "" {
+			t.Errorf("digest (-want +got):\n%s", diff)
+		}
+		if _, err := ValidateJSON(append([]byte("\uFEFF\uFEFF"), valid...)); !errors.Is(err, ErrInvalidJSON) {
+			t.Errorf("two byte order marks: got %v, want ErrInvalidJSON", err)
+		}
+	})
 	t.Run("syntax error", func(t *testing.T) {
 		_, err := ValidateJSON([]byte(`{"title" 1}`))
 		var se *json.SyntaxError

@@ -132,7 +132,7 @@ func hostileFiles() []hostileFile {
 			mention: [3][]string{2: {`^utf8-key\.json: /\x{FFFD}: invalid UTF-8 in a key at byte`}}},
 		{name: "bom.json", content: text("\uFEFF" + hostileJSON), codes: [3]int{0, 0, 0}},
 		{name: "trailing.json", content: text(hostileJSON + "{}"), codes: [3]int{0, 0, 1},
-			mention: [3][]string{2: {`^trailing\.json: invalid JSON: more than one value$`}}},
+			mention: [3][]string{2: {`^trailing\.json: invalid JSON: more than one value: another starts at byte \d+$`}}},
 		{name: "big.json", content: func() string { return hostileJSON + strings.Repeat(" ", digest.DefaultMaxSize) },
 			codes: [3]int{1, 1, 1}, mention: same(`^big\.json:1:4194305: input too large: .*-max-size\)$`)},
 		{name: "big-raised.json", content: func() string { return hostileJSON + strings.Repeat(" ", digest.DefaultMaxSize) },

@@ -45,7 +45,7 @@ func (c *cli) validate(p *digest.Parser, in *inputFlags, name string) int {
 		}
 		return c.reportInvalid(name, digest.Validate(d))
 	}
-	_, err = digest.ValidateJSON(bytes.TrimPrefix(data, byteOrderMark))
+	_, err = digest.ValidateJSON(data) // which passes over a byte order mark
 	return c.reportInvalid(name, err)
 }
 
