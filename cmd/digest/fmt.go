@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -23,6 +24,9 @@ input.
 
 With -w, fmt rewrites each file in place instead, keeping its mode. A
 file that has problems or is already canonical is left as it is.
+
+With -w, a file that reads as JSON, as validate tells, is left as it
+is and reported as a problem: its text form would replace the document.
 `,
 	define: func(fs *flag.FlagSet) func(*cli, []string) int {
 		var in inputFlags
@@ -46,6 +50,10 @@ func (c *cli) format(p *digest.Parser, in *inputFlags, name string, write bool) 
 	data, err := c.readInput(name, p.MaxSize)
 	if err != nil {
 		return c.fileError(name, err)
+	}
+	if write && isJSON(data) {
+		fmt.Fprintf(c.stderr, "%s: reads as JSON, which fmt -w does not replace with text\n", displayName(name))
+		return exitProblems
 	}
 	d, err := p.Parse(data)
 	if err != nil {

@@ -64,7 +64,9 @@
 //	-w	rewrite each file in place instead of printing it
 //
 // With -w, a file that has problems or is already canonical is left as it
-// is; any other is replaced by its canonical form, keeping its mode. -w
+// is; any other is replaced by its canonical form, keeping its mode. A
+// file that reads as JSON, as validate tells below, is left as it is and
+// reported as a problem: its text form would replace the document. -w
 // needs file names: it does not read standard input.
 //
 // # Validate

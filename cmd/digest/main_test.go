@@ -356,7 +356,11 @@ func TestFmtWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	canonical := digest.Format(d)
-	inTempDir(t, map[string]string{"broken.txt": broken, "canonical.txt": string(canonical)})
+	js, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inTempDir(t, map[string]string{"broken.txt": broken, "canonical.txt": string(canonical), "seed.json": string(js)})
 	if err := os.WriteFile("seed.txt", seed, 0o640); err != nil {
 		t.Fatal(err)
 	}
@@ -364,19 +368,20 @@ func TestFmtWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	code, stdout, stderr := runDigest("", "fmt", "-w", "link.txt", "broken.txt", "canonical.txt")
+	code, stdout, stderr := runDigest("", "fmt", "-w", "link.txt", "broken.txt", "canonical.txt", "seed.json")
 	if code != 1 {
 		t.Errorf("exit status %d, want 1", code)
 	}
 	if stdout != "" {
 		t.Errorf("stdout:\n%s\nwant nothing", stdout)
 	}
-	checkLines(t, stderr, brokenProblems)
+	checkLines(t, stderr, append(slices.Clone(brokenProblems), `^seed\.json: reads as JSON, which fmt -w does not replace with text$`))
 
 	for name, want := range map[string]string{
 		"seed.txt":      string(canonical),
 		"broken.txt":    broken,
 		"canonical.txt": string(canonical),
+		"seed.json":     string(js),
 	} {
 		got, err := os.ReadFile(name)
 		if err != nil {
@@ -400,8 +405,8 @@ func TestFmtWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != 4 {
-		t.Errorf("the directory holds %d files after fmt -w, want 4: %v", len(entries), entries)
+	if len(entries) != 5 { // no temporary file left
+		t.Errorf("the directory holds %d files after fmt -w, want 5: %v", len(entries), entries)
 	}
 }
 
