@@ -79,7 +79,8 @@
 //     the number of name lines in the whole section.
 //   - The canonical text is longer than a terse input (headers, "- "
 //     markers, icons), so the round trip of FORMAT.md §7 holds for digests
-//     whose canonical text is within the size limit.
+//     whose canonical text is within the size limit; [Validate] reports a
+//     digest whose canonical text is not.
 //
 // # Errors
 //
