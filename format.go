@@ -30,7 +30,8 @@ func Format(d *Digest) []byte {
 	if d == nil {
 		d = &Digest{}
 	}
-	w := writer{b: make([]byte, 0, formatSize(d, true))}
+	// The bound: the exact size would look each icon up twice.
+	w := writer{b: make([]byte, 0, formatSize(d, false))}
 	w.line("", d.Title)
 	w.lines(d.Subtitle)
 	w.line("", sectionHeaders[lex.Summary])

@@ -398,11 +398,20 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 		segments = segmentTable{segments: map[string]pathSegment{}}
 	)
 	// tokenAt returns where the token after offset off starts: past
-	// white space and the ',' or ':' before it, which Token reads too.
+	// white space, and past the separator that Token reads before it,
+	// when one is due there: ':' after a key, ',' after a value in an
+	// array or object.
 	tokenAt := func(off int64) int64 {
 		rest := bytes.TrimLeft(data[off:], jsonSpace)
-		if len(rest) > 0 && (rest[0] == ',' || rest[0] == ':') {
-			rest = bytes.TrimLeft(rest[1:], jsonSpace)
+		if top := len(stack) - 1; top >= 0 && len(rest) > 0 {
+			sep := byte(',')
+			if stack[top].obj != nil && !stack[top].wantKey {
+				sep = ':'
+			}
+			before := bytes.TrimRight(data[:off], jsonSpace)
+			if opened := before[len(before)-1]; rest[0] == sep && opened != '{' && opened != '[' {
+				rest = bytes.TrimLeft(rest[1:], jsonSpace)
+			}
 		}
 		return int64(len(data) - len(rest))
 	}

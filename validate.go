@@ -196,16 +196,15 @@ const (
 //     case folding ([ErrDuplicate], at the later one);
 //   - the digest reads back unchanged from its canonical text form, that
 //     is Parse(Format(d)) equals d, a nil list and an empty one alike
-//     ([ErrNotRoundTrip]). Validate checks
-//     this without formatting: the canonical text is no longer than
-//     [DefaultMaxSize] bytes, which Parse reads (an error at the pointer
-//     "", checked only when nothing else is wrong); no text holds two spaces in a row, U+200B
-//     or U+FEFF (reading would collapse or remove them), or more than 30
-//     combining marks in a row (reading would insert U+034F after the
-//     30th, see the package documentation); no title,
-//     subtitle or summary line, heading, paragraph or entity name reads as
-//     a section header; a
-//     non-empty heading does not end with sentence-final punctuation
+//     ([ErrNotRoundTrip]). Validate checks this without formatting: the
+//     canonical text is no longer than [DefaultMaxSize] bytes, which Parse
+//     reads (an error at the pointer "", checked only when nothing else is
+//     wrong); no text holds two spaces in a row, U+200B or U+FEFF (reading
+//     would collapse or remove them), or more than 30 combining marks in a
+//     row (reading would insert U+034F after the 30th, see the package
+//     documentation); no title, subtitle or summary line, heading,
+//     paragraph or entity name reads as a section header; a non-empty
+//     heading does not end with sentence-final punctuation
 //     (reading would make it a paragraph), and with an empty heading the
 //     first paragraph does (or it would read as the heading); a keyword
 //     holds no separator (',', ';', '،', '、', '，', '؛') and does not start
@@ -251,8 +250,8 @@ func Validate(d *Digest) error {
 // ([ErrTooLarge]); one that is not JSON, or that nests arrays and objects
 // more than 64 deep where a digest nests 3 ([ErrInvalidJSON], at the value
 // being read, with the byte offset of the token or end of input at fault,
-// or at the value one too deep); one that is not UTF-8 ([ErrInvalidUTF8]), or holds an
-// escaped surrogate that is not one of a pair, such as "\ud800", which is
+// or at the value one too deep); one that is not UTF-8 ([ErrInvalidUTF8]),
+// or holds an escaped surrogate that is not one of a pair, such as "\ud800", which is
 // no character ([ErrInvalidUTF8] too); an object with a key seen twice
 // ([ErrDuplicate], at the second); one that the schema rejects
 // ([ErrSchema]: a missing or extra key, null, a value of the wrong JSON

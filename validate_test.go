@@ -664,6 +664,11 @@ func TestValidateJSON(t *testing.T) {
 		for _, tt := range []struct{ data, want string }{
 			{`{} junk`, "invalid JSON: invalid character 'j' looking for beginning of value, in the token at byte 3"},
 			{`{"a" 1}`, "/a: invalid JSON: invalid character '1' after object key, in the token at byte 5"},
+			{`{"a" ,1}`, "/a: invalid JSON: invalid character ',' after object key, in the token at byte 5"},
+			{`[,1]`, "/0: invalid JSON: invalid character ',' looking for beginning of value, in the token at byte 1"},
+			{`[1,,2]`, "/1: invalid JSON: invalid character ',' looking for beginning of value, in the token at byte 3"},
+			{`,{}`, "invalid JSON: invalid character ',' looking for beginning of value, in the token at byte 0"},
+			{`{} ,x`, "invalid JSON: invalid character ',' looking for beginning of value, in the token at byte 3"},
 			{"{\"a\":1,\n }", "invalid JSON: invalid character '}' looking for beginning of object key string, in the token at byte 9"},
 			{`[1,2] 3`, "invalid JSON: more than one value: another starts at byte 6"},
 			{`{"a":`, "/a: invalid JSON: unexpected end of input at byte 5"},
