@@ -418,15 +418,9 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 	// invalid returns err, from reading the token at offset at, as the
 	// error of the document. The offset of a *json.SyntaxError is not
 	// one of data when the decoder reads a token, so the token's is given.
-	invalid := func(err error, at int64) ValidationErrors {
-		switch err.(type) {
-		case *json.SyntaxError:
-			err = fmt.Errorf("%w, in the token at byte %d", err, at)
-		default:
-			if err == io.EOF || err == io.ErrUnexpectedEOF {
-				err = fmt.Errorf("unexpected end of input at byte %d", len(data))
-			}
-		}
+	// invalid returns err as the one error of a document that is not
+	// JSON, at the path read so far.
+	invalid := func(err error) ValidationErrors {
 		return ValidationErrors{{Pointer: joinPointer(path), Err: fmt.Errorf("%w: %w", ErrInvalidJSON, err)}}
 	}
 	// report records a problem at path, at offset in data. When it is
@@ -473,7 +467,7 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 		start := skip + dec.InputOffset()
 		tok, err := dec.Token()
 		if err != nil {
-			return nil, invalid(err, tokenAt(start))
+			return nil, invalid(tokenError(err, tokenAt(start), len(data)))
 		}
 		end := skip + dec.InputOffset()
 		top := len(stack) - 1
@@ -498,7 +492,7 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 		switch tok {
 		case json.Delim('{'), json.Delim('['):
 			if len(stack) == maxDepth {
-				return nil, invalid(fmt.Errorf("arrays and objects nested more than %d deep", maxDepth), start)
+				return nil, invalid(fmt.Errorf("arrays and objects nested more than %d deep: the one at byte %d", maxDepth, tokenAt(start)))
 			}
 			if tok == json.Delim('{') {
 				stack = append(stack, frame{obj: map[string]any{}, wantKey: true})
@@ -526,7 +520,7 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 				if err == nil {
 					err = fmt.Errorf("more than one value: another starts at byte %d", next)
 				}
-				return nil, invalid(err, next)
+				return nil, invalid(tokenError(err, next, len(data)))
 			}
 			if problems.total > 0 {
 				return nil, problems.errors(data)
@@ -545,6 +539,18 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 			enter(newPathSegment(strconv.Itoa(len(f.arr))))
 		}
 	}
+}
+
+// tokenError returns err, which reading the token at byte at of a
+// document of n bytes gave, saying where it is.
+func tokenError(err error, at int64, n int) error {
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		return fmt.Errorf("unexpected end of input at byte %d", n)
+	}
+	if _, ok := err.(*json.SyntaxError); ok {
+		return fmt.Errorf("%w, in the token at byte %d", err, at)
+	}
+	return err
 }
 
 // pointerEscaper escapes a JSON Pointer segment (RFC 6901), and
