@@ -160,8 +160,9 @@ func (p ErrorList) Less(i, j int) bool {
 // order.
 func (p ErrorList) Sort() { sort.Stable(p) }
 
-// Error returns the first error and how many more there are:
-// "3:1: duplicate section (and 2 more errors)".
+// Error returns the first error and how many more there are, those not
+// shown past [ErrTooManyErrors] included: "3:1: duplicate section (and 2
+// more errors)".
 func (p ErrorList) Error() string {
 	switch len(p) {
 	case 0:
@@ -169,7 +170,29 @@ func (p ErrorList) Error() string {
 	case 1:
 		return p[0].Error()
 	}
-	return fmt.Sprintf("%s (and %d more errors)", p[0], len(p)-1)
+	return p[0].Error() + andMore(len(p)-1, p[len(p)-1].Err)
+}
+
+// notShown is the error of the last entry of a list cut at its limit: it
+// counts the errors not shown, and wraps ErrTooManyErrors.
+type notShown int
+
+func (n notShown) Error() string {
+	return fmt.Sprintf("%v: %d more not shown", ErrTooManyErrors, int(n))
+}
+
+func (n notShown) Unwrap() error { return ErrTooManyErrors }
+
+// andMore returns how a list's Error counts the errors after the first:
+// more entries, of which last is the last one's error.
+func andMore(more int, last error) string {
+	if n, ok := last.(notShown); ok {
+		more += int(n) - 1 // the entry stands for n errors
+	}
+	if more == 1 {
+		return " (and 1 more error)"
+	}
+	return fmt.Sprintf(" (and %d more errors)", more)
 }
 
 // Err returns p as an error, or nil when p is empty.

@@ -2,6 +2,8 @@ package digest
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -14,4 +16,42 @@ func TestErrorWithPositionWithoutSource(t *testing.T) {
 	if got, want := list[0].ErrorWithPosition(), "3:6: custom"; got != want {
 		t.Errorf("ErrorWithPosition = %q, want %q", got, want)
 	}
+}
+
+// TestErrorCount checks the count that the Error of a list gives: every
+// error after the first, those that a list cut at DefaultMaxErrors does
+// not hold included.
+func TestErrorCount(t *testing.T) {
+	t.Run("ErrorList", func(t *testing.T) {
+		for _, lines := range []int{1, 2, DefaultMaxErrors, DefaultMaxErrors + 1, 24} {
+			// A control character on the title line and on each summary
+			// line: lines+1 errors.
+			text := "T\x01\nSUMMARY\n" + strings.Repeat("S\x01\n", lines)
+			_, err := Parse([]byte(text))
+			var all ErrorList
+			if _, e := (&Parser{AllErrors: true}).Parse([]byte(text)); !errors.As(e, &all) || len(all) != lines+1 {
+				t.Fatalf("%d lines: AllErrors gives %v, want %d errors", lines, e, lines+1)
+			}
+			want := fmt.Sprintf("1:2: control character U+0001 (and %d more errors)", len(all)-1)
+			if len(all) == 2 {
+				want = "1:2: control character U+0001 (and 1 more error)"
+			}
+			if err == nil || err.Error() != want {
+				t.Errorf("%d lines: Error() = %v, want %q", lines, err, want)
+			}
+		}
+	})
+	t.Run("ValidationErrors", func(t *testing.T) {
+		for _, keywords := range []int{0, 1, 25} {
+			// No title, no summary, and empty keywords: keywords+2 errors.
+			err := Validate(&Digest{Keywords: make([]string, keywords)})
+			want := fmt.Sprintf(" (and %d more errors)", keywords+1)
+			if keywords == 0 {
+				want = " (and 1 more error)"
+			}
+			if err == nil || !strings.HasSuffix(err.Error(), want) {
+				t.Errorf("%d empty keywords: Error() = %v, want it to end with %q", keywords, err, want)
+			}
+		}
+	})
 }

@@ -478,7 +478,7 @@ func (p *parser) err() error {
 		}
 		errs = append(errs[:p.limit], &ParseError{
 			Line: next.Line, Column: next.Column, source: next.source,
-			Err: fmt.Errorf("%w: %d more not shown", ErrTooManyErrors, total-p.limit),
+			Err: notShown(total - p.limit),
 		})
 	}
 	return errs

@@ -134,11 +134,12 @@ type ValidationErrors []*ValidationError
 // tooMany returns the last error of a list cut at DefaultMaxErrors: at p,
 // the pointer of the first problem not shown, it counts those not shown.
 func tooMany(p string, more int) *ValidationError {
-	return &ValidationError{Pointer: p, Err: fmt.Errorf("%w: %d more not shown", ErrTooManyErrors, more)}
+	return &ValidationError{Pointer: p, Err: notShown(more)}
 }
 
-// Error returns the first error and how many more there are:
-// "/title: empty title (and 2 more errors)".
+// Error returns the first error and how many more there are, those not
+// shown past [ErrTooManyErrors] included: "/title: empty title (and 2
+// more errors)".
 func (p ValidationErrors) Error() string {
 	switch len(p) {
 	case 0:
@@ -146,7 +147,7 @@ func (p ValidationErrors) Error() string {
 	case 1:
 		return p[0].Error()
 	}
-	return fmt.Sprintf("%s (and %d more errors)", p[0], len(p)-1)
+	return p[0].Error() + andMore(len(p)-1, p[len(p)-1].Err)
 }
 
 // Unwrap returns the errors of the list, so that errors.Is and errors.As
