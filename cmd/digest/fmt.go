@@ -19,8 +19,9 @@ var fmtVerb = &verb{
 	summary: "print digests in the canonical text form, or rewrite them",
 	doc: `Fmt prints each input in the canonical text form. An input with
 problems is not printed; its problems are reported on standard error as
-FILE:LINE:COLUMN: message. With no FILE, or for "-", fmt reads standard
-input.
+FILE:LINE:COLUMN: message. Nor is an input whose canonical form would be
+longer than -max-size, which would not read back with the same limit.
+With no FILE, or for "-", fmt reads standard input.
 
 With -w, fmt rewrites each file in place instead, keeping its mode. A
 file that has problems or is already canonical is left as it is.
@@ -60,6 +61,12 @@ func (c *cli) format(p *digest.Parser, in *inputFlags, name string, write bool) 
 		return c.reportParse(name, err, in)
 	}
 	out := digest.Format(d)
+	if int64(len(out)) > p.MaxSize {
+		// Printed or written, it would not read back with the same limit.
+		fmt.Fprintf(c.stderr, "%s: the canonical form would be %d bytes, more than -max-size, %d: it would not read back\n",
+			displayName(name), len(out), p.MaxSize)
+		return exitProblems
+	}
 	switch {
 	case !write:
 		if !c.write(out) {

@@ -59,7 +59,9 @@
 // Fmt prints each input in the canonical text form: canonical headers, one
 // "- " line for each highlight and keyword, each entity type written after
 // its icon, LF line ends, no blank lines. An input with problems is not
-// printed; its problems are reported instead.
+// printed; its problems are reported instead. Nor is an input whose
+// canonical form would be longer than -max-size, which would not read back
+// with the same limit: keywords on one line take a line each.
 //
 //	-w	rewrite each file in place instead of printing it
 //
@@ -87,6 +89,11 @@
 // "…" (between two characters, and never inside an escape such as "~1").
 // These are the first 10 by pointer and a line that counts the others,
 // with -all-errors or not. Validate prints nothing for a valid input.
+//
+// A JSON document may be as large as -max-size allows up to 4 MiB, the
+// limit of [digest.ValidateJSON], which -max-size does not raise. One over
+// its limit is reported as FILE: input too large, without a line and a
+// column.
 //
 // # Schema
 //

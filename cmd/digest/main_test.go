@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -423,4 +425,40 @@ func TestStdoutError(t *testing.T) {
 		t.Errorf("exit status %d, want 2", code)
 	}
 	checkLines(t, stderr.String(), []string{`^digest: writing standard output: disk full$`})
+}
+
+// TestFmtOverLimit checks that fmt neither prints nor writes a canonical
+// form longer than -max-size, which would not read back with that limit:
+// keywords on one line take a line each in the canonical form.
+func TestFmtOverLimit(t *testing.T) {
+	const text = "T\nSUMMARY\nS\nKEYWORDS\na, b, c, d, e, f\n"
+	d, err := digest.Parse([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := len(digest.Format(d))
+	if size <= len(text) {
+		t.Fatalf("the canonical form is %d bytes, not more than the text's %d", size, len(text))
+	}
+	inTempDir(t, map[string]string{"kw.txt": text})
+	limit := strconv.Itoa(len(text))
+	want := fmt.Sprintf(`^kw\.txt: the canonical form would be %d bytes, more than -max-size, %d: it would not read back$`, size, len(text))
+	for _, args := range [][]string{
+		{"fmt", "-max-size", limit, "kw.txt"},
+		{"fmt", "-w", "-max-size", limit, "kw.txt"},
+	} {
+		code, stdout, stderr := runDigest("", args...)
+		if code != 1 || stdout != "" {
+			t.Errorf("%q: exit status %d, stdout %q; want 1 and nothing", args, code, stdout)
+		}
+		checkLines(t, stderr, []string{want})
+		if got, err := os.ReadFile("kw.txt"); err != nil || string(got) != text {
+			t.Errorf("%q: kw.txt holds %q, %v; want it unchanged", args, got, err)
+		}
+	}
+	// With room for it, the canonical form is written.
+	code, _, stderr := runDigest("", "fmt", "-w", "-max-size", strconv.Itoa(size), "kw.txt")
+	if got, _ := os.ReadFile("kw.txt"); code != 0 || stderr != "" || string(got) != string(digest.Format(d)) {
+		t.Errorf("fmt -w -max-size %d: exit status %d, stderr %q, kw.txt %q", size, code, stderr, got)
+	}
 }

@@ -37,14 +37,20 @@ func (c *cli) validate(p *digest.Parser, in *inputFlags, name string) int {
 	if err != nil {
 		return c.fileError(name, err)
 	}
-	// Parse reports an input over the limit, whatever its form.
-	if int64(len(data)) > p.MaxSize || !isJSON(data) {
-		d, err := p.Parse(data)
+	if !isJSON(data) {
+		d, err := p.Parse(data) // which reports a text over the limit
 		if err != nil {
 			return c.reportParse(name, err, in)
 		}
 		return c.reportInvalid(name, digest.Validate(d))
 	}
+	if int64(len(data)) > p.MaxSize && p.MaxSize < digest.DefaultMaxSize {
+		// A document has no line and column to name: only the file.
+		fmt.Fprintf(c.stderr, "%s: %v: more than %d bytes (raise the limit with -max-size)\n",
+			displayName(name), digest.ErrTooLarge, p.MaxSize)
+		return exitProblems
+	}
+	// Past DefaultMaxSize, ValidateJSON reports the document as too large.
 	_, err = digest.ValidateJSON(data) // which passes over a byte order mark
 	return c.reportInvalid(name, err)
 }
