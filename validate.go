@@ -248,7 +248,10 @@ func Validate(d *Digest) error {
 // lets a reader ignore it); byte offsets in errors count it.
 //
 // It rejects, with a nil digest: a document larger than [DefaultMaxSize]
-// ([ErrTooLarge]); one that is not JSON, or that nests arrays and objects
+// ([ErrTooLarge]), which counts the bytes of the JSON, keys, quotes,
+// escapes and white space included, not those of the canonical text that
+// [Validate] limits: a valid digest of more than about 700 KB of text may
+// have a JSON form too large to read; one that is not JSON, or that nests arrays and objects
 // more than 64 deep where a digest nests 3 ([ErrInvalidJSON], at the value
 // being read, with the byte offset of the token or end of input at fault,
 // or at the value one too deep); one that is not UTF-8 ([ErrInvalidUTF8]),
