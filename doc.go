@@ -57,7 +57,8 @@
 //   - In a header, white space is trimmed after each step that can expose
 //     it (so "## **Summary**" and the French "Résumé :" are headers), a ':'
 //     may also stand after the "**" pair ("**Summary**:") or after the
-//     entity count ("Mentioned entities (6):"), and any white space inside
+//     entity count ("Mentioned entities (6):"), the count may stand after
+//     the pair ("**Mentioned entities** (6)"), and any white space inside
 //     the name counts as a space ("KEY HIGHLIGHTS" with a no-break space is
 //     a header). Case folding
 //     is Unicode simple case folding, so U+212A KELVIN SIGN reads as 'k' but

@@ -105,8 +105,9 @@ type Header struct {
 //
 // It is more lenient than FORMAT.md in ways a reader expects: white space is
 // trimmed after each step that can expose it ("## **Summary**", "Résumé :"),
-// and a ':' may also stand after the "**" pair ("**Summary**:") or after the
-// count ("Mentioned entities (6):").
+// a ':' may also stand after the "**" pair ("**Summary**:") or after the
+// count ("Mentioned entities (6):"), and the count after the pair
+// ("**Mentioned entities** (6)").
 func ParseHeader(text string) (Header, bool) {
 	// A quick test of the first and last bytes, which most lines fail,
 	// such as sentences that end in '.'.
@@ -155,16 +156,28 @@ func parseHeader(text string) (Header, bool) {
 	if s[0] == '#' {
 		s = Trim(strings.TrimLeft(s, "#"))
 	}
-	if e := cutColon(s); len(e) >= 4 && (e[:2] == "**" && e[len(e)-2:] == "**" || e[:2] == "__" && e[len(e)-2:] == "__") {
-		s = Trim(e[2 : len(e)-2])
+	if inner, ok := cutPair(cutColon(s)); ok {
+		s = inner
 	}
 	if name, count, ok := cutCount(s); ok {
+		// The count may also stand after the pair: "**Mentioned entities** (6)".
+		if inner, ok := cutPair(cutColon(name)); ok {
+			name = inner
+		}
 		if sec, ok := fold(cutColon(name)); ok && sec == Entities {
 			return Header{Section: Entities, Count: count}, true
 		}
 	}
 	sec, ok := fold(cutColon(s))
 	return Header{Section: sec}, ok
+}
+
+// cutPair returns what one pair of "**" or "__" surrounds in s, trimmed.
+func cutPair(s string) (string, bool) {
+	if len(s) >= 4 && (s[:2] == "**" && s[len(s)-2:] == "**" || s[:2] == "__" && s[len(s)-2:] == "__") {
+		return Trim(s[2 : len(s)-2]), true
+	}
+	return s, false
 }
 
 // mayBeHeader is a quick test of the first characters that fold would

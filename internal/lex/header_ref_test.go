@@ -30,6 +30,10 @@ func refParseHeader(text string) (Header, bool) {
 		s = refTrim(e[2 : len(e)-2])
 	}
 	if name, count, ok := cutCount(s); ok {
+		if e := refCutColon(name); len(e) >= 4 && (strings.HasPrefix(e, "**") && strings.HasSuffix(e, "**") ||
+			strings.HasPrefix(e, "__") && strings.HasSuffix(e, "__")) {
+			name = refTrim(e[2 : len(e)-2]) // the count after the pair
+		}
 		if sec, ok := refSections[refFold(refCutColon(name))]; ok && sec == Entities {
 			return Header{Section: Entities, Count: count}, true
 		}
@@ -91,7 +95,8 @@ func TestParseHeaderRef(t *testing.T) {
 		"Personne numéro 4", "Paragraphe", "Ligne", "Сore subject", "\u0301Summary",
 	}
 	prefixes := []string{"", "#", "## ", "#\u00A0", "**", "__", "# **", " ", "\u200B", "**#"}
-	suffixes := []string{"", ":", " :", "**", "**:", ":**", " 6", "6", " (6)", "(6):", ": 6", " 12a", "__", ")", " (", "."}
+	suffixes := []string{"", ":", " :", "**", "**:", ":**", " 6", "6", " (6)", "(6):", ": 6", " 12a", "__", ")", " (", ".",
+		"** (6)", "**: 6", "__ 6", ":** (6):", "** (6)**"}
 	seen := 0
 	for _, n := range names {
 		for _, p := range prefixes {
