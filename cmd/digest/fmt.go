@@ -21,7 +21,9 @@ var fmtVerb = &verb{
 problems is not printed; its problems are reported on standard error as
 FILE:LINE:COLUMN: message. Nor is an input whose canonical form would be
 longer than -max-size, which would not read back with the same limit.
-With no FILE, or for "-", fmt reads standard input.
+A JSON document, an input that starts with "{" then '"' or "}", is read
+as validate reads it, and printed only when it is a valid digest. With
+no FILE, or for "-", fmt reads standard input.
 
 With -w, fmt rewrites each file in place instead, keeping its mode. A
 file that has problems or is already canonical is left as it is.
@@ -52,13 +54,20 @@ func (c *cli) format(p *digest.Parser, in *inputFlags, name string, write bool) 
 	if err != nil {
 		return c.fileError(name, err)
 	}
-	if write && isJSON(data) {
+	var d *digest.Digest
+	switch {
+	case write && isJSON(data):
 		fmt.Fprintf(c.stderr, "%s: reads as JSON, which fmt -w does not replace with text\n", displayName(name))
 		return exitProblems
-	}
-	d, err := p.Parse(data)
-	if err != nil {
-		return c.reportParse(name, err, in)
+	case isJSON(data):
+		var code int
+		if d, code = c.readJSON(p, name, data); code != exitOK {
+			return code
+		}
+	default:
+		if d, err = p.Parse(data); err != nil {
+			return c.reportParse(name, err, in)
+		}
 	}
 	out := digest.Format(d)
 	if int64(len(out)) > p.MaxSize {

@@ -18,6 +18,11 @@
 // With no file, or for the name "-", it reads standard input, which messages
 // call <stdin>. Flags go before the file names.
 //
+// Parse, fmt and validate read a digest in either form. An input that
+// starts as a JSON object does, with "{" then '"' or "}" (white space
+// aside), is a JSON document, which they read with [digest.ValidateJSON];
+// any other is a text, a title that starts with "{" included.
+//
 // Problems in a text are reported on standard error, one a line, as
 //
 //	FILE:LINE:COLUMN: message
@@ -47,10 +52,11 @@
 //
 //	digest parse [-context] [-max-size N] [-all-errors] [FILE ...]
 //
-// Parse reads each input as a digest text and prints it as JSON, indented
-// by two spaces, one document for each input. An input with problems is
-// printed too, as far as it could be read, except an input over the size
-// limit, which prints nothing.
+// Parse prints each input as JSON, indented by two spaces, one document
+// for each input. A text with problems is printed too, as far as it could
+// be read, except a text over the size limit, which prints nothing. A JSON
+// document is printed when it holds a digest, valid or not, with the
+// problems of that digest reported as validate reports them.
 //
 // # Fmt
 //
@@ -59,27 +65,26 @@
 // Fmt prints each input in the canonical text form: canonical headers, one
 // "- " line for each highlight and keyword, each entity type written after
 // its icon, LF line ends, no blank lines. An input with problems is not
-// printed; its problems are reported instead. Nor is an input whose
-// canonical form would be longer than -max-size, which would not read back
-// with the same limit: keywords on one line take a line each.
+// printed; its problems are reported instead: for a JSON document, the
+// problems validate reports. Nor is an input whose canonical form would be
+// longer than -max-size, which would not read back with the same limit:
+// keywords on one line take a line each.
 //
 //	-w	rewrite each file in place instead of printing it
 //
 // With -w, a file that has problems or is already canonical is left as it
 // is; any other is replaced by its canonical form, keeping its mode. A
-// file that reads as JSON, as validate tells below, is left as it is and
-// reported as a problem: its text form would replace the document. -w
-// needs file names: it does not read standard input.
+// JSON document is left as it is and reported as a problem: its text form
+// would replace the document. -w needs file names: it does not read
+// standard input.
 //
 // # Validate
 //
 //	digest validate [-context] [-max-size N] [-all-errors] [FILE ...]
 //
-// Validate checks that each input is a valid digest, text or JSON. An input
-// that starts as a JSON object does, with "{" then '"' or "}" (white space
-// aside), is read as JSON; any other is read as text, a title that starts
-// with "{" included, and problems in the text are reported as above. The
-// problems of a digest that was read are reported as
+// Validate checks that each input is a valid digest, text or JSON.
+// Problems in a text are reported as above. The problems of a JSON
+// document, and those of a digest that was read, are reported as
 //
 //	FILE: /entities/3/type: message
 //
@@ -90,10 +95,10 @@
 // These are the first 10 by pointer and a line that counts the others,
 // with -all-errors or not. Validate prints nothing for a valid input.
 //
-// A JSON document may be as large as -max-size allows up to 4 MiB, the
-// limit of [digest.ValidateJSON], which -max-size does not raise. One over
-// its limit is reported as FILE: input too large, without a line and a
-// column.
+// A JSON document, for any verb, may be as large as -max-size allows up to
+// 4 MiB, the limit of [digest.ValidateJSON], which -max-size does not
+// raise. One over its limit is reported as FILE: input too large, without
+// a line and a column.
 //
 // # Schema
 //

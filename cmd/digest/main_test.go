@@ -462,3 +462,35 @@ func TestFmtOverLimit(t *testing.T) {
 		t.Errorf("fmt -w -max-size %d: exit status %d, stderr %q, kw.txt %q", size, code, stderr, got)
 	}
 }
+
+// TestJSONInput checks that parse and fmt read a JSON document as validate
+// does: parse prints the digest it holds, fmt its canonical text, and
+// neither prints anything for a document that holds no digest.
+func TestJSONInput(t *testing.T) {
+	seed := readSeed(t)
+	d, err := digest.Parse(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inTempDir(t, map[string]string{"seed.txt": string(seed), "seed.json": string(js), "bad.json": `{"title":""}`})
+	for _, verb := range []string{"parse", "fmt"} {
+		_, fromText, _ := runDigest("", verb, "seed.txt")
+		code, fromJSON, stderr := runDigest("", verb, "seed.json")
+		if code != 0 || stderr != "" || fromJSON != fromText || fromText == "" {
+			t.Errorf("%s seed.json: exit status %d, stderr %q, stdout %.200q; want 0, nothing and what %s seed.txt prints, %.200q",
+				verb, code, stderr, fromJSON, verb, fromText)
+		}
+		code, stdout, stderr := runDigest("", verb, "bad.json")
+		if code != 1 || stdout != "" {
+			t.Errorf("%s bad.json: exit status %d, stdout %.200q; want 1 and nothing", verb, code, stdout)
+		}
+		checkLines(t, stderr, []string{
+			`^bad\.json: schema violation: missing properties: 'subtitle', 'summary', `,
+			`^bad\.json: /title: schema violation: length must be >= 1, but got 0$`,
+		})
+	}
+}

@@ -13,38 +13,51 @@ var parseVerb = &verb{
 	name:    "parse",
 	args:    "[-context] [-max-size N] [-all-errors] [FILE ...]",
 	summary: "print digests as JSON",
-	doc: `Parse reads each input as a digest text and prints it as JSON, one
-document for each input. Problems are reported on standard error as
-FILE:LINE:COLUMN: message. An input with problems is printed too, as
-far as it could be read, except an input over the size limit. With no
-FILE, or for "-", parse reads standard input.
+	doc: `Parse prints each input as JSON, one document for each input. A
+text with problems is printed too, as far as it could be read, except a
+text over the size limit; its problems are reported on standard error as
+FILE:LINE:COLUMN: message. A JSON document, an input that starts with
+"{" then '"' or "}", is read as validate reads it: printed when it holds
+a digest, with the problems validate reports. With no FILE, or for "-",
+parse reads standard input.
 `,
 	define: forEachInput((*cli).parse),
 }
 
 // parse prints the input name as JSON and reports its problems.
 func (c *cli) parse(p *digest.Parser, in *inputFlags, name string) int {
-	r, err := c.open(name)
+	data, err := c.readInput(name, p.MaxSize)
 	if err != nil {
 		return c.fileError(name, err)
 	}
-	d, err := p.ParseReader(r)
-	r.Close()
-	if d != nil {
-		// Text goes out as it is: no \u003c for '<' as json.Marshal writes.
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(d); err != nil {
-			return c.failf("%s: %v", displayName(name), err)
-		}
-		if !c.write(b.Bytes()) {
+	if isJSON(data) {
+		d, code := c.readJSON(p, name, data)
+		if d != nil && !c.printJSON(name, d) {
 			return exitFailure
 		}
+		return code
+	}
+	d, err := p.Parse(data)
+	if d != nil && !c.printJSON(name, d) {
+		return exitFailure
 	}
 	if err != nil {
 		return c.reportParse(name, err, in)
 	}
 	return exitOK
+}
+
+// printJSON prints d, the digest of the input name, as JSON, and tells
+// whether it could.
+func (c *cli) printJSON(name string, d *digest.Digest) bool {
+	// Text goes out as it is: no \u003c for '<' as json.Marshal writes.
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(d); err != nil {
+		c.failf("%s: %v", displayName(name), err)
+		return false
+	}
+	return c.write(b.Bytes())
 }

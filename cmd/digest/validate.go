@@ -37,22 +37,31 @@ func (c *cli) validate(p *digest.Parser, in *inputFlags, name string) int {
 	if err != nil {
 		return c.fileError(name, err)
 	}
-	if !isJSON(data) {
-		d, err := p.Parse(data) // which reports a text over the limit
-		if err != nil {
-			return c.reportParse(name, err, in)
-		}
-		return c.reportInvalid(name, digest.Validate(d))
+	if isJSON(data) {
+		_, code := c.readJSON(p, name, data)
+		return code
 	}
+	d, err := p.Parse(data) // which reports a text over the limit
+	if err != nil {
+		return c.reportParse(name, err, in)
+	}
+	return c.reportInvalid(name, digest.Validate(d))
+}
+
+// readJSON reads data, the input name, which isJSON, with
+// digest.ValidateJSON, and reports its problems. It returns the digest,
+// nil when the document does not hold one, and the exit status: exitOK
+// when the digest is valid.
+func (c *cli) readJSON(p *digest.Parser, name string, data []byte) (*digest.Digest, int) {
 	if int64(len(data)) > p.MaxSize && p.MaxSize < digest.DefaultMaxSize {
 		// A document has no line and column to name: only the file.
 		fmt.Fprintf(c.stderr, "%s: %v: more than %d bytes (raise the limit with -max-size)\n",
 			displayName(name), digest.ErrTooLarge, p.MaxSize)
-		return exitProblems
+		return nil, exitProblems
 	}
 	// Past DefaultMaxSize, ValidateJSON reports the document as too large.
-	_, err = digest.ValidateJSON(data) // which passes over a byte order mark
-	return c.reportInvalid(name, err)
+	d, err := digest.ValidateJSON(data) // which passes over a byte order mark
+	return d, c.reportInvalid(name, err)
 }
 
 var byteOrderMark = []byte("\uFEFF")
