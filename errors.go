@@ -170,7 +170,7 @@ func (p ErrorList) Error() string {
 	case 1:
 		return p[0].Error()
 	}
-	return p[0].Error() + andMore(len(p)-1, p[len(p)-1].Err)
+	return p[0].Error() + andMore(p[1:])
 }
 
 // notShown is the error of the last entry of a list cut at its limit: it
@@ -183,16 +183,22 @@ func (n notShown) Error() string {
 
 func (n notShown) Unwrap() error { return ErrTooManyErrors }
 
-// andMore returns how a list's Error counts the errors after the first:
-// more entries, of which last is the last one's error.
-func andMore(more int, last error) string {
-	if n, ok := last.(notShown); ok {
-		more += int(n) - 1 // the entry stands for n errors
+// andMore returns how a list's Error counts the errors after the first,
+// more: one each, but an entry that stands for errors not shown, which
+// counts them, wherever it is in the list and however it is wrapped.
+func andMore[E interface{ Unwrap() error }](more []E) string {
+	n := 0
+	for _, e := range more {
+		if ns, ok := errors.AsType[notShown](e.Unwrap()); ok {
+			n += int(ns)
+		} else {
+			n++
+		}
 	}
-	if more == 1 {
+	if n == 1 {
 		return " (and 1 more error)"
 	}
-	return fmt.Sprintf(" (and %d more errors)", more)
+	return fmt.Sprintf(" (and %d more errors)", n)
 }
 
 // Err returns p as an error, or nil when p is empty.

@@ -3,6 +3,7 @@ package digest
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -38,6 +39,31 @@ func TestErrorCount(t *testing.T) {
 			}
 			if err == nil || err.Error() != want {
 				t.Errorf("%d lines: Error() = %v, want %q", lines, err, want)
+			}
+		}
+	})
+	t.Run("ErrorList grown and rebuilt", func(t *testing.T) {
+		// 21 errors: the list holds 10 and one that counts 11.
+		text := "T\x01\nSUMMARY\n" + strings.Repeat("S\x01\n", 20)
+		_, err := Parse([]byte(text))
+		var list ErrorList
+		if !errors.As(err, &list) || len(list) != DefaultMaxErrors+1 {
+			t.Fatalf("Parse gives %v", err)
+		}
+		grown := append(slices.Clone(list), &ParseError{Line: 100, Column: 1, Err: errors.New("my own check")})
+		last := list[len(list)-1]
+		rebuilt := ErrorList{list[0], {Line: last.Line, Column: last.Column, Err: fmt.Errorf("context: %w", last.Err)}}
+		for _, tt := range []struct {
+			name string
+			list ErrorList
+			more int
+		}{
+			{"with one more error", grown, 21},
+			{"sorted, with one more error", func() ErrorList { grown.Sort(); return grown }(), 21},
+			{"its count wrapped", rebuilt, 11},
+		} {
+			if want := fmt.Sprintf(" (and %d more errors)", tt.more); !strings.HasSuffix(tt.list.Error(), want) {
+				t.Errorf("%s: Error() = %q, want it to end with %q", tt.name, tt.list.Error(), want)
 			}
 		}
 	})
