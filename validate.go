@@ -147,7 +147,7 @@ func (p ValidationErrors) Error() string {
 	case 1:
 		return p[0].Error()
 	}
-	return p[0].Error() + andMore(len(p)-1, p[len(p)-1].Err)
+	return p[0].Error() + andMore(p[1:])
 }
 
 // Unwrap returns the errors of the list, so that errors.Is and errors.As
@@ -248,14 +248,12 @@ func Validate(d *Digest) error {
 // lets a reader ignore it); byte offsets in errors count it.
 //
 // It rejects, with a nil digest: a document larger than [DefaultMaxSize]
-// ([ErrTooLarge]), which counts the bytes of the JSON, keys, quotes,
-// escapes and white space included, not those of the canonical text that
-// [Validate] limits: a valid digest of more than about 700 KB of text may
-// have a JSON form too large to read; one that is not JSON, or that nests arrays and objects
-// more than 64 deep where a digest nests 3 ([ErrInvalidJSON], at the value
-// being read, with the byte offset of the token or end of input at fault,
-// or at the value one too deep); one that is not UTF-8 ([ErrInvalidUTF8]),
-// or holds an escaped surrogate that is not one of a pair, such as "\ud800", which is
+// ([ErrTooLarge]); one that is not JSON ([ErrInvalidJSON], at the value
+// being read, with the byte offset of the token or end of input at
+// fault); one that nests arrays and objects more than 64 deep, where a
+// digest nests 3 ([ErrInvalidJSON], at the value one too deep, with its
+// byte offset); one that is not UTF-8 ([ErrInvalidUTF8]), or holds an
+// escaped surrogate that is not one of a pair, such as "\ud800", which is
 // no character ([ErrInvalidUTF8] too); an object with a key seen twice
 // ([ErrDuplicate], at the second); one that the schema rejects
 // ([ErrSchema]: a missing or extra key, null, a value of the wrong JSON
@@ -265,13 +263,19 @@ func Validate(d *Digest) error {
 // rejects gets the message of [Validate], and its error wraps Validate's
 // sentinel too, [ErrWhiteSpace], [ErrControlChar] or [ErrLineBreak]:
 // `/title: schema violation: leading or trailing white space: U+00A0 at
-// the end: "Gaza\u00a0"`. Each error is a
-// [*ValidationError] in a [ValidationErrors], which holds the first
-// [DefaultMaxErrors] by pointer and one that counts the others, as for
-// [Validate]. Otherwise it returns the digest, together with the error of
-// [Validate] for it, nil when it is valid. As with [Parse], the digest's
-// values are, where they can be, slices of one copy of data: it shares no
-// memory with data, but a value kept alone keeps that copy alive.
+// the end: "Gaza\u00a0"`. Each error is a [*ValidationError] in a
+// [ValidationErrors], which holds the first [DefaultMaxErrors] by pointer
+// and one that counts the others, as for [Validate]. Otherwise it returns
+// the digest, together with the error of [Validate] for it, nil when it
+// is valid. As with [Parse], the digest's values are, where they can be,
+// slices of one copy of data: it shares no memory with data, but a value
+// kept alone keeps that copy alive.
+//
+// The size limit counts the bytes of the JSON, keys, quotes, escapes and
+// white space included, not those of the canonical text that [Validate]
+// limits: json.Marshal writes '<' as the six bytes \u003c, so a valid
+// digest of more than about 700 KB of text may have a JSON form too large
+// to read.
 func ValidateJSON(data []byte) (*Digest, error) {
 	if len(data) > DefaultMaxSize {
 		return nil, ValidationErrors{{Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, DefaultMaxSize)}}
