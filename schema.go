@@ -415,9 +415,6 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 		}
 		return int64(len(data) - len(rest))
 	}
-	// invalid returns err, from reading the token at offset at, as the
-	// error of the document. The offset of a *json.SyntaxError is not
-	// one of data when the decoder reads a token, so the token's is given.
 	// invalid returns err as the one error of a document that is not
 	// JSON, at the path read so far.
 	invalid := func(err error) ValidationErrors {
