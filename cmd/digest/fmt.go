@@ -21,9 +21,9 @@ var fmtVerb = &verb{
 problems is not printed; its problems are reported on standard error as
 FILE:LINE:COLUMN: message. Nor is an input whose canonical form would be
 longer than -max-size, which would not read back with the same limit.
-A JSON document, an input that starts with "{" then '"' or "}", is read
-as validate reads it, and printed only when it is a valid digest. With
-no FILE, or for "-", fmt reads standard input.
+A JSON document, as validate tells it from a text, is read as validate
+reads it, and printed only when it is a valid digest. With no FILE, or
+for "-", fmt reads standard input.
 
 With -w, fmt rewrites each file in place instead, keeping its mode. A
 file that has problems or is already canonical is left as it is.

@@ -19,9 +19,11 @@
 // call <stdin>. Flags go before the file names.
 //
 // Parse, fmt and validate read a digest in either form. An input that
-// starts as a JSON object does, with "{" then '"' or "}" (white space
-// aside), is a JSON document, which they read with [digest.ValidateJSON];
-// any other is a text, a title that starts with "{" included.
+// starts as a JSON object does, with "{" then "}" alone, or "{" then a
+// string and ":" (white space aside), is a JSON document, which they read
+// with [digest.ValidateJSON]; any other is a text. So a title may start
+// with "{", as in {Exclusif} or {"Gaza"} : trêve, unless it goes on as an
+// object's first key does, as in {"Gaza": trêve.
 //
 // Problems in a text are reported on standard error, one a line, as
 //
@@ -55,8 +57,9 @@
 // Parse prints each input as JSON, indented by two spaces, one document
 // for each input. A text with problems is printed too, as far as it could
 // be read, except a text over the size limit, which prints nothing. A JSON
-// document is printed when it holds a digest, valid or not, with the
-// problems of that digest reported as validate reports them.
+// document is printed when the schema accepts it, with the problems of its
+// digest that validate reports (such as text not in NFC); otherwise only
+// its problems are reported, as validate reports them.
 //
 // # Fmt
 //

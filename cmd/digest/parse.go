@@ -16,10 +16,10 @@ var parseVerb = &verb{
 	doc: `Parse prints each input as JSON, one document for each input. A
 text with problems is printed too, as far as it could be read, except a
 text over the size limit; its problems are reported on standard error as
-FILE:LINE:COLUMN: message. A JSON document, an input that starts with
-"{" then '"' or "}", is read as validate reads it: printed when it holds
-a digest, with the problems validate reports. With no FILE, or for "-",
-parse reads standard input.
+FILE:LINE:COLUMN: message. A JSON document, as validate tells it from a
+text, is read as validate reads it: printed when the schema accepts it,
+with the problems of its digest that validate reports; otherwise only
+those problems are. With no FILE, or for "-", parse reads standard input.
 `,
 	define: forEachInput((*cli).parse),
 }

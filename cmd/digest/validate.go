@@ -19,9 +19,10 @@ var validateVerb = &verb{
 	args:    "[-context] [-max-size N] [-all-errors] [FILE ...]",
 	summary: "check digests, text or JSON",
 	doc: `Validate checks that each input is a valid digest. An input that
-starts as a JSON object does, with "{" then '"' or "}" (white space
-aside), is read as JSON; any other as text, so that a text whose title
-starts with "{" is text. Problems in a text are reported on standard
+starts as a JSON object does, with "{" then "}" alone, or "{" then a
+string and ":" (white space aside), is read as JSON; any other as text,
+so that a text whose title starts with "{" is text unless it goes on as
+an object's first key does. Problems in a text are reported on standard
 error as FILE:LINE:COLUMN: message; problems of a digest as
 FILE: /json/pointer: message, the first 10 by pointer and a line that
 counts the others, with -all-errors or not. Validate prints nothing for a
@@ -55,8 +56,8 @@ func (c *cli) validate(p *digest.Parser, in *inputFlags, name string) int {
 func (c *cli) readJSON(p *digest.Parser, name string, data []byte) (*digest.Digest, int) {
 	if int64(len(data)) > p.MaxSize && p.MaxSize < digest.DefaultMaxSize {
 		// A document has no line and column to name: only the file.
-		fmt.Fprintf(c.stderr, "%s: %v: more than %d bytes (raise the limit with -max-size)\n",
-			displayName(name), digest.ErrTooLarge, p.MaxSize)
+		fmt.Fprintf(c.stderr, "%s: %v: more than %d bytes (raise the limit with -max-size, up to the %d of a JSON document)\n",
+			displayName(name), digest.ErrTooLarge, p.MaxSize, digest.DefaultMaxSize)
 		return nil, exitProblems
 	}
 	// Past DefaultMaxSize, ValidateJSON reports the document as too large.
@@ -67,15 +68,37 @@ func (c *cli) readJSON(p *digest.Parser, name string, data []byte) (*digest.Dige
 var byteOrderMark = []byte("\uFEFF")
 
 // isJSON reports whether data reads as JSON: whether, after a byte order
-// mark, it starts as a JSON object does, with '{' then '"' or '}', white
-// space aside. A digest text whose title starts with '{' is not JSON.
+// mark and white space, it starts as a JSON object does: '{' then '}' and
+// nothing more, or '{' then a string and ':' (white space aside), or the
+// start of such a string. A digest text whose title starts with '{' is not
+// JSON, unless the title goes on as an object's first key does:
+// {"Gaza"} and {} Gaza are texts, {"Gaza": and {"Ga are JSON.
 func isJSON(data []byte) bool {
 	data = bytes.TrimLeft(bytes.TrimPrefix(data, byteOrderMark), jsonSpace)
 	if len(data) == 0 || data[0] != '{' {
 		return false
 	}
 	data = bytes.TrimLeft(data[1:], jsonSpace)
-	return len(data) == 0 || data[0] == '"' || data[0] == '}'
+	switch {
+	case len(data) == 0:
+		return true // a document cut short
+	case data[0] == '}':
+		return len(bytes.TrimLeft(data[1:], jsonSpace)) == 0
+	case data[0] != '"':
+		return false
+	}
+	for i := 1; i < len(data); i++ {
+		switch data[i] {
+		case '\\':
+			i++
+		case '\n':
+			return false // no JSON string holds a line break: a text line ends
+		case '"':
+			rest := bytes.TrimLeft(data[i+1:], jsonSpace)
+			return len(rest) == 0 || rest[0] == ':'
+		}
+	}
+	return true // a document cut short in its first key
 }
 
 // jsonSpace is the white space of JSON.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -76,7 +77,7 @@ func TestValidate(t *testing.T) {
 			name:   "too large json",
 			args:   []string{"validate", "-max-size", "10", "seed.json"},
 			code:   1,
-			stderr: []string{`^seed\.json: input too large: more than 10 bytes \(raise the limit with -max-size\)$`},
+			stderr: []string{`^seed\.json: input too large: more than 10 bytes \(raise the limit with -max-size, up to the 4194304 of a JSON document\)$`},
 		},
 		{
 			name:   "missing file",
@@ -163,4 +164,58 @@ func TestSchema(t *testing.T) {
 		t.Errorf("schema x: exit status %d, stdout %q; want 2 and nothing", code, stdout)
 	}
 	checkLines(t, stderr, []string{`^digest: schema: too many arguments`})
+}
+
+// TestIsJSON checks how the verbs tell a JSON document from a text whose
+// title starts with "{".
+func TestIsJSON(t *testing.T) {
+	for _, tt := range []struct {
+		data string
+		want bool
+	}{
+		{`{"title":"T"}`, true},
+		{"\uFEFF \n{\n  \"title\": \"T\"}", true},
+		{`{"ti\"tle" : 1}`, true},
+		{"{}", true},
+		{"{ }\n", true},
+		{"{", true},              // cut short
+		{`{"tit`, true},          // cut short in the first key
+		{`{"title"`, true},       // cut short after it
+		{`{"a\\`, true},          // cut short in an escape
+		{`{"Gaza": trêve`, true}, // a title can read as JSON: documented
+		{"{Exclusif} Gaza\nSUMMARY\n", false},
+		{"{\"Gaza\"} : trêve\nSUMMARY\n", false},
+		{"{} Gaza\nSUMMARY\n", false},
+		{"{\"Gaza\nSUMMARY\n", false},
+		{"Titre\nSUMMARY\n{\"a\":1}\n", false},
+		{"", false},
+		{"\uFEFF", false},
+		{"[]", false},
+	} {
+		if got := isJSON([]byte(tt.data)); got != tt.want {
+			t.Errorf("isJSON(%q) = %v, want %v", tt.data, got, tt.want)
+		}
+	}
+}
+
+// TestBraceTitle checks that a text whose title starts with "{" reads as
+// text with every verb, and that fmt reads back what it prints.
+func TestBraceTitle(t *testing.T) {
+	for _, title := range []string{`{Exclusif} Gaza`, `{"Gaza"} : trêve`, `{} Gaza`} {
+		text := title + "\nSUMMARY\nUn résumé.\n"
+		code, canonical, stderr := runDigest(text, "fmt")
+		if code != 0 || stderr != "" || !strings.HasPrefix(canonical, title+"\n") {
+			t.Errorf("fmt of the title %q: exit status %d, stderr %q, stdout %q", title, code, stderr, canonical)
+			continue
+		}
+		if code, again, stderr := runDigest(canonical, "fmt"); code != 0 || stderr != "" || again != canonical {
+			t.Errorf("fmt of fmt's output for the title %q: exit status %d, stderr %q, stdout %q, want %q", title, code, stderr, again, canonical)
+		}
+		if code, _, stderr := runDigest(canonical, "validate"); code != 0 || stderr != "" {
+			t.Errorf("validate of the title %q: exit status %d, stderr %q", title, code, stderr)
+		}
+		if code, js, _ := runDigest(canonical, "parse"); code != 0 || !strings.Contains(js, strconv.Quote(title)) {
+			t.Errorf("parse of the title %q: exit status %d, stdout %q", title, code, js)
+		}
+	}
 }
