@@ -221,8 +221,14 @@ func (d *quickDecoder) escaped(start int) (string, bool) {
 		case c < 0x20:
 			return "", false
 		case c != '\\':
-			b.WriteByte(c)
-			d.i++
+			// The run of bytes up to the next quote, escape or control
+			// character goes in at once.
+			j := d.i + 1
+			for j < len(d.s) && d.s[j] != '"' && d.s[j] != '\\' && d.s[j] >= 0x20 {
+				j++
+			}
+			b.WriteString(d.s[d.i:j])
+			d.i = j
 			continue
 		}
 		if d.i+1 >= len(d.s) {
