@@ -25,7 +25,10 @@ var sectionHeaders = [...]string{
 // Format writes any digest, and a nil d as an empty one; a valid one (see
 // [Validate]) reads back unchanged, and so does every d that [Parse]
 // returns without error: Parse(Format(d)) equals d, and Format is
-// idempotent.
+// idempotent. That holds while the canonical text is within the size limit
+// of Parse, [DefaultMaxSize]: it is longer than a terse input (headers,
+// "- " markers, icons, a line for each keyword), and Validate reports a
+// digest whose canonical text is over the limit.
 func Format(d *Digest) []byte {
 	if d == nil {
 		d = &Digest{}
