@@ -192,86 +192,77 @@ func (d *quickDecoder) string() (string, bool) {
 	}
 	d.i++
 	start := d.i
-	for d.i < len(d.s) {
-		switch c := d.s[d.i]; {
-		case c == '"':
+	var b strings.Builder // the string, from its first escape on
+	for run := start; ; run = d.i {
+		d.plain()
+		switch {
+		case d.i >= len(d.s) || d.s[d.i] < 0x20:
+			return "", false
+		case d.s[d.i] == '"':
 			d.i++
-			return d.s[start : d.i-1], true
-		case c == '\\':
-			return d.escaped(start)
-		case c < 0x20:
+			if run == start {
+				return d.s[start : d.i-1], true
+			}
+			b.WriteString(d.s[run : d.i-1])
+			return b.String(), true
+		}
+		b.WriteString(d.s[run:d.i]) // the run before the escape at i
+		if !d.escape(&b) {
 			return "", false
 		}
-		d.i++
 	}
-	return "", false
 }
 
-// escaped reads the rest of a string that starts at start and holds an
-// escape at i.
-func (d *quickDecoder) escaped(start int) (string, bool) {
-	var b strings.Builder
-	b.WriteString(d.s[start:d.i])
-	for d.i < len(d.s) {
-		c := d.s[d.i]
-		switch {
-		case c == '"':
-			d.i++
-			return b.String(), true
-		case c < 0x20:
-			return "", false
-		case c != '\\':
-			// The run of bytes up to the next quote, escape or control
-			// character goes in at once.
-			j := d.i + 1
-			for j < len(d.s) && d.s[j] != '"' && d.s[j] != '\\' && d.s[j] >= 0x20 {
-				j++
-			}
-			b.WriteString(d.s[d.i:j])
-			d.i = j
-			continue
-		}
-		if d.i+1 >= len(d.s) {
-			return "", false
-		}
-		e := d.s[d.i+1]
-		d.i += 2
-		switch e {
-		case '"', '\\', '/':
-			b.WriteByte(e)
-		case 'b':
-			b.WriteByte('\b')
-		case 'f':
-			b.WriteByte('\f')
-		case 'n':
-			b.WriteByte('\n')
-		case 'r':
-			b.WriteByte('\r')
-		case 't':
-			b.WriteByte('\t')
-		case 'u':
-			r, ok := d.hex4()
-			if !ok {
-				return "", false
-			}
-			if utf16.IsSurrogate(r) {
-				// Only a high surrogate before an escaped low one: a
-				// lone surrogate is a problem that decodeJSON reports.
-				if !strings.HasPrefix(d.s[d.i:], `\u`) {
-					return "", false
-				}
-				d.i += 2
-				low, ok := d.hex4()
-				if r = utf16.DecodeRune(r, low); !ok || r == utf8.RuneError {
-					return "", false
-				}
-			}
-			b.WriteRune(r)
-		default:
-			return "", false
-		}
+// plain passes over the bytes of a string that stand for themselves: up
+// to a quote, an escape or a control character.
+func (d *quickDecoder) plain() {
+	for d.i < len(d.s) && d.s[d.i] != '"' && d.s[d.i] != '\\' && d.s[d.i] >= 0x20 {
+		d.i++
 	}
-	return "", false
+}
+
+// escape reads the escape at i into b, and reports whether it is one.
+func (d *quickDecoder) escape(b *strings.Builder) bool {
+	if d.i+1 >= len(d.s) {
+		return false
+	}
+	e := d.s[d.i+1]
+	d.i += 2
+	switch e {
+	case '"', '\\', '/':
+		b.WriteByte(e)
+	case 'b':
+		b.WriteByte('\b')
+	case 'f':
+		b.WriteByte('\f')
+	case 'n':
+		b.WriteByte('\n')
+	case 'r':
+		b.WriteByte('\r')
+	case 't':
+		b.WriteByte('\t')
+	case 'u':
+		r, ok := d.hex4()
+		if !ok {
+			return false
+		}
+		if utf16.IsSurrogate(r) {
+			// Only a high surrogate before an escaped low one: a lone
+			// surrogate is a problem that decodeJSON reports.
+			if !strings.HasPrefix(d.s[d.i:], `\u`) {
+				return false
+			}
+			d.i += 2
+			low, ok := d.hex4()
+			if r = utf16.DecodeRune(r, low); !ok || r == utf8.RuneError {
+				return false
+			}
+		}
+		b.WriteRune(r)
+	default:
+		return false
+	}
+	return true
 }
 
 // hex4 reads four hexadecimal digits.
