@@ -26,10 +26,8 @@ reads it, and printed only when it is a valid digest. With no FILE, or
 for "-", fmt reads standard input.
 
 With -w, fmt rewrites each file in place instead, keeping its mode. A
-file that has problems or is already canonical is left as it is.
-
-With -w, a file that reads as JSON, as validate tells, is left as it
-is and reported as a problem: its text form would replace the document.
+file that has problems or is already canonical is left as it is; a JSON
+document too, reported as a problem: its text form would replace it.
 `,
 	define: func(fs *flag.FlagSet) func(*cli, []string) int {
 		var in inputFlags
@@ -55,19 +53,17 @@ func (c *cli) format(p *digest.Parser, in *inputFlags, name string, write bool) 
 		return c.fileError(name, err)
 	}
 	var d *digest.Digest
-	switch {
-	case write && isJSON(data):
-		fmt.Fprintf(c.stderr, "%s: reads as JSON, which fmt -w does not replace with text\n", displayName(name))
-		return exitProblems
-	case isJSON(data):
+	if isJSON(data) {
+		if write {
+			fmt.Fprintf(c.stderr, "%s: reads as JSON, which fmt -w does not replace with text\n", displayName(name))
+			return exitProblems
+		}
 		var code int
 		if d, code = c.readJSON(p, name, data); code != exitOK {
 			return code
 		}
-	default:
-		if d, err = p.Parse(data); err != nil {
-			return c.reportParse(name, err, in)
-		}
+	} else if d, err = p.Parse(data); err != nil {
+		return c.reportParse(name, err, in)
 	}
 	out := digest.Format(d)
 	if int64(len(out)) > p.MaxSize {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -170,3 +171,59 @@ func forEachInput(check func(c *cli, p *digest.Parser, in *inputFlags, name stri
 		}
 	}
 }
+
+// readJSON reads data, the input name, which isJSON, with
+// digest.ValidateJSON, and reports its problems. It returns the digest,
+// nil when the document does not hold one, and the exit status: exitOK
+// when the digest is valid.
+func (c *cli) readJSON(p *digest.Parser, name string, data []byte) (*digest.Digest, int) {
+	if int64(len(data)) > p.MaxSize && p.MaxSize < digest.DefaultMaxSize {
+		// A document has no line and column to name: only the file.
+		fmt.Fprintf(c.stderr, "%s: %v: more than %d bytes (raise the limit with -max-size, up to the %d of a JSON document)\n",
+			displayName(name), digest.ErrTooLarge, p.MaxSize, digest.DefaultMaxSize)
+		return nil, exitProblems
+	}
+	// Past DefaultMaxSize, ValidateJSON reports the document as too large.
+	d, err := digest.ValidateJSON(data) // which passes over a byte order mark
+	return d, c.reportInvalid(name, err)
+}
+
+// byteOrderMark is U+FEFF in UTF-8, which may come before a JSON document.
+var byteOrderMark = []byte("\uFEFF")
+
+// isJSON reports whether data reads as JSON: whether, after a byte order
+// mark and white space, it starts as a JSON object does: '{' then '}' and
+// nothing more, or '{' then a string and ':' (white space aside), or the
+// start of such a string. A digest text whose title starts with '{' is not
+// JSON, unless the title goes on as an object's first key does:
+// {"Gaza"} and {} Gaza are texts, {"Gaza": and {"Ga are JSON.
+func isJSON(data []byte) bool {
+	data = bytes.TrimLeft(bytes.TrimPrefix(data, byteOrderMark), jsonSpace)
+	if len(data) == 0 || data[0] != '{' {
+		return false
+	}
+	data = bytes.TrimLeft(data[1:], jsonSpace)
+	switch {
+	case len(data) == 0:
+		return true // a document cut short
+	case data[0] == '}':
+		return len(bytes.TrimLeft(data[1:], jsonSpace)) == 0
+	case data[0] != '"':
+		return false
+	}
+	for i := 1; i < len(data); i++ {
+		switch data[i] {
+		case '\\':
+			i++
+		case '\n':
+			return false // no JSON string holds a line break: a text line ends
+		case '"':
+			rest := bytes.TrimLeft(data[i+1:], jsonSpace)
+			return len(rest) == 0 || rest[0] == ':'
+		}
+	}
+	return true // a document cut short in its first key
+}
+
+// jsonSpace is the white space of JSON.
+const jsonSpace = " \t\r\n"
