@@ -229,9 +229,46 @@ func excerpt(s string) string {
 	n := 0
 	for i := range s {
 		if n == maxExcerpt {
-			return strconv.Quote(s[:i]) + "…"
+			return quote(s[:i]) + "…"
 		}
 		n++
 	}
-	return strconv.Quote(s)
+	return quote(s)
+}
+
+// quote is strconv.Quote, which escapes the characters that are not
+// printable, with these invisible ones escaped too, though Go counts them
+// as printable marks or letters: the variation selectors but U+FE0F, which
+// is part of many emoji, and the other default-ignorable characters, such
+// as U+034F COMBINING GRAPHEME JOINER. A message can then show one that
+// stands where it should not, as U+FE0E after an entity's icon.
+func quote(s string) string {
+	if !strings.ContainsFunc(s, invisible) {
+		return strconv.Quote(s)
+	}
+	b := []byte{'"'}
+	for s != "" {
+		i := strings.IndexFunc(s, invisible)
+		if i < 0 {
+			i = len(s)
+		}
+		q := strconv.Quote(s[:i])
+		b = append(b, q[1:len(q)-1]...)
+		if i == len(s) {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r > 0xFFFF {
+			b = fmt.Appendf(b, `\U%08x`, r)
+		} else {
+			b = fmt.Appendf(b, `\u%04x`, r)
+		}
+		s = s[i+size:]
+	}
+	return string(append(b, '"'))
+}
+
+// invisible reports whether quote escapes r where strconv.Quote would not.
+func invisible(r rune) bool {
+	return r != 0xFE0F && (unicode.Is(unicode.Variation_Selector, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r))
 }

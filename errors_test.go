@@ -81,3 +81,24 @@ func TestErrorCount(t *testing.T) {
 		}
 	})
 }
+
+// TestExcerptInvisible checks that a message's quotation escapes the
+// invisible characters that strconv.Quote shows as they are, but not
+// U+FE0F, which is part of many emoji, and no others.
+func TestExcerptInvisible(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"🏛\uFE0E Organization", `"🏛\ufe0e Organization"`},
+		{"🏛\uFE0F Organization", "\"🏛\uFE0F Organization\""},
+		{"a\u034Fb", `"a\u034fb"`},                     // COMBINING GRAPHEME JOINER
+		{"x\U000E0100y\u180B", `"x\U000e0100y\u180b"`}, // variation selectors
+		{"\u3164", `"\u3164"`},                         // HANGUL FILLER
+		{"a\u202Eb", `"a\u202eb"`},                     // escaped by strconv.Quote already
+		{"\xff\u034F", `"\xff\u034f"`},
+		{"e\u0301 ü ك", "\"e\u0301 ü ك\""}, // visible marks and letters stay
+		{strings.Repeat("a", 39) + "\uFE0E" + "b", `"` + strings.Repeat("a", 39) + `\ufe0e"…`},
+	} {
+		if got := excerpt(c.in); got != c.want {
+			t.Errorf("excerpt(%+q) = %s, want %s", c.in, got, c.want)
+		}
+	}
+}
