@@ -71,8 +71,12 @@
 //     Stream-Safe Text Format: after 30 combining marks in a row it inserts
 //     U+034F COMBINING GRAPHEME JOINER.
 //   - Between an icon and its type name, only white space may stand: an
-//     invisible format character there (such as a right-to-left override)
-//     leaves the line without a type name, which is an error.
+//     invisible format character there (such as a right-to-left override),
+//     or U+FE0E, the text-style selector, which FORMAT.md does not count in
+//     an icon as it does U+FE0F, leaves the line without a type name. That
+//     error stands where the type name is due, past the icon and white
+//     space, unless the lexer changed the line's text (its tabs, say), and
+//     its message escapes the invisible characters it quotes.
 //   - A type line with no name line before it makes an entity with an empty
 //     name. A header ends the entity before it: a name line just before a
 //     header has no type line.

@@ -648,10 +648,11 @@ func hostileCases() []hostileCase {
 			name: "icon-only lines",
 			in:   "T\nMENTIONED ENTITIES\nA\n👤\n🏛️\n",
 			via:  viaParse,
+			// The type name is due at the end of each line.
 			want: []hostileWant{
-				posErr(4, 1, ErrNoTypeName),
-				posErr(5, 1, ErrNoTypeName),
+				posErr(4, 5, ErrNoTypeName),
 				posErr(5, 1, ErrOrphanType),
+				posErr(5, 8, ErrNoTypeName),
 			},
 			check: wantEntities(Entity{Name: "A"}, Entity{}),
 		},
@@ -659,8 +660,25 @@ func hostileCases() []hostileCase {
 			name:  "right-to-left override between icon and type: no type name",
 			in:    "T\nMENTIONED ENTITIES\nA\n👤\u202EPerson_Male\u202C d\n",
 			via:   viaParse,
-			want:  []hostileWant{posErr(4, 1, ErrNoTypeName).saying(`\u202e`)},
+			want:  []hostileWant{posErr(4, 5, ErrNoTypeName).saying(`\u202e`)},
 			check: wantEntities(Entity{Name: "A", Description: "\u202EPerson_Male\u202C d"}),
+		},
+		{
+			// FORMAT.md §5 counts U+FE0F in an icon, not the text-style
+			// selector U+FE0E: the error points at it, and shows it.
+			name:  "text-style selector after the icon: no type name, at the selector",
+			in:    "T\nMENTIONED ENTITIES\nA\n🏛\uFE0E Organization d\n",
+			via:   viaParse,
+			want:  []hostileWant{posErr(4, 5, ErrNoTypeName).saying(`"🏛\ufe0e Organization d"`)},
+			check: wantEntities(Entity{Name: "A", Description: "\uFE0E Organization d"}),
+		},
+		{
+			// The tabs are made one space: the text is no longer the
+			// line's bytes, and the error stays at its start.
+			name: "no type name in a cleaned line: at the start of the line",
+			in:   "T\nMENTIONED ENTITIES\nA\n👤\t\tlower d\n",
+			via:  viaParse,
+			want: []hostileWant{posErr(4, 1, ErrNoTypeName)},
 		},
 		{
 			name:  "right-to-left override around a whole type line is trimmed",

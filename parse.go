@@ -299,7 +299,9 @@ func (p *parser) entityLine(text string) {
 	}
 	t, ok := lex.SplitTypeLine(text[icon:], typeNames)
 	if !ok {
-		if ln := p.lx.Line(text); p.keep(ln) {
+		// At where the type name is due: past the icon and white space,
+		// as the Description of a line without a type starts.
+		if ln := shift(p.lx.Line(text), len(text)-len(t.Description)); p.keep(ln) {
 			p.errorf(ln, "%w: %s", ErrNoTypeName, excerpt(text))
 		}
 	}
@@ -311,6 +313,17 @@ func (p *parser) entityLine(text string) {
 		p.pending = len(p.d.Entities)
 	}
 	p.setType(t.Known, t.Type, t.Description)
+}
+
+// shift returns ln with its column moved to byte off of its text, when
+// the text is the line's bytes there as they are. A text that the lexer
+// changed (cleaned, or made NFC) keeps the column of its start, since its
+// bytes no longer map one to one onto the line's.
+func shift(ln lex.Line, off int) lex.Line {
+	if rest := ln.Raw[ln.Col-1:]; strings.HasPrefix(rest, ln.Text) {
+		ln.Col += off
+	}
+	return ln
 }
 
 // setType gives the entity awaiting its type line its type, known (an
