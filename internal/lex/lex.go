@@ -387,8 +387,15 @@ func Position(src string, off int) (line, col int) {
 	if len(src) >= 3 && src[:3] == "\uFEFF" {
 		src, off = src[3:], max(0, off-3)
 	}
-	line, start := 1, 0
 	end := min(off, len(src))
+	if head := src[:end]; onlyLF(head) {
+		// Each '\n' before off ends a line: counted many bytes at a time,
+		// however dense the line breaks or the bytes that may start one.
+		// A break that only starts before off, U+0085 cut after its first
+		// byte, is not counted, as below.
+		return strings.Count(head, "\n") + 1, off - (lastLF(head) + 1) + 1
+	}
+	line, start := 1, 0
 	for i := 0; i < end; {
 		n := breakLen(src[i:])
 		if n == 0 {
@@ -402,6 +409,28 @@ func Position(src string, off int) (line, col int) {
 		line, start = line+1, i
 	}
 	return line, off - start + 1
+}
+
+// onlyLF reports whether '\n' is the only line break that s holds.
+func onlyLF(s string) bool {
+	return strings.IndexByte(s, '\r') < 0 && !strings.Contains(s, "\u0085") &&
+		!strings.Contains(s, "\u2028") && !strings.Contains(s, "\u2029")
+}
+
+// lastLF returns the index of the last '\n' in s, or -1. It reads eight
+// bytes at a time, back from the end, where strings.LastIndexByte reads
+// one: the last line of a large input may be long.
+func lastLF(s string) int {
+	p := unsafe.Pointer(unsafe.StringData(s))
+	i := len(s)
+	for ; i >= 8; i -= 8 {
+		// Reading 8 bytes at i-8 is in bounds: 0 <= i-8 and i <= len(s).
+		v := binary.LittleEndian.Uint64(unsafe.Slice((*byte)(unsafe.Add(p, i-8)), 8))
+		if hasZero(v^('\n'*ones)) != 0 {
+			break // s[i-8:i] holds a '\n'
+		}
+	}
+	return strings.LastIndexByte(s[:i], '\n')
 }
 
 // mayBreak returns the index of the first byte of s[i:end] that may start

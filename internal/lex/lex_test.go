@@ -654,6 +654,13 @@ func TestPositionAgreesWithNext(t *testing.T) {
 	for k := range 17 {
 		x := strings.Repeat("x", k)
 		inputs = append(inputs, x+"\u00A9\u2019\u00E9"+x+"\n"+x+"\r\n"+x+"\r"+x+"\u0085"+x+"\u2028"+x+"\u2029"+x)
+		// '\n' alone before an offset takes Position's path for inputs
+		// with no other break: line breaks at each offset of a word, and
+		// an offset inside the first break of another kind.
+		inputs = append(inputs, x+"\n"+x+"\u00A9\n\n"+x+strings.Repeat("y", 17-k)+"\n"+x)
+		for _, brk := range []string{"\r\n", "\u0085", "\u2028"} {
+			inputs = append(inputs, x+"\n"+x+brk+x)
+		}
 	}
 	for _, src := range inputs {
 		t.Run(fmt.Sprintf("%+q", src), func(t *testing.T) {
