@@ -215,7 +215,10 @@ const (
 //     '·', '|').
 //
 // These are the rules of the JSON Schema (see [Schema]) that a Digest can
-// break, and the rules a schema cannot say. The rules of reading back that
+// break, and the rules a schema cannot say. A message that names the
+// character at fault gives its byte offset in the text, from 0, or in the
+// line it names ("at byte 3 in line 2"), since the quotation shows only a
+// text's first characters. The rules of reading back that
 // are particular to a field (headers, punctuation, separators, icons) are
 // checked only on a text, or line, free of other problems, so that one
 // mistake gives one error.
@@ -521,10 +524,11 @@ func (v *validator) text(p pointer, f *field, s string) bool {
 // line of a multi-line value are the same.
 func (v *validator) line(p pointer, f *field, s string, num int) {
 	var (
-		ctrl, brk rune = -1, -1 // the first control character and line break
-		badUTF8   bool
-		mayChange bool // holds a character at or above U+0300, so may not be NFC
-		inner     bool // holds two spaces in a row, U+200B or U+FEFF
+		ctrl, brk     rune = -1, -1 // the first control character and line break
+		ctrlAt, brkAt int           // and their byte offsets
+		badAt         = -1          // the offset of the first byte that is not UTF-8
+		mayChange     bool          // holds a character at or above U+0300, so may not be NFC
+		inner         bool          // holds two spaces in a row, U+200B or U+FEFF
 	)
 	for i := 0; i < len(s); {
 		var double bool
@@ -539,44 +543,47 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 			switch {
 			case c == '\n' || c == '\r':
 				if brk < 0 {
-					brk = rune(c)
+					brk, brkAt = rune(c), i-1
 				}
 			default:
 				if ctrl < 0 {
-					ctrl = rune(c)
+					ctrl, ctrlAt = rune(c), i-1
 				}
 			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
 		switch {
 		case r == utf8.RuneError && size == 1:
-			badUTF8 = true
+			if badAt < 0 {
+				badAt = i
+			}
 		case r == 0x85 || r == 0x2028 || r == 0x2029:
 			if brk < 0 {
-				brk = r
+				brk, brkAt = r, i
 			}
 		case r < 0xa0:
 			if ctrl < 0 {
-				ctrl = r
+				ctrl, ctrlAt = r, i
 			}
 		case r == 0x200B || r == 0xFEFF:
 			inner = true
 		case r >= 0x300:
 			mayChange = true
 		}
+		i += size
 	}
+	badUTF8 := badAt >= 0
 
 	n := v.found
 	if badUTF8 && v.keep(p) {
-		v.add(p, fmt.Errorf("%w%s: %s", ErrInvalidUTF8, inLine(num), excerpt(s)))
+		v.add(p, fmt.Errorf("%w at byte %d%s: %s", ErrInvalidUTF8, badAt, inLine(num), excerpt(s)))
 	}
 	if ctrl >= 0 && v.keep(p) {
-		v.add(p, fmt.Errorf("%w %U%s: %s", ErrControlChar, ctrl, inLine(num), excerpt(s)))
+		v.add(p, fmt.Errorf("%w %U at byte %d%s: %s", ErrControlChar, ctrl, ctrlAt, inLine(num), excerpt(s)))
 	}
 	if brk >= 0 && v.keep(p) {
-		v.add(p, fmt.Errorf("%w %U%s: %s", ErrLineBreak, brk, inLine(num), excerpt(s)))
+		v.add(p, fmt.Errorf("%w %U at byte %d%s: %s", ErrLineBreak, brk, brkAt, inLine(num), excerpt(s)))
 	}
 	if !lex.Untrimmed(s) {
 		v.ends(p, s, num, ctrl >= 0 || brk >= 0)
@@ -592,15 +599,17 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 	// Reading would collapse a run of spaces and remove U+200B and U+FEFF;
 	// at an end they are white space, reported above.
 	if inner {
-		t := lex.Trim(s)
-		switch {
-		case strings.Contains(t, "  "):
+		t := lex.TrimLeft(s)
+		start := len(s) - len(t) // the offset of t in s
+		t = lex.TrimRight(t)
+		if i := strings.Index(t, "  "); i >= 0 {
 			if v.keep(p) {
-				v.add(p, fmt.Errorf("%w: two spaces in a row would read back as one%s: %s", ErrNotRoundTrip, inLine(num), excerpt(s)))
+				v.add(p, fmt.Errorf("%w: two spaces in a row at byte %d would read back as one%s: %s", ErrNotRoundTrip, start+i, inLine(num), excerpt(s)))
 			}
-		case strings.ContainsAny(t, "\u200B\uFEFF"):
+		} else if i := strings.IndexAny(t, "\u200B\uFEFF"); i >= 0 {
 			if v.keep(p) {
-				v.add(p, fmt.Errorf("%w: U+200B or U+FEFF would be removed%s: %s", ErrNotRoundTrip, inLine(num), excerpt(s)))
+				r, _ := utf8.DecodeRuneInString(t[i:])
+				v.add(p, fmt.Errorf("%w: %U at byte %d would be removed%s: %s", ErrNotRoundTrip, r, start+i, inLine(num), excerpt(s)))
 			}
 		}
 	}

@@ -455,6 +455,18 @@ func TestValidationErrorMessages(t *testing.T) {
 		{func(d *Digest) { d.Title = "Tx\u0301 Cafe\u0301" }, "/title: not in Unicode NFC: \"e\\u0301\" at byte 8: \"Tx\u0301 Cafe\u0301\""},
 		{func(d *Digest) { d.Title = "Tx" + strings.Repeat("\u0301", 31) + " Cafe\u0301" }, "/title: not in Unicode NFC: \"e\\u0301\" at byte 68: \"Tx" + strings.Repeat("\u0301", 31) + " Cafe\u0301\""},
 		{func(d *Digest) { d.Title = "Tx" + strings.Repeat("\u0301\u0316", 16) }, "/title: not in Unicode NFC: \"x" + strings.Repeat("\\u0301\\u0316", 15) + "\" at byte 1: \"Tx" + strings.Repeat("\u0301\u0316", 16) + "\""},
+		// A fault past the excerpt is named by its byte offset, in its
+		// line for a text of several lines.
+		{func(d *Digest) { d.Summary = strings.Repeat("é", 50) + "\x07" },
+			`/summary: control character U+0007 at byte 100: "` + strings.Repeat("é", 40) + `"…`},
+		{func(d *Digest) { d.Summary = "a\n" + strings.Repeat("b", 60) + "\u2028c\u0085d" },
+			`/summary: line break U+2028 at byte 60 in line 2: "` + strings.Repeat("b", 40) + `"…`},
+		{func(d *Digest) { d.Title = "a\x01b\xffc" }, `/title: invalid UTF-8 at byte 3: "a\x01b\xffc" (and 1 more error)`},
+		{func(d *Digest) { d.Title = " \u200bab  c" },
+			`/title: leading or trailing white space: U+0020 at the start: " \u200bab  c" (and 1 more error)`},
+		{func(d *Digest) { d.Title = "ab  c" }, `/title: would not read back unchanged: two spaces in a row at byte 2 would read back as one: "ab  c"`},
+		{func(d *Digest) { d.Keywords[0] = "ab\ufeffc\u200bd" },
+			`/keywords/0: would not read back unchanged: U+FEFF at byte 2 would be removed: "ab\ufeffc\u200bd"`},
 	}
 	for _, tt := range tests {
 		d := sampleDigest()
