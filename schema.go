@@ -396,6 +396,8 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 		stack    []frame
 		path     []pathSegment // the pointer's segments down to the value being read
 		segments = segmentTable{segments: map[string]pathSegment{}}
+		lastEnd  int64         // where the last complete value ends
+		lastPath []pathSegment // and its pointer's segments
 	)
 	// tokenAt returns where the token after offset off starts: past
 	// white space, and past the separator that Token reads before it,
@@ -464,7 +466,14 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 		start := skip + dec.InputOffset()
 		tok, err := dec.Token()
 		if err != nil {
-			return nil, invalid(tokenError(err, tokenAt(start), len(data)))
+			at := tokenAt(start)
+			if at == start && start == lastEnd && at < int64(len(data)) {
+				// The token at fault is glued to the value before it, as
+				// the '1' of 01, which reads as 0 then 1: the error is at
+				// that value, not at the next one or at its parent.
+				path = lastPath
+			}
+			return nil, invalid(tokenError(err, data, at))
 		}
 		end := skip + dec.InputOffset()
 		top := len(stack) - 1
@@ -517,13 +526,14 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 				if err == nil {
 					err = fmt.Errorf("more than one value: another starts at byte %d", next)
 				}
-				return nil, invalid(tokenError(err, next, len(data)))
+				return nil, invalid(tokenError(err, data, next))
 			}
 			if problems.total > 0 {
 				return nil, problems.errors(data)
 			}
 			return v, nil
 		}
+		lastEnd, lastPath = skip+dec.InputOffset(), append(lastPath[:0], path...)
 		f := &stack[top]
 		path = path[:len(path)-1]
 		if f.obj != nil {
@@ -538,16 +548,47 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 	}
 }
 
-// tokenError returns err, which reading the token at byte at of a
-// document of n bytes gave, saying where it is.
-func tokenError(err error, at int64, n int) error {
+// tokenError returns err, which reading the token at byte at of data
+// gave, saying where it is.
+func tokenError(err error, data []byte, at int64) error {
 	if err == io.EOF || err == io.ErrUnexpectedEOF {
-		return fmt.Errorf("unexpected end of input at byte %d", n)
+		return fmt.Errorf("unexpected end of input at byte %d", len(data))
 	}
-	if _, ok := err.(*json.SyntaxError); ok {
-		return fmt.Errorf("%w, in the token at byte %d", err, at)
+	if se, ok := err.(*json.SyntaxError); ok {
+		return &syntaxError{fmt.Sprintf("%s, in the token at byte %d", characterNamed(se.Error(), data[at:]), at), se}
 	}
 	return err
+}
+
+// A syntaxError is a *json.SyntaxError with a message of its own.
+type syntaxError struct {
+	msg string
+	err *json.SyntaxError
+}
+
+func (e *syntaxError) Error() string { return e.msg }
+func (e *syntaxError) Unwrap() error { return e.err }
+
+// characterNamed returns msg, the message of a syntax error in the token
+// that starts tok, naming the character at fault as it is. encoding/json
+// names a byte, as if it were a character: the first byte of '“' reads
+// 'â'. That byte is the first of tok at or above 0x80: a number or a
+// literal holds only ASCII before the byte at fault. In a string only an
+// ASCII control character is at fault, named right, and then msg names no
+// byte at or above 0x80 to replace.
+func characterNamed(msg string, tok []byte) string {
+	i := bytes.IndexFunc(tok, func(r rune) bool { return r >= utf8.RuneSelf })
+	if i < 0 {
+		return msg
+	}
+	named := "character '" + string(rune(tok[i])) + "'"
+	var real string
+	if r, size := utf8.DecodeRune(tok[i:]); r == utf8.RuneError && size <= 1 {
+		real = fmt.Sprintf("byte 0x%02x, which is not UTF-8,", tok[i])
+	} else {
+		real = fmt.Sprintf("character %q (%U)", r, r)
+	}
+	return strings.Replace(msg, named, real, 1)
 }
 
 // pointerEscaper escapes a JSON Pointer segment (RFC 6901), and

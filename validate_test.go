@@ -684,6 +684,19 @@ func TestValidateJSON(t *testing.T) {
 			{"{\"a\":1,\n }", "invalid JSON: invalid character '}' looking for beginning of object key string, in the token at byte 9"},
 			{`[1,2] 3`, "invalid JSON: more than one value: another starts at byte 6"},
 			{`{"a":`, "/a: invalid JSON: unexpected end of input at byte 5"},
+			// A character that is not ASCII is named whole, not by its
+			// first byte read as Latin-1.
+			{`{"title":“Gaza”}`, "/title: invalid JSON: invalid character '“' (U+201C) looking for beginning of value, in the token at byte 9"},
+			{"{} \u00a0", `invalid JSON: invalid character '\u00a0' (U+00A0) looking for beginning of value, in the token at byte 3`},
+			{`{"a":tr€e}`, "/a: invalid JSON: invalid character '€' (U+20AC) in literal true (expecting 'u'), in the token at byte 5"},
+			{"{\"a\":1}\xff", "invalid JSON: invalid byte 0xff, which is not UTF-8, looking for beginning of value, in the token at byte 7"},
+			// A token glued to the value before it is an error at that
+			// value, not at its parent or at the next element.
+			{`{"title":"a","x":01}`, "/x: invalid JSON: invalid character '1' after object key:value pair, in the token at byte 18"},
+			{`{"highlights":["a",01]}`, "/highlights/1: invalid JSON: invalid character '1' after array element, in the token at byte 20"},
+			{`{"a":[1]x}`, "/a: invalid JSON: invalid character 'x' after object key:value pair, in the token at byte 8"},
+			{`{"a":0 1}`, "invalid JSON: invalid character '1' after object key:value pair, in the token at byte 7"},
+			{`{"a":0,x}`, "invalid JSON: invalid character 'x' looking for beginning of object key string, in the token at byte 7"},
 			// Offsets count a byte order mark.
 			{"\uFEFF{} x", "invalid JSON: invalid character 'x' looking for beginning of value, in the token at byte 6"},
 			{"\uFEFF{\"a\":\"\xff\"}", "/a: invalid UTF-8 at byte 9"},
