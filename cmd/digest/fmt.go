@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 
 	"digest"
 )
@@ -20,7 +22,9 @@ var fmtVerb = &verb{
 	doc: `Fmt prints each input in the canonical text form. An input with
 problems is not printed; its problems are reported on standard error as
 FILE:LINE:COLUMN: message. Nor is an input whose canonical form would be
-longer than -max-size, which would not read back with the same limit.
+longer than -max-size, which would not read back with the same limit,
+or would start as a JSON document does, as a title {"Gaza": trêve would:
+digest would read it back as JSON, not as text.
 A JSON document, as validate tells it from a text, is read as validate
 reads it, and printed only when it is a valid digest. With no FILE, or
 for "-", fmt reads standard input.
@@ -70,6 +74,11 @@ func (c *cli) format(p *digest.Parser, in *inputFlags, name string, write bool) 
 		// Printed or written, it would not read back with the same limit.
 		fmt.Fprintf(c.stderr, "%s: the canonical form would be %d bytes, more than -max-size, %d: it would not read back\n",
 			displayName(name), len(out), p.MaxSize)
+		return exitProblems
+	}
+	if isJSON(out) {
+		fmt.Fprintf(c.stderr, "%s: the canonical form would start as a JSON document does, %s: it would read back as JSON, not text\n",
+			displayName(name), jsonStart(out))
 		return exitProblems
 	}
 	switch {
@@ -128,4 +137,14 @@ func replaceFile(name string, data []byte) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// jsonStart returns the first line of text, which isJSON accepts, quoted
+// and cut to 40 bytes, for a message.
+func jsonStart(text []byte) string {
+	line, _, _ := bytes.Cut(text, []byte("\n"))
+	if len(line) > 40 {
+		return strconv.Quote(strings.ToValidUTF8(string(line[:40]), "")) + "…"
+	}
+	return strconv.Quote(string(line))
 }

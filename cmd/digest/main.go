@@ -71,7 +71,9 @@
 // printed; its problems are reported instead: for a JSON document, the
 // problems validate reports. Nor is an input whose canonical form would be
 // longer than -max-size, which would not read back with the same limit:
-// keywords on one line take a line each.
+// keywords on one line take a line each. Nor is one whose canonical form
+// would start as a JSON document does, as the title {"Gaza": trêve would:
+// it would read back as JSON.
 //
 //	-w	rewrite each file in place instead of printing it
 //

@@ -463,6 +463,43 @@ func TestFmtOverLimit(t *testing.T) {
 	}
 }
 
+// TestFmtReadsAsJSON checks that fmt neither prints nor writes a canonical
+// form that would read back as JSON: one whose title starts as a JSON
+// object's first key does. A text with a no-break space before such a
+// title is a text, and so is a JSON document with it.
+func TestFmtReadsAsJSON(t *testing.T) {
+	const text = "\u00a0{\"Gaza\": trêve\nSUMMARY\nS\n"
+	d, err := digest.Parse([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inTempDir(t, map[string]string{"brace.txt": text, "brace.json": string(js)})
+	for _, args := range [][]string{
+		{"fmt", "brace.txt"},
+		{"fmt", "-w", "brace.txt"},
+		{"fmt", "brace.json"},
+	} {
+		code, stdout, stderr := runDigest("", args...)
+		if code != 1 || stdout != "" {
+			t.Errorf("%q: exit status %d, stdout %q; want 1 and nothing", args, code, stdout)
+		}
+		name := regexp.QuoteMeta(args[len(args)-1])
+		checkLines(t, stderr, []string{`^` + name + `: the canonical form would start as a JSON document does, "\{\\"Gaza\\": trêve": it would read back as JSON, not text$`})
+	}
+	if got, err := os.ReadFile("brace.txt"); err != nil || string(got) != text {
+		t.Errorf("brace.txt holds %q, %v; want it unchanged", got, err)
+	}
+	// What fmt would print reads back as JSON, and no digest: the
+	// check is needed.
+	if code, _, _ := runDigest(string(digest.Format(d)), "parse"); code != 1 {
+		t.Errorf("parse of the canonical form: exit status %d, want 1", code)
+	}
+}
+
 // TestJSONInput checks that parse and fmt read a JSON document as validate
 // does: parse prints the digest it holds, fmt its canonical text, and
 // neither prints anything for a document that holds no digest.
