@@ -39,7 +39,9 @@ type Entity struct {
 // MarshalJSON writes d in the JSON form, with nil lists written as [].
 // It leaves '<', '>' and '&' as they are, so that the caller's encoder
 // decides (json.Marshal escapes them, an Encoder with SetEscapeHTML(false)
-// does not).
+// does not). As encoding/json does, it writes each byte of a text that is
+// not UTF-8 as U+FFFD, without an error: [Validate] reports such bytes, so
+// validate d before writing it when that matters.
 func (d Digest) MarshalJSON() ([]byte, error) {
 	type plain Digest // the same fields without this method
 	d.Highlights = nonNil(d.Highlights)
