@@ -2,10 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,9 +29,12 @@ A JSON document, as validate tells it from a text, is read as validate
 reads it, and printed only when it is a valid digest. With no FILE, or
 for "-", fmt reads standard input.
 
-With -w, fmt rewrites each file in place instead, keeping its mode. A
+With -w, fmt rewrites each file in place instead, as gofmt -w does: the
+file keeps its owner, mode and other names, and a symbolic link is
+followed. Should writing fail, what the file held is written back. A
 file that has problems or is already canonical is left as it is; a JSON
-document too, reported as a problem: its text form would replace it.
+document too, reported as a problem: its text form would replace it;
+and a file that is not a regular one, such as a named pipe.
 `,
 	define: func(fs *flag.FlagSet) func(*cli, []string) int {
 		var in inputFlags
@@ -87,56 +90,49 @@ func (c *cli) format(p *digest.Parser, in *inputFlags, name string, write bool) 
 			return exitFailure
 		}
 	case !bytes.Equal(out, data):
-		if err := replaceFile(name, out); err != nil {
+		if err := replaceFile(name, data, out); err != nil {
 			return c.fileError(name, err)
 		}
 	}
 	return exitOK
 }
 
-// replaceFile replaces the contents of the file name with data, keeping its
-// mode. It writes a temporary file in the same directory and renames it
-// over the file, so that the file is either as it was or fully written. A
-// symbolic link is followed: the file it names is replaced.
-func replaceFile(name string, data []byte) (err error) {
-	path, err := filepath.EvalSymlinks(name)
+// replaceFile rewrites the file name with data, in place, as gofmt -w
+// does: the file keeps its owner, group, mode and other names, which a
+// new file renamed over it would not. A symbolic link is followed. Should
+// writing fail, old, what the file held, is written back.
+func replaceFile(name string, old, data []byte) error {
+	info, err := os.Stat(name)
 	if err != nil {
 		return err
 	}
-	info, err := os.Stat(path)
+	if !info.Mode().IsRegular() {
+		// Opening a named pipe to write would wait for a reader.
+		return errors.New("not a regular file")
+	}
+	f, err := os.OpenFile(name, os.O_WRONLY, 0)
 	if err != nil {
 		return err
 	}
-	// Renaming would replace a file that we may not write: check first.
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
-	if err != nil {
-		return err
-	}
-	f.Close()
-
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+	if err := overwrite(f, data); err != nil {
+		if err2 := overwrite(f, old); err2 != nil {
+			err = fmt.Errorf("%w; writing back what it held failed too, it may be cut: %w", err, err2)
 		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
+		f.Close()
 		return err
 	}
-	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
+	return f.Close()
+}
+
+// overwrite makes data the whole of the file f, on disk.
+func overwrite(f *os.File, data []byte) error {
+	if _, err := f.WriteAt(data, 0); err != nil {
 		return err
 	}
-	if err := tmp.Sync(); err != nil {
+	if err := f.Truncate(int64(len(data))); err != nil {
 		return err
 	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return f.Sync()
 }
 
 // jsonStart returns the first line of text, which isJSON accepts, quoted

@@ -78,10 +78,13 @@
 //	-w	rewrite each file in place instead of printing it
 //
 // With -w, a file that has problems or is already canonical is left as it
-// is; any other is replaced by its canonical form, keeping its mode. A
-// JSON document is left as it is and reported as a problem: its text form
-// would replace the document. -w needs file names: it does not read
-// standard input.
+// is; any other is rewritten in place with its canonical form, as gofmt -w
+// does: the file keeps its owner, mode and other names (hard links), and a
+// symbolic link is followed. Should writing fail, what the file held is
+// written back. A JSON document is left as it is and reported as a
+// problem: its text form would replace the document. A file that is not a
+// regular one, such as a named pipe, is not rewritten (status 2). -w needs
+// file names: it does not read standard input.
 //
 // # Validate
 //

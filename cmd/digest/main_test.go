@@ -412,6 +412,45 @@ func TestFmtWrite(t *testing.T) {
 	}
 }
 
+// TestFmtWriteInPlace checks that fmt -w rewrites a file in place: the
+// same file, so with its owner, group, mode bits and other names, as a
+// new file renamed over it would not be.
+func TestFmtWriteInPlace(t *testing.T) {
+	seed := readSeed(t)
+	d, err := digest.Parse(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inTempDir(t, map[string]string{"seed.txt": string(seed)})
+	mode := 0o750 | os.ModeSetgid | os.ModeSticky
+	if err := os.Chmod("seed.txt", mode); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link("seed.txt", "other.txt"); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.Stat("seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runDigest("", "fmt", "-w", "seed.txt"); code != 0 || stderr != "" {
+		t.Fatalf("fmt -w: exit status %d, stderr %q", code, stderr)
+	}
+	after, err := os.Stat("seed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(before, after) {
+		t.Error("seed.txt is another file after fmt -w")
+	}
+	if after.Mode() != mode {
+		t.Errorf("seed.txt has mode %v after fmt -w, want %v", after.Mode(), mode)
+	}
+	if got, err := os.ReadFile("other.txt"); err != nil || string(got) != string(digest.Format(d)) {
+		t.Errorf("other.txt, the same file, holds %q, %v; want the canonical form", got, err)
+	}
+}
+
 // failWriter fails every write.
 type failWriter struct{}
 
