@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 )
 
@@ -20,18 +21,22 @@ var helpVerb = &verb{
 // help prints the usage of digest, or of the verb that args name, to
 // stdout.
 func (c *cli) help(args []string) int {
+	var b bytes.Buffer
 	switch len(args) {
 	case 0:
-		printUsage(c.stdout)
-		return exitOK
+		printUsage(&b)
 	case 1:
 		v, ok := verbs[args[0]]
 		if !ok {
 			return c.failf("help: unknown verb %q (run 'digest help' for the list)", args[0])
 		}
 		fs, _ := v.flagSet()
-		v.printUsage(c.stdout, fs)
-		return exitOK
+		v.printUsage(&b, fs)
+	default:
+		return c.usageError("help", "too many arguments")
 	}
-	return c.usageError("help", "too many arguments")
+	if !c.write(b.Bytes()) {
+		return exitFailure
+	}
+	return exitOK
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"digest"
 )
@@ -47,7 +48,12 @@ func (s *sizeFlag) String() string { return strconv.FormatInt(int64(*s), 10) }
 
 func (s *sizeFlag) Set(v string) error {
 	n, err := strconv.ParseInt(v, 10, 64)
-	if err != nil {
+	if errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(v, "-") {
+		// A number past the largest int64 is as good as the largest:
+		// no input is that large.
+		n, err = math.MaxInt64, nil
+	}
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
 		return errors.New("not a number of bytes")
 	}
 	if n < 1 {
@@ -68,12 +74,29 @@ func inputNames(args []string) []string {
 	return args
 }
 
-// displayName returns the name of the input name in messages.
+// displayName returns the name of the input name in messages: quoted,
+// as Go quotes a string, when it holds a character that is not printable,
+// so that a message stays one line and a name cannot send a terminal
+// escape sequence.
 func displayName(name string) string {
 	if name == "-" {
 		return stdinName
 	}
+	if !isPrintable(name) {
+		return strconv.Quote(name)
+	}
 	return name
+}
+
+// isPrintable reports whether s is UTF-8 and holds only characters that
+// strconv.IsPrint accepts.
+func isPrintable(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || !strconv.IsPrint(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // eachInput calls do for each input that args name, one at a time, and

@@ -16,7 +16,9 @@
 //
 // A verb reads the files named after its flags one at a time, in order.
 // With no file, or for the name "-", it reads standard input, which messages
-// call <stdin>. Flags go before the file names.
+// call <stdin>; "-" may be named once. Flags go before the file names.
+// Messages quote a file name that holds a character that is not printable,
+// as Go quotes a string ("a\x1b.txt"), so that each stays one line.
 //
 // Parse, fmt and validate read a digest in either form. An input that
 // starts as a JSON object does, with "{" then "}" alone, or "{" then a
@@ -40,7 +42,8 @@
 //	-context
 //		after each problem, show its line with a caret under the column
 //	-max-size N
-//		reject an input larger than N bytes (default 4194304, 4 MiB)
+//		reject an input larger than N bytes (default 4194304, 4 MiB); a
+//		number past the largest int64 stands for that largest
 //
 // With -context, each problem is followed by its line, control characters
 // and invalid bytes shown as U+FFFD, and a caret under the column:
@@ -154,7 +157,9 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 func main() {
@@ -242,6 +247,10 @@ func (c *cli) runVerb(v *verb, args []string) int {
 		}
 		return c.usageError(v.name, "%v", err)
 	}
+	if n := countStdin(fs.Args()); n > 1 {
+		// The second would read what the first left: nothing.
+		return c.usageError(v.name, "standard input, -, named %d times", n)
+	}
 	return runner(c, fs.Args())
 }
 
@@ -267,11 +276,46 @@ func printUsage(w io.Writer) {
 	fmt.Fprintf(w, "\nRun 'digest help VERB' for the flags of a verb.\n")
 }
 
+// countStdin returns how many of the file arguments args name standard
+// input.
+func countStdin(args []string) int {
+	n := 0
+	for _, a := range args {
+		if a == "-" {
+			n++
+		}
+	}
+	return n
+}
+
 // failf writes the one-line message "digest: " + format to stderr and
-// returns exitFailure.
+// returns exitFailure. A character of the message that is not printable,
+// from a file or flag name, is written escaped, as Go writes it in a
+// string: the message stays one line and sends no escape sequence.
 func (c *cli) failf(format string, args ...any) int {
-	fmt.Fprintf(c.stderr, "digest: "+format+"\n", args...)
+	fmt.Fprintf(c.stderr, "digest: %s\n", escapeUnprintable(fmt.Sprintf(format, args...)))
 	return exitFailure
+}
+
+// escapeUnprintable returns s with each character that strconv.IsPrint
+// refuses, and each byte that is not UTF-8, escaped as strconv.Quote
+// escapes them.
+func escapeUnprintable(s string) string {
+	if isPrintable(s) {
+		return s
+	}
+	var b strings.Builder
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		if (r != utf8.RuneError || size > 1) && strconv.IsPrint(r) {
+			b.WriteString(s[:size])
+		} else {
+			q := strconv.Quote(s[:size])
+			b.WriteString(q[1 : len(q)-1])
+		}
+		s = s[size:]
+	}
+	return b.String()
 }
 
 // usageError reports wrong usage of the verb called name in one line and

@@ -258,6 +258,36 @@ func TestRun(t *testing.T) {
 			stderr: []string{`^digest: parse: flag provided but not defined: -x \(run 'digest help parse'\)$`},
 		},
 		{
+			name:   "stdin twice",
+			args:   []string{"validate", "-", "-"},
+			stdin:  seed,
+			code:   2,
+			stderr: []string{`^digest: validate: standard input, -, named 2 times \(run 'digest help validate'\)$`},
+		},
+		{
+			name:   "unprintable flag",
+			args:   []string{"parse", "-\x1b[2J", "seed.txt"},
+			code:   2,
+			stderr: []string{`^digest: parse: flag provided but not defined: -\\x1b\[2J \(run 'digest help parse'\)$`},
+		},
+		{
+			name:   "unprintable file name",
+			args:   []string{"parse", "no\x1b[2J\nsuch.txt"},
+			code:   2,
+			stderr: []string{`^digest: "no\\x1b\[2J\\nsuch\.txt": no such file or directory$`},
+		},
+		{
+			// Past the largest int64, a size is as good as the largest.
+			name: "max-size past int64",
+			args: []string{"validate", "-max-size", "99999999999999999999", "seed.txt"},
+		},
+		{
+			name:   "max-size far below 1",
+			args:   []string{"validate", "-max-size", "-99999999999999999999", "seed.txt"},
+			code:   2,
+			stderr: []string{`^digest: validate: invalid value "-99999999999999999999" for flag -max-size: must be at least 1 \(run 'digest help validate'\)$`},
+		},
+		{
 			name:   "help",
 			args:   []string{"help"},
 			stdout: wantUsage,
@@ -464,6 +494,31 @@ func TestStdoutError(t *testing.T) {
 		t.Errorf("exit status %d, want 2", code)
 	}
 	checkLines(t, stderr.String(), []string{`^digest: writing standard output: disk full$`})
+}
+
+// TestUnprintableName checks that the name of a file is quoted in the
+// problems of its input when it holds a character that is not printable:
+// each problem stays one line, and sends no escape sequence.
+func TestUnprintableName(t *testing.T) {
+	name := "e\x1b[2J\n.txt"
+	inTempDir(t, map[string]string{name: "T\x07\nSUMMARY\ns\n"})
+	code, _, stderr := runDigest("", "validate", name)
+	if code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	checkLines(t, stderr, []string{`^"e\\x1b\[2J\\n\.txt":1:2: control character U\+0007$`})
+}
+
+// TestHelpStdoutError checks that help reports a failure to write its
+// usage, as the other verbs do.
+func TestHelpStdoutError(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"help", "fmt"}} {
+		var stderr bytes.Buffer
+		if code := run(args, strings.NewReader(""), failWriter{}, &stderr); code != 2 {
+			t.Errorf("%q: exit status %d, want 2", args, code)
+		}
+		checkLines(t, stderr.String(), []string{`^digest: writing standard output: disk full$`})
+	}
 }
 
 // TestFmtOverLimit checks that fmt neither prints nor writes a canonical
