@@ -56,9 +56,10 @@ func (e *ParseError) Unwrap() error { return e.Err }
 //	3 | Titre� du jour
 //	  |      ^
 //
-// Control characters and invalid bytes in the line are shown as U+FFFD so
-// that the caret stays under the right character; a long line is cut around
-// the column. An error with no source line, at an empty line or made with
+// Control characters, invalid bytes and the bidirectional controls
+// (U+202E RIGHT-TO-LEFT OVERRIDE and its kin, which could show the line
+// reordered) are shown as U+FFFD, so that the caret stays under the right
+// character; a long line is cut around the column. An error with no source line, at an empty line or made with
 // [ErrorList.Add], is shown alone, as Error shows it.
 func (e *ParseError) ErrorWithPosition() string {
 	if e.source == "" {
@@ -100,7 +101,7 @@ func displayLine(src string, col int) (string, int) {
 		caret++
 	}
 	for i, r := range src[start:end] {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || unicode.Is(unicode.Bidi_Control, r) {
 			r = utf8.RuneError
 		}
 		if start+i < at {

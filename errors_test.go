@@ -102,3 +102,21 @@ func TestExcerptInvisible(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorWithPositionBidi checks that the source line shows the
+// bidirectional controls as U+FFFD: shown as they are, a right-to-left
+// override would show the rest of the line reversed.
+func TestErrorWithPositionBidi(t *testing.T) {
+	_, err := Parse([]byte("T\nMENTIONED ENTITIES\nA\n👤\u202EPerson_Male\u202C d\n"))
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 1 {
+		t.Fatalf("Parse = %v, want one error", err)
+	}
+	want := "4:5: type line without type name: \"👤\\u202ePerson_Male\\u202c d\"\n" +
+		"  |\n" +
+		"4 | 👤\uFFFDPerson_Male\uFFFD d\n" +
+		"  |   ^"
+	if got := list[0].ErrorWithPosition(); got != want {
+		t.Errorf("ErrorWithPosition:\n%s\nwant:\n%s", got, want)
+	}
+}

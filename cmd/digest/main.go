@@ -45,8 +45,9 @@
 //		reject an input larger than N bytes (default 4194304, 4 MiB); a
 //		number past the largest int64 stands for that largest
 //
-// With -context, each problem is followed by its line, control characters
-// and invalid bytes shown as U+FFFD, and a caret under the column:
+// With -context, each problem is followed by its line, control characters,
+// invalid bytes and bidirectional controls (such as U+202E) shown as
+// U+FFFD, and a caret under the column:
 //
 //	article.txt:1:6: control character U+0007
 //	  |
