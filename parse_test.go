@@ -40,6 +40,27 @@ func TestParseAllocs(t *testing.T) {
 	if short, long := subtitle(1000), subtitle(64000); long > short+8 {
 		t.Errorf("Parse allocates %v times for a subtitle of 1000 lines, %v for 64000: want at most 8 more", short, long)
 	}
+
+	// Text of other scripts costs no more allocations than French: the
+	// NFC check of a line allocates nothing (lex.IsNFC).
+	paragraphs := func(word string) float64 {
+		var b strings.Builder
+		b.WriteString("T\nSUMMARY\nS\nCORE SUBJECT\n")
+		for i := range 500 {
+			fmt.Fprintf(&b, "%s %d.\n", word, i)
+		}
+		text := []byte(b.String())
+		if _, err := Parse(text); err != nil {
+			t.Fatal(err)
+		}
+		return testing.AllocsPerRun(5, func() { Parse(text) })
+	}
+	latin := paragraphs("Le paragraphe numéro")
+	for _, word := range []string{"Параграф номер", "الفقرة رقم", "第段", "Đoạn văn số"} {
+		if n := paragraphs(word); n != latin {
+			t.Errorf("Parse allocates %v times for 500 lines of %q, %v for French", n, word, latin)
+		}
+	}
 }
 
 // listsText returns a digest with n highlights, paragraphs, keywords and

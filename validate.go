@@ -589,7 +589,7 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 	if !lex.Untrimmed(s) {
 		v.ends(p, s, num, ctrl >= 0 || brk >= 0)
 	}
-	if mayChange && !badUTF8 && !norm.NFC.IsNormalString(s) && v.keep(p) {
+	if mayChange && !badUTF8 && !lex.IsNFC(s) && v.keep(p) {
 		if i, seg, ok := notNFC(s); ok {
 			v.add(p, fmt.Errorf("%w: %+q at byte %d%s: %s", ErrNotNFC, seg, i, inLine(num), excerpt(s)))
 		} else {

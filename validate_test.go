@@ -609,6 +609,11 @@ func TestValidateAllocs(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { _ = Validate(d) }); n != 0 {
 		t.Errorf("Validate of a valid digest allocates %v times", n)
 	}
+	// Other scripts: the NFC check allocates nothing.
+	d.Keywords = []string{"Каир", "القاهرة", "東京", "Hà Nội", "Ελλάδα"}
+	if n := testing.AllocsPerRun(100, func() { _ = Validate(d) }); n != 0 {
+		t.Errorf("Validate of a valid digest with keywords in other scripts allocates %v times", n)
+	}
 	// Long lists, whose duplicates are found with a hash table.
 	large := largeValidDigest()
 	if n := testing.AllocsPerRun(10, func() { _ = Validate(large) }); n != 0 {

@@ -297,11 +297,21 @@ func (l *Lexer) next(start, i int, double bool) string {
 	if clean {
 		text = l.clean(text)
 	}
-	if check && !norm.NFC.IsNormalString(text) {
+	if check && !IsNFC(text) {
 		text = norm.NFC.String(text)
 	}
 	l.cur = Mark{num: l.line, col: col, start: start, end: end}
 	return text
+}
+
+// IsNFC reports whether s is in NFC, as norm.NFC.IsNormalString does,
+// without its allocation for most texts: QuickSpanString, which allocates
+// nothing, tells a text normalized whole when every character's NFC quick
+// check property is Yes and the combining marks are in order, as in most
+// text of any script. The full check runs only past a character whose
+// property is Maybe, one that may compose with the character before it.
+func IsNFC(s string) bool {
+	return norm.NFC.QuickSpanString(s) == len(s) || norm.NFC.IsNormalString(s)
 }
 
 // report records p, or counts it when Problems is full.

@@ -772,3 +772,28 @@ func TestUntrimmed(t *testing.T) {
 		}
 	}
 }
+
+// TestIsNFC checks IsNFC against norm.NFC.IsNormalString, on texts whose
+// quick check passes whole and on texts it stops in: characters that may
+// compose, marks out of order, and runs of more than 30 combining marks,
+// which NFC breaks with U+034F (the Stream-Safe Text Format).
+func TestIsNFC(t *testing.T) {
+	texts := []string{
+		"", "Caire", "Secrétaire général", "القاهرة", "Каир", "東京", "Hà Nội", "Ελλάδα", "👤 Person",
+		"e\u0301", "Cafe\u0301", "\u00e9\u0301", "a\u0316\u0301", "a\u0301\u0316", "\u1100\u1161",
+		"x" + strings.Repeat("\u0316", 30), "x" + strings.Repeat("\u0316", 31),
+		"x" + strings.Repeat("\u0316", 40) + "y", "x" + strings.Repeat("\u0301", 31),
+		"x" + strings.Repeat("\u0316\u0301", 16), "\u0316", "\u0301",
+	}
+	for _, s := range texts {
+		if got, want := IsNFC(s), norm.NFC.IsNormalString(s); got != want {
+			t.Errorf("IsNFC(%+q) = %v, want %v", s, got, want)
+		}
+	}
+	// The quick check needs no allocation, where IsNormalString makes one.
+	for _, s := range []string{"القاهرة", "Каир", "東京", "Secrétaire général"} {
+		if n := testing.AllocsPerRun(10, func() { IsNFC(s) }); n != 0 {
+			t.Errorf("IsNFC(%+q) allocates %v times", s, n)
+		}
+	}
+}
