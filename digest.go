@@ -42,6 +42,10 @@ type Entity struct {
 // does not). As encoding/json does, it writes each byte of a text that is
 // not UTF-8 as U+FFFD, without an error: [Validate] reports such bytes, so
 // validate d before writing it when that matters.
+//
+// A struct that embeds a Digest gets this method too, as it gets those of
+// time.Time: json.Marshal then writes the Digest alone, without the
+// struct's other fields. Give the Digest a field name instead.
 func (d Digest) MarshalJSON() ([]byte, error) {
 	type plain Digest // the same fields without this method
 	d.Highlights = nonNil(d.Highlights)

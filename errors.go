@@ -16,16 +16,33 @@ import (
 // [errors.Is]; the error itself usually wraps one of them with detail, such
 // as the offending character or the declared count.
 var (
-	ErrInvalidUTF8      = errors.New("invalid UTF-8")
-	ErrControlChar      = errors.New("control character")
-	ErrTooLarge         = errors.New("input too large")
-	ErrMissingTitle     = errors.New("missing title")
+	// ErrInvalidUTF8 means bytes that are not UTF-8.
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	// ErrControlChar means a control character, U+0000–U+001F or
+	// U+007F–U+009F, other than a line break; and, in a text to parse,
+	// other than tab, which reads as a space.
+	ErrControlChar = errors.New("control character")
+	// ErrTooLarge means an input larger than the size limit.
+	ErrTooLarge = errors.New("input too large")
+	// ErrMissingTitle means a text with no title: empty, or opening with
+	// a header.
+	ErrMissingTitle = errors.New("missing title")
+	// ErrDuplicateSection means a section header seen a second time.
 	ErrDuplicateSection = errors.New("duplicate section")
-	ErrEntityCount      = errors.New("entity count mismatch")
-	ErrMissingType      = errors.New("entity without type line")
-	ErrOrphanType       = errors.New("type line without entity name")
-	ErrNoTypeName       = errors.New("type line without type name")
-	ErrTooManyErrors    = errors.New("too many errors")
+	// ErrEntityCount means an entity count, in a header, that differs
+	// from the number of entities in the section.
+	ErrEntityCount = errors.New("entity count mismatch")
+	// ErrMissingType means an entity's name line with no type line after
+	// it.
+	ErrMissingType = errors.New("entity without type line")
+	// ErrOrphanType means a type line with no name line before it.
+	ErrOrphanType = errors.New("type line without entity name")
+	// ErrNoTypeName means a type line without a type name after its icon.
+	ErrNoTypeName = errors.New("type line without type name")
+	// ErrTooManyErrors is wrapped by the last error of a list cut at
+	// [DefaultMaxErrors], in [ParseError.Err] and [ValidationError.Err]
+	// alike: it tells how many more errors there were.
+	ErrTooManyErrors = errors.New("too many errors")
 )
 
 // A ParseError is a problem in the text of a digest, at a position in the

@@ -122,8 +122,8 @@ func checkSchema(doc any) (ValidationErrors, error) {
 		parent[l.key] = []any{} // checked here: the schema need not see the items
 		defer func() { parent[l.key] = list }()
 		if len(list) > maxItems {
-			problems = append(problems, schemaProblem{l.parent + "/" + l.key, "",
-				fmt.Sprintf("at most %d items allowed, but found %d", maxItems, len(list)), nil})
+			msg := fmt.Sprintf("at most %d items allowed, but found %d", maxItems, len(list))
+			problems = append(problems, schemaProblem{l.parent + "/" + l.key, "", msg, sentinelCause{msg, ErrTooLong}})
 			continue
 		}
 		kept := 0
@@ -187,7 +187,8 @@ func validateSchema(s *jsonschema.Schema, v any, at string) ([]schemaProblem, er
 			} else if cause := textRuleError(v, e); cause != nil {
 				problems = append(problems, schemaProblem{pointer, "", cause.Error(), cause})
 			} else {
-				problems = append(problems, schemaProblem{pointer, "", schemaMessage(e), nil})
+				msg := schemaMessage(e)
+				problems = append(problems, schemaProblem{pointer, "", msg, keywordCause(e, msg)})
 			}
 		}
 		for _, c := range e.Causes {
@@ -231,6 +232,34 @@ func (p schemaProblem) err() error {
 	}
 	return fmt.Errorf("%w: %s", ErrSchema, p.msg)
 }
+
+// keywordCause returns, for e, a leaf error whose message is msg, an
+// error with that message that wraps the sentinel of Validate for the
+// same rule, or nil: [ErrEmpty] for minLength (the schema's only minimum
+// is 1), [ErrTooLong] for maxLength and maxItems, and
+// [ErrUnknownEntityType] for enum (the entity type's list).
+func keywordCause(e *jsonschema.ValidationError, msg string) error {
+	loc := e.AbsoluteKeywordLocation
+	switch loc[strings.LastIndexByte(loc, '/')+1:] {
+	case "minLength":
+		return sentinelCause{msg, ErrEmpty}
+	case "maxLength", "maxItems":
+		return sentinelCause{msg, ErrTooLong}
+	case "enum":
+		return sentinelCause{msg, ErrUnknownEntityType}
+	}
+	return nil
+}
+
+// A sentinelCause is a message of the schema validator, which wraps the
+// sentinel of Validate for the same rule.
+type sentinelCause struct {
+	msg      string
+	sentinel error
+}
+
+func (c sentinelCause) Error() string { return c.msg }
+func (c sentinelCause) Unwrap() error { return c.sentinel }
 
 // textRuleError returns, for e, a leaf error of the pattern of a one-line
 // or multi-line text (#/$defs/line, #/$defs/text), the error that Validate

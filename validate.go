@@ -23,7 +23,12 @@ import (
 // wrapped with detail such as the offending value, quoted. Besides these,
 // [Validate] reports [ErrInvalidUTF8], [ErrControlChar] and
 // [ErrUnknownEntityType], and [ValidateJSON] reports [ErrTooLarge]: the
-// same sentinels as [Parse], for the same problems.
+// same sentinels as [Parse], for the same problems; both end a list cut
+// at [DefaultMaxErrors] with one wrapping [ErrTooManyErrors]. An
+// [ErrSchema] error of ValidateJSON also wraps the sentinel of Validate
+// for the same rule, where there is one: [ErrEmpty], [ErrTooLong],
+// [ErrUnknownEntityType], [ErrWhiteSpace], [ErrControlChar] or
+// [ErrLineBreak].
 var (
 	// ErrEmpty means that a required text is empty (title, summary,
 	// entity name and description), or that a list holds an empty string.
@@ -72,10 +77,14 @@ type ValidationError struct {
 // printable, such as one naming an object key that holds a line break, is
 // quoted as a Go string, `"/a\nb": duplicate key "a\nb"`.
 func (e *ValidationError) Error() string {
-	if e.Pointer == "" {
-		return e.Err.Error()
+	msg := "<nil>" // as ParseError shows a nil Err
+	if e.Err != nil {
+		msg = e.Err.Error()
 	}
-	return displayPointer(e.Pointer) + ": " + e.Err.Error()
+	if e.Pointer == "" {
+		return msg
+	}
+	return displayPointer(e.Pointer) + ": " + msg
 }
 
 // maxPointer is the most bytes of a JSON Pointer that an error message
@@ -181,8 +190,9 @@ const (
 //   - no text begins or ends with white space or one of the invisible
 //     characters the text form trims ([ErrWhiteSpace]);
 //   - no text holds a control character, U+0000–U+001F or U+007F–U+009F,
-//     other than the "\n" of a subtitle or summary ([ErrControlChar]). Tab
-//     counts as one: the text form would read it back as a space;
+//     other than the line breaks LF, CR and U+0085, which the next rule
+//     covers ([ErrControlChar]). Tab counts as one: the text form would
+//     read it back as a space;
 //   - only the subtitle and summary hold line breaks, only "\n", and only
 //     between two non-empty lines ([ErrLineBreak]); each of their lines is
 //     held to the rules of a one-line text;

@@ -479,6 +479,9 @@ func TestValidationErrorMessages(t *testing.T) {
 	if got := (&ValidationError{Err: ErrSchema}).Error(); got != "schema violation" {
 		t.Errorf("error without pointer = %q", got)
 	}
+	if got := (&ValidationError{Pointer: "/title"}).Error(); got != "/title: <nil>" {
+		t.Errorf("error without Err = %q", got)
+	}
 	if got, want := (&ValidationError{Pointer: "/a\nb", Err: ErrDuplicate}).Error(), `"/a\nb": duplicate`; got != want {
 		t.Errorf("error at a pointer with a line break = %q, want %q", got, want)
 	}
@@ -660,6 +663,12 @@ func TestValidateJSON(t *testing.T) {
 		{"nested too deep", `{"x":` + strings.Repeat("[", 100), "/x" + strings.Repeat("/0", 63), ErrInvalidJSON},
 		{"lone surrogate", strings.Replace(doc, "Ali Darwish", `Ali\ud800Darwish`, 1), "/entities/0/name", ErrInvalidUTF8},
 		{"lone surrogate in a key", strings.Replace(doc, `"summary"`, `"summ\udc00ary"`, 1), "/summ\ufffdary", ErrInvalidUTF8},
+		// A schema error wraps the sentinel of Validate for the same
+		// rule too.
+		{"unknown type", strings.Replace(doc, `"type":"Person_Male"`, `"type":"Politician"`, 1), "/entities/0/type", ErrUnknownEntityType},
+		{"empty text", strings.Replace(doc, `"name":"Ali Darwish"`, `"name":""`, 1), "/entities/0/name", ErrEmpty},
+		{"too long", strings.Replace(doc, `"title":"`, `"title":"`+strings.Repeat("x", 4097), 1), "/title", ErrTooLong},
+		{"too many items", strings.Replace(doc, `"keywords":[`, `"keywords":[`+strings.Repeat(`"k",`, 100001), 1), "/keywords", ErrTooLong},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -673,6 +682,9 @@ func TestValidateJSON(t *testing.T) {
 			}
 			if list[0].Pointer != tt.ptr || !errors.Is(list[0], tt.want) {
 				t.Errorf("ValidateJSON = %v, want %q at %q", validationLines(err), tt.want, tt.ptr)
+			}
+			if (tt.want == ErrUnknownEntityType || tt.want == ErrEmpty || tt.want == ErrTooLong) && !errors.Is(list[0], ErrSchema) {
+				t.Errorf("ValidateJSON = %v, want a schema violation", validationLines(err))
 			}
 		})
 	}
