@@ -538,7 +538,7 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 		ctrl, brk     rune = -1, -1 // the first control character and line break
 		ctrlAt, brkAt int           // and their byte offsets
 		badAt         = -1          // the offset of the first byte that is not UTF-8
-		mayChange     bool          // holds a character at or above U+0300, so may not be NFC
+		mayChange     bool          // holds a character that may not be NFC (lex.AlwaysNFC)
 		inner         bool          // holds two spaces in a row, U+200B or U+FEFF
 	)
 	for i := 0; i < len(s); {
@@ -579,7 +579,7 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 			}
 		case r == 0x200B || r == 0xFEFF:
 			inner = true
-		case r >= 0x300:
+		case r >= 0x300 && !lex.AlwaysNFC(r):
 			mayChange = true
 		}
 		i += size

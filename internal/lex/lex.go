@@ -263,7 +263,7 @@ func (l *Lexer) next(start, i int, double bool) string {
 				end, next = i, i+size
 			case r == 0x200B || r == 0xFEFF:
 				clean = true
-			case r >= 0x300 && !alwaysNFC(r):
+			case r >= 0x300 && !AlwaysNFC(r):
 				check = true
 			}
 			i += size
@@ -339,19 +339,41 @@ func invalidRun(s string) int {
 	return n
 }
 
-// alwaysNFC reports whether a text stays NFC whatever rune stands before
-// or after r, for the non-letter runes that digests hold most: emoji, the
-// variation selector U+FE0F, and general punctuation (quotes, dashes,
-// ellipsis). Such runes have combining class 0, no canonical decomposition,
-// and do not combine with a neighbour. It lets NextText skip the NFC check for
-// lines whose only runes at or above U+0300 are these.
-func alwaysNFC(r rune) bool {
+// AlwaysNFC reports whether r is a rune that needs no NFC check: one of
+// combining class 0, that NFC leaves as it is, and that combines with no
+// rune before it (its NFC quick check is Yes). A letter may combine with
+// a mark after it, as и with U+0306 makes й; but such a mark is not one
+// of these runes, and its line is checked. So a line whose runes at or
+// above U+0300 are all such runes is NFC, and NextText skips the check:
+// emoji, the variation selector U+FE0F, general punctuation (quotes,
+// dashes, ellipsis), and the letters of the scripts most digests are
+// written in, but the Latin ones below U+0300, which Plain passes over.
+// TestAlwaysNFC checks each of them against golang.org/x/text.
+func AlwaysNFC(r rune) bool {
 	switch {
 	case r >= 0x1F000 && r <= 0x1FAFF: // emoji blocks
 		return true
 	case r == 0xFE0F || r == 0x200D:
 		return true
 	case r >= 0x2002 && r <= 0x205E: // general punctuation; U+2000 and U+2001 decompose
+		return true
+	case r < 0x0400:
+		// Greek letters; U+0374, U+037E and U+0387 decompose, and the
+		// marks before U+0370 combine.
+		return r >= 0x0388 && r <= 0x03CE
+	case r <= 0x0482, r >= 0x048A && r <= 0x052F: // Cyrillic; U+0483 to U+0489 are marks
+		return true
+	case r >= 0x05D0 && r <= 0x05EA: // Hebrew letters
+		return true
+	case r >= 0x0620 && r <= 0x064A, r >= 0x0660 && r <= 0x066F, r >= 0x0671 && r <= 0x06D3: // Arabic
+		return true
+	case r >= 0x0E01 && r <= 0x0E30, r == 0x0E32, r == 0x0E33, r >= 0x0E3F && r <= 0x0E46: // Thai
+		return true
+	case r >= 0x3001 && r <= 0x3029, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FA: // CJK punctuation, kana
+		return true
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3: // CJK ideographs, Hangul syllables
+		return true
+	case r >= 0xFF01 && r <= 0xFF5E: // full-width forms
 		return true
 	}
 	return false

@@ -303,12 +303,12 @@ func TestNextNFC(t *testing.T) {
 }
 
 // TestAlwaysNFC checks the premise of Next's NFC fast path: a line whose
-// runes are all below U+0300 or accepted by alwaysNFC is NFC without
+// runes are all below U+0300 or accepted by AlwaysNFC is NFC without
 // normalizing, because each such rune is normal, has combining class 0
 // and starts a segment (does not combine with what stands before it).
 func TestAlwaysNFC(t *testing.T) {
 	for r := rune(0); r <= utf8.MaxRune; r++ {
-		if r >= 0x300 && !alwaysNFC(r) || !utf8.ValidRune(r) {
+		if r >= 0x300 && !AlwaysNFC(r) || !utf8.ValidRune(r) {
 			continue
 		}
 		s := string(r)
