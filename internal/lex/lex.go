@@ -252,7 +252,16 @@ func (l *Lexer) next(start, i int, double bool) string {
 			l.report(Problem{Line: l.line, Col: i - start + 1, Kind: ControlChar, Rune: rune(src[i+1])})
 			i += 2
 		default:
-			r, size := utf8.DecodeRuneInString(src[i:])
+			var r rune
+			var size int
+			if c >= 0xCC && c <= 0xDF && i+1 < len(src) && src[i+1]&0xC0 == 0x80 {
+				// Two bytes from U+0300 to U+07FF, always UTF-8: the
+				// marks, Greek, Cyrillic, Hebrew, Arabic. Decoded here,
+				// as DecodeRuneInString's fast path is ASCII's alone.
+				r, size = rune(c&0x1F)<<6|rune(src[i+1]&0x3F), 2
+			} else {
+				r, size = utf8.DecodeRuneInString(src[i:])
+			}
 			switch {
 			case r == utf8.RuneError && size == 1:
 				n := invalidRun(src[i:])
@@ -271,8 +280,8 @@ func (l *Lexer) next(start, i int, double bool) string {
 		if end >= 0 {
 			break
 		}
-		if i < len(src) && (src[i] < ' ' || src[i] == 0x7F) {
-			continue // a control character or a line break: no plain run
+		if i < len(src) && stopsPlain(src[i]) {
+			continue // Plain would stop at once
 		}
 		var d bool
 		i, d = Plain(src, i) // the byte before i is not a space
@@ -312,6 +321,15 @@ func (l *Lexer) next(start, i int, double bool) string {
 // property is Maybe, one that may compose with the character before it.
 func IsNFC(s string) bool {
 	return norm.NFC.QuickSpanString(s) == len(s) || norm.NFC.IsNormalString(s)
+}
+
+// stopsPlain reports whether Plain stops at once at a byte c: a control
+// character or a line break, or the first byte of a character that Plain
+// never passes over, such as a Cyrillic letter (0xD0 to 0xD3) or a CJK
+// ideograph (0xE4 to 0xE9). Plain passes over characters that start with
+// 0xC2 to 0xCB, 0xE2, 0xEF or 0xF0, and printable ASCII.
+func stopsPlain(c byte) bool {
+	return c < ' ' || c == 0x7F || c >= 0xCC && c <= 0xE1 || c >= 0xE3 && c <= 0xEE || c >= 0xF1
 }
 
 // report records p, or counts it when Problems is full.
