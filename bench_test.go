@@ -99,6 +99,36 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
+// BenchmarkParseScripts parses 500 paragraph lines in each of several
+// scripts, the same sentence with its first words translated: the cost
+// of text that the lexer's fast paths cover (French) against text whose
+// letters it reads one by one.
+func BenchmarkParseScripts(b *testing.B) {
+	for _, sc := range []struct{ name, words string }{
+		{"french", "Le paragraphe numéro"},
+		{"russian", "Параграф номер"},
+		{"arabic", "الفقرة رقم"},
+		{"chinese", "第段落编号"},
+	} {
+		var t strings.Builder
+		t.WriteString("T\nSUMMARY\nS\nCORE SUBJECT\n")
+		for i := range 500 {
+			fmt.Fprintf(&t, "%s %d, un texte de plus pour la ligne.\n", sc.words, i)
+		}
+		text := []byte(t.String())
+		b.Run(sc.name, func(b *testing.B) {
+			if _, err := Parse(text); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				Parse(text)
+			}
+		})
+	}
+}
+
 // BenchmarkUnmarshalJSON decodes the seed's JSON form with encoding/json:
 // the baseline a user would otherwise pick. Its bytes are the seed text's,
 // so that MB/s compares with BenchmarkParse/seed.
