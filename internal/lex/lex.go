@@ -317,8 +317,9 @@ func (l *Lexer) next(start, i int, double bool) string {
 // without its allocation for most texts: QuickSpanString, which allocates
 // nothing, tells a text normalized whole when every character's NFC quick
 // check property is Yes and the combining marks are in order, as in most
-// text of any script. The full check runs only past a character whose
-// property is Maybe, one that may compose with the character before it.
+// text of any script. The full check runs only when the quick one stops
+// short: at a character that may compose with the one before it, or one
+// that NFC changes.
 func IsNFC(s string) bool {
 	return norm.NFC.QuickSpanString(s) == len(s) || norm.NFC.IsNormalString(s)
 }

@@ -797,3 +797,19 @@ func TestIsNFC(t *testing.T) {
 		}
 	}
 }
+
+// TestStopsPlain checks that Plain stops at once where stopsPlain says it
+// does, whatever bytes follow: next then need not call it.
+func TestStopsPlain(t *testing.T) {
+	for c := range 256 {
+		if !stopsPlain(byte(c)) {
+			continue
+		}
+		for _, rest := range []string{"", "a", "\x80", "\x80\x80", "\xBF\xBF\xBF", "\x9F\x98\x80", "\xB8\x8F"} {
+			s := string([]byte{byte(c)}) + rest + strings.Repeat("a", 40)
+			if j, _ := Plain(s, 0); j != 0 {
+				t.Errorf("Plain(%+q, 0) = %d, want 0 as stopsPlain(%#x)", s, j, c)
+			}
+		}
+	}
+}
