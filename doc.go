@@ -77,6 +77,12 @@
 //     error stands where the type name is due, past the icon and white
 //     space, unless the lexer changed the line's text (its tabs, say), and
 //     its message escapes the invisible characters it quotes.
+//   - Icons, like every rule of FORMAT.md §2 to §5, are read on the line's
+//     NFC text. The 14 symbols that NFC splits into a symbol and a
+//     combining mark (U+2ADC, U+1D15E to U+1D164, U+1D1BB to U+1D1C0) end
+//     the icon at that mark, and leave the line without a type name.
+//   - The digits of a list marker ("1." or "2)") are ASCII digits, as those
+//     of an entity count are: "١. أول" keeps its marker.
 //   - A type line with no name line before it makes an entity with an empty
 //     name. A header ends the entity before it: a name line just before a
 //     header has no type line.
