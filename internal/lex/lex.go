@@ -306,20 +306,22 @@ func (l *Lexer) next(start, i int, double bool) string {
 	if clean {
 		text = l.clean(text)
 	}
-	if check && !IsNFC(text) {
+	if check {
+		// String returns text itself, without allocating, when its quick
+		// check passes, as it does for most text of any script.
 		text = norm.NFC.String(text)
 	}
 	l.cur = Mark{num: l.line, col: col, start: start, end: end}
 	return text
 }
 
-// IsNFC reports whether s is in NFC, as norm.NFC.IsNormalString does,
-// without its allocation for most texts: QuickSpanString, which allocates
-// nothing, tells a text normalized whole when every character's NFC quick
-// check property is Yes and the combining marks are in order, as in most
-// text of any script. The full check runs only when the quick one stops
-// short: at a character that may compose with the one before it, or one
-// that NFC changes.
+// IsNFC reports whether s is in NFC, as norm.NFC.IsNormalString does, for
+// a caller that needs only the answer, without IsNormalString's
+// allocation for most texts. QuickSpanString, which allocates nothing,
+// passes a text whole when every character's NFC quick check property is
+// Yes and the combining marks are in order, as in most text of any
+// script; the full check runs only when it stops short, at a character
+// that may compose with the one before it or that NFC changes.
 func IsNFC(s string) bool {
 	return norm.NFC.QuickSpanString(s) == len(s) || norm.NFC.IsNormalString(s)
 }
