@@ -123,7 +123,7 @@ func checkSchema(doc any) (ValidationErrors, error) {
 		defer func() { parent[l.key] = list }()
 		if len(list) > maxItems {
 			msg := fmt.Sprintf("at most %d items allowed, but found %d", maxItems, len(list))
-			problems = append(problems, schemaProblem{l.parent + "/" + l.key, "", msg, sentinelCause{msg, ErrTooLong}})
+			problems = append(problems, schemaProblem{l.parent + "/" + l.key, "", msg, relabeled{msg, ErrTooLong}})
 			continue
 		}
 		kept := 0
@@ -242,24 +242,25 @@ func keywordCause(e *jsonschema.ValidationError, msg string) error {
 	loc := e.AbsoluteKeywordLocation
 	switch loc[strings.LastIndexByte(loc, '/')+1:] {
 	case "minLength":
-		return sentinelCause{msg, ErrEmpty}
+		return relabeled{msg, ErrEmpty}
 	case "maxLength", "maxItems":
-		return sentinelCause{msg, ErrTooLong}
+		return relabeled{msg, ErrTooLong}
 	case "enum":
-		return sentinelCause{msg, ErrUnknownEntityType}
+		return relabeled{msg, ErrUnknownEntityType}
 	}
 	return nil
 }
 
-// A sentinelCause is a message of the schema validator, which wraps the
-// sentinel of Validate for the same rule.
-type sentinelCause struct {
-	msg      string
-	sentinel error
+// A relabeled error has a message of its own and wraps err: the
+// validator's message with the sentinel of Validate for the same rule, or
+// a JSON syntax error with a message that says where it is.
+type relabeled struct {
+	msg string
+	err error
 }
 
-func (c sentinelCause) Error() string { return c.msg }
-func (c sentinelCause) Unwrap() error { return c.sentinel }
+func (e relabeled) Error() string { return e.msg }
+func (e relabeled) Unwrap() error { return e.err }
 
 // textRuleError returns, for e, a leaf error of the pattern of a one-line
 // or multi-line text (#/$defs/line, #/$defs/text), the error that Validate
@@ -584,19 +585,10 @@ func tokenError(err error, data []byte, at int64) error {
 		return fmt.Errorf("unexpected end of input at byte %d", len(data))
 	}
 	if se, ok := err.(*json.SyntaxError); ok {
-		return &syntaxError{fmt.Sprintf("%s, in the token at byte %d", characterNamed(se.Error(), data[at:]), at), se}
+		return relabeled{fmt.Sprintf("%s, in the token at byte %d", characterNamed(se.Error(), data[at:]), at), se}
 	}
 	return err
 }
-
-// A syntaxError is a *json.SyntaxError with a message of its own.
-type syntaxError struct {
-	msg string
-	err *json.SyntaxError
-}
-
-func (e *syntaxError) Error() string { return e.msg }
-func (e *syntaxError) Unwrap() error { return e.err }
 
 // characterNamed returns msg, the message of a syntax error in the token
 // that starts tok, naming the character at fault as it is. encoding/json
