@@ -47,12 +47,10 @@ type sizeFlag int64
 func (s *sizeFlag) String() string { return strconv.FormatInt(int64(*s), 10) }
 
 func (s *sizeFlag) Set(v string) error {
+	// Past the range of int64, ParseInt returns the bound of the number's
+	// sign: the largest is as good as any larger, as no input is that
+	// large, and the smallest is below 1 as the number is.
 	n, err := strconv.ParseInt(v, 10, 64)
-	if errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(v, "-") {
-		// A number past the largest int64 is as good as the largest:
-		// no input is that large.
-		n, err = math.MaxInt64, nil
-	}
 	if err != nil && !errors.Is(err, strconv.ErrRange) {
 		return errors.New("not a number of bytes")
 	}
