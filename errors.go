@@ -76,8 +76,9 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // Control characters, invalid bytes and the bidirectional controls
 // (U+202E RIGHT-TO-LEFT OVERRIDE and its kin, which could show the line
 // reordered) are shown as U+FFFD, so that the caret stays under the right
-// character; a long line is cut around the column. An error with no source line, at an empty line or made with
-// [ErrorList.Add], is shown alone, as Error shows it.
+// character; a long line is cut around the column. An error with no
+// source line, at an empty line or made with [ErrorList.Add], is shown
+// alone, as Error shows it.
 func (e *ParseError) ErrorWithPosition() string {
 	if e.source == "" {
 		return e.Error()

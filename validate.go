@@ -262,11 +262,11 @@ func Validate(d *Digest) error {
 //
 // It rejects, with a nil digest: a document larger than [DefaultMaxSize]
 // ([ErrTooLarge]); one that is not JSON ([ErrInvalidJSON], at the value
-// being read, or at the value a bad token is glued to, as the '1' of
-// 01, with the byte offset of the token or end of input at fault, and
-// the character at fault named whole); one that nests arrays and objects more than 64 deep, where a
-// digest nests 3 ([ErrInvalidJSON], at the value one too deep, with its
-// byte offset); one that is not UTF-8 ([ErrInvalidUTF8]), or holds an
+// being read, or at the value a bad token is glued to, as the '1' of 01,
+// with the byte offset of the token or end of input at fault, and the
+// character at fault named whole); one that nests arrays and objects more
+// than 64 deep, where a digest nests 3 ([ErrInvalidJSON], at the value
+// one too deep, with its byte offset); one that is not UTF-8 ([ErrInvalidUTF8]), or holds an
 // escaped surrogate that is not one of a pair, such as "\ud800", which is
 // no character ([ErrInvalidUTF8] too); an object with a key seen twice
 // ([ErrDuplicate], at the second); one that the schema rejects
