@@ -563,6 +563,10 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 			}
 			continue
 		}
+		if j := lex.Letters(s, i); j > i {
+			i = j // a run of letters in another script
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:

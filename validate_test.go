@@ -279,6 +279,8 @@ func TestValidateRules(t *testing.T) {
 		{"Angstrom sign", keyword("\u212b"), pKeyword, ErrNotNFC},
 		{"decomposed summary line", summary("a\nE\u0301tat"), pSummary, ErrNotNFC},
 		{"Hangul jamo", name("\u1100\u1161"), pName, ErrNotNFC},
+		{"decomposed Cyrillic after letters", title("Мир и\u0306"), pTitle, ErrNotNFC},
+		{"Hangul syllable and trailing jamo", keyword("한구\u11A8"), pKeyword, ErrNotNFC},
 
 		// UTF-8.
 		{"invalid byte", title("a\xffb"), pTitle, ErrInvalidUTF8},
@@ -316,6 +318,9 @@ func TestValidateRules(t *testing.T) {
 		{"two spaces", title("Titre  du jour"), pTitle, ErrNotRoundTrip},
 		{"two spaces in a summary line", summary("a\nb  c"), pSummary, ErrNotRoundTrip},
 		{"ZWSP inside", paragraph("a\u200bb"), pParagraph, ErrNotRoundTrip},
+		{"two spaces in Cyrillic", desc("Генеральный  секретарь"), pDesc, ErrNotRoundTrip},
+		{"ZWSP in Chinese", highlight("中文\u200b中文"), pHighlight, ErrNotRoundTrip},
+		{"LS in Arabic", heading("مرحبا\u2028بكم"), pHeading, ErrLineBreak},
 		{"BOM inside", name("a\ufeffb"), pName, ErrNotRoundTrip},
 
 		// Reading back: lines that read as headers.

@@ -35,6 +35,7 @@ func FuzzLex(f *testing.F) {
 		"\x00\x07\x0b\x0c\x7f\u0080\u009f\t",
 		"\xc2\r\n\xe2\x80\xa8",
 		"SUMMARY\r\n- x\n👤 Person_MaleSecrétaire\n",
+		"Мир  мира \tи\u0306 中文 한국어\u11A8 αβ\u0345 שלום\u05B0 مرحبا\u064B\n",
 	} {
 		f.Add(s)
 	}

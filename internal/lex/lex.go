@@ -252,6 +252,10 @@ func (l *Lexer) next(start, i int, double bool) string {
 			l.report(Problem{Line: l.line, Col: i - start + 1, Kind: ControlChar, Rune: rune(src[i+1])})
 			i += 2
 		default:
+			if j := Letters(src, i); j > i {
+				i = j // a run of letters in another script
+				break
+			}
 			var r rune
 			var size int
 			if c >= 0xCC && c <= 0xDF && i+1 < len(src) && src[i+1]&0xC0 == 0x80 {

@@ -1,0 +1,89 @@
+package lex
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// TestLettersSafe checks every sequence of two and three bytes that
+// starts with a byte from 0xC0 to 0xEF: Letters passes over it only
+// when it is one character that needs no check (AlwaysNFC) and no
+// cleaning, and does not end a line.
+func TestLettersSafe(t *testing.T) {
+	for b0 := 0xC0; b0 < 0xF0; b0++ {
+		for b1 := range 256 {
+			n := 2
+			if b0 >= 0xE0 {
+				n = 3
+			}
+			for b2 := range 256 {
+				if n == 2 && b2 > 0 {
+					break
+				}
+				s := string([]byte{byte(b0), byte(b1), byte(b2)})[:n] + "x"
+				j := Letters(s, 0)
+				if j == 0 {
+					continue
+				}
+				// The lexer cleans U+200B and U+FEFF, and ends a line
+				// at U+2028 and U+2029, which AlwaysNFC may take.
+				r, size := utf8.DecodeRuneInString(s)
+				special := r == 0x200B || r == 0xFEFF || r == 0x2028 || r == 0x2029
+				if j != n || size != n || r < 0x300 || !AlwaysNFC(r) || special {
+					t.Fatalf("Letters(%+q, 0) = %d; the first rune is %U, %d bytes, AlwaysNFC %v",
+						s, j, r, size, AlwaysNFC(r))
+				}
+			}
+		}
+	}
+}
+
+// TestLettersTaken checks that Letters passes over the letters of the
+// scripts that AlwaysNFC names, with single spaces between them, and
+// stops where it must.
+func TestLettersTaken(t *testing.T) {
+	for _, rg := range []struct{ lo, hi rune }{
+		{0x0388, 0x03CE}, // Greek
+		{0x0400, 0x0482}, // Cyrillic
+		{0x048A, 0x052F},
+		{0x05D0, 0x05EA}, // Hebrew
+		{0x0620, 0x064A}, // Arabic
+		{0x0671, 0x06D3},
+		{0x4E00, 0x9FFF}, // CJK ideographs
+		{0xAC00, 0xD77F}, // Hangul syllables, in whole runs of 64
+	} {
+		for r := rg.lo; r <= rg.hi; r++ {
+			if s := string(r) + " " + string(r) + "."; Letters(s, 0) != len(s)-1 {
+				t.Errorf("Letters(%+q, 0) = %d, want %d", s, Letters(s, 0), len(s)-1)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		s    string
+		i, j int
+	}{
+		{"", 0, 0},
+		{"abc", 0, 0},
+		{"мир", 0, 6},
+		{"мир", 2, 6},
+		{"мир мир", 0, 13},
+		{"мир  мир", 0, 6},  // two spaces: cleaned, not passed over
+		{"мир \tмир", 0, 6}, // a tab
+		{"мир ", 0, 6},      // a space at the end
+		{"мир x", 0, 6},     // a space before ASCII: Plain's to read
+		{"мир, мир", 0, 6},  // punctuation
+		{"мир\u0306", 0, 6}, // a combining mark: NFC is checked
+		{"мир\u200Bмир", 0, 6},
+		{"мир\u2028мир", 0, 6},
+		{"мир\xD0", 0, 6},         // a lead byte at the end
+		{"мир\xD0x", 0, 6},        // not followed by a continuation byte
+		{"мир\xED\xA0\x80", 0, 6}, // a surrogate
+		{"мир\xE4\xB8", 0, 6},     // a CJK letter cut short
+		{"мир中文", 0, 12},
+		{"мир é", 0, 7}, // é is Plain's
+	} {
+		if j := Letters(tc.s, tc.i); j != tc.j {
+			t.Errorf("Letters(%+q, %d) = %d, want %d", tc.s, tc.i, j, tc.j)
+		}
+	}
+}
