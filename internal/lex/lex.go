@@ -552,6 +552,12 @@ func isTrimmed(r rune) bool {
 		0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF:
 		return true
 	}
+	// Above U+00A0, White_Space holds U+1680, U+2000 to U+200A, U+2028,
+	// U+2029, U+202F, U+205F and U+3000 alone (TestIsTrimmed): the letters
+	// of most scripts need no table lookup.
+	if r > 0xA0 && r < 0x1680 || r > 0x3000 {
+		return false
+	}
 	return unicode.IsSpace(r)
 }
 

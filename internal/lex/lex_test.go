@@ -3,6 +3,7 @@ package lex
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -750,6 +751,19 @@ func TestTrimmedBelow10000(t *testing.T) {
 	for r := rune(0x10000); r <= unicode.MaxRune; r++ {
 		if isTrimmed(r) {
 			t.Errorf("%U is trimmed", r)
+		}
+	}
+}
+
+// TestIsTrimmed checks isTrimmed against its definition: Unicode
+// White_Space and the invisible format characters of FORMAT.md §1.3.
+func TestIsTrimmed(t *testing.T) {
+	format := []rune{0x200B, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+		0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.Is(unicode.White_Space, r) || slices.Contains(format, r)
+		if got := isTrimmed(r); got != want {
+			t.Errorf("isTrimmed(%U) = %v, want %v", r, got, want)
 		}
 	}
 }
