@@ -90,11 +90,12 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
-// BenchmarkParseScripts parses 500 paragraph lines in each of several
-// scripts, the same sentence with its first words translated: the cost
-// of text that the lexer's fast paths cover (French) against text whose
-// letters it reads one by one.
-func BenchmarkParseScripts(b *testing.B) {
+// scriptTexts returns digests of 500 paragraph lines in each of several
+// scripts, the same sentence with its first words translated: text that
+// the block scanner passes over (French), and text whose letters the
+// lexer and Validate read one at a time (lex.Letters).
+func scriptTexts() []struct{ name, text string } {
+	var texts []struct{ name, text string }
 	for _, sc := range []struct{ name, words string }{
 		{"french", "Le paragraphe numéro"},
 		{"russian", "Параграф номер"},
@@ -106,8 +107,36 @@ func BenchmarkParseScripts(b *testing.B) {
 		for i := range 500 {
 			fmt.Fprintf(&t, "%s %d, un texte de plus pour la ligne.\n", sc.words, i)
 		}
-		text := []byte(t.String())
-		b.Run(sc.name, func(b *testing.B) { benchmarkParse(b, text) })
+		texts = append(texts, struct{ name, text string }{sc.name, t.String()})
+	}
+	return texts
+}
+
+// BenchmarkParseScripts parses the texts of scriptTexts.
+func BenchmarkParseScripts(b *testing.B) {
+	for _, sc := range scriptTexts() {
+		b.Run(sc.name, func(b *testing.B) { benchmarkParse(b, []byte(sc.text)) })
+	}
+}
+
+// BenchmarkValidateScripts validates the digests of scriptTexts, parsed
+// once. Its bytes are the texts'.
+func BenchmarkValidateScripts(b *testing.B) {
+	for _, sc := range scriptTexts() {
+		d, err := Parse([]byte(sc.text))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(sc.name, func(b *testing.B) {
+			if err := Validate(d); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.SetBytes(int64(len(sc.text)))
+			for b.Loop() {
+				Validate(d)
+			}
+		})
 	}
 }
 
