@@ -768,6 +768,22 @@ func hostileCases() []hostileCase {
 				posErrs(3, 11, 1, ErrOrphanType)...),
 				posErr(12, 1, ErrTooManyErrors).saying("2 more not shown")),
 		},
+		{
+			// Each type line has two errors at its start (the tabs moved
+			// the text, so the missing type name is reported there too);
+			// the count, found last, goes first. The two at line 7 are
+			// cut between as AllErrors orders them (checkAllErrors).
+			name: "errors at the same position, cut at the limit",
+			in:   "T\nMENTIONED ENTITIES 99\n" + strings.Repeat("👤\t\tx\n", 5),
+			via:  viaParse,
+			want: func() []hostileWant {
+				w := []hostileWant{posErr(2, 1, ErrEntityCount)}
+				for line := 3; line <= 6; line++ {
+					w = append(w, posErr(line, 1, ErrNoTypeName), posErr(line, 1, ErrOrphanType))
+				}
+				return append(w, posErr(7, 1, ErrNoTypeName), posErr(7, 1, ErrTooManyErrors).saying("1 more not shown"))
+			}(),
+		},
 
 		// Size.
 		{

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -431,11 +432,13 @@ func (p *parser) errorf(ln lex.Line, format string, args ...any) {
 	p.add(&ParseError{Line: ln.Num, Column: ln.Col, Err: fmt.Errorf(format, args...), source: ln.Raw})
 }
 
-// lastKept returns the index in p.errs of the last error by position.
+// lastKept returns the index in p.errs of the error that comes last in
+// the sorted list: the last by position and, of those at that position,
+// the last found, as p.errs is in the order found and the sort is stable.
 func (p *parser) lastKept() int {
 	last := 0
 	for i := range p.errs {
-		if before(p.errs[last], p.errs[i]) {
+		if !before(p.errs[i], p.errs[last]) {
 			last = i
 		}
 	}
@@ -444,7 +447,9 @@ func (p *parser) lastKept() int {
 
 // add records e. Past the limit it keeps the first errors by position,
 // since some are found late (an entity count is checked at the end of
-// input), and keeps in p.over the first of those it drops.
+// input), and keeps in p.over the first of those it drops. p.errs stays
+// in the order found, so that errors at the same position keep the order
+// they have with AllErrors.
 func (p *parser) add(e *ParseError) {
 	p.counts++
 	if p.limit == 0 || len(p.errs) < p.limit {
@@ -452,7 +457,9 @@ func (p *parser) add(e *ParseError) {
 		return
 	}
 	if last := p.lastKept(); before(e, p.errs[last]) {
-		e, p.errs[last] = p.errs[last], e
+		dropped := p.errs[last]
+		p.errs = append(slices.Delete(p.errs, last, last+1), e)
+		e = dropped
 	}
 	if p.over == nil || before(e, p.over) {
 		p.over = e
