@@ -585,7 +585,12 @@ func tokenError(err error, data []byte, at int64) error {
 		return fmt.Errorf("unexpected end of input at byte %d", len(data))
 	}
 	if se, ok := err.(*json.SyntaxError); ok {
-		return relabeled{fmt.Sprintf("%s, in the token at byte %d", characterNamed(se.Error(), data[at:]), at), se}
+		msg, notUTF8 := characterNamed(se.Error(), data[at:])
+		msg = fmt.Sprintf("%s, in the token at byte %d", msg, at)
+		if notUTF8 {
+			return relabeled{msg, errors.Join(se, ErrInvalidUTF8)}
+		}
+		return relabeled{msg, se}
 	}
 	return err
 }
@@ -596,20 +601,21 @@ func tokenError(err error, data []byte, at int64) error {
 // 'â'. That byte is the first of tok at or above 0x80: a number or a
 // literal holds only ASCII before the byte at fault. In a string only an
 // ASCII control character is at fault, named right, and then msg names no
-// byte at or above 0x80 to replace.
-func characterNamed(msg string, tok []byte) string {
+// byte at or above 0x80 to replace. notUTF8 tells that the byte at fault
+// is not UTF-8.
+func characterNamed(msg string, tok []byte) (named string, notUTF8 bool) {
 	i := bytes.IndexFunc(tok, func(r rune) bool { return r >= utf8.RuneSelf })
 	if i < 0 {
-		return msg
+		return msg, false
 	}
-	named := "character '" + string(rune(tok[i])) + "'"
+	wrong := "character '" + string(rune(tok[i])) + "'"
 	var real string
 	if r, size := utf8.DecodeRune(tok[i:]); r == utf8.RuneError && size <= 1 {
-		real = fmt.Sprintf("byte 0x%02x, which is not UTF-8,", tok[i])
+		real, notUTF8 = fmt.Sprintf("byte 0x%02x (not UTF-8)", tok[i]), true
 	} else {
 		real = fmt.Sprintf("character %q (%U)", r, r)
 	}
-	return strings.Replace(msg, named, real, 1)
+	return strings.Replace(msg, wrong, real, 1), notUTF8
 }
 
 // pointerEscaper escapes a JSON Pointer segment (RFC 6901), and

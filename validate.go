@@ -266,9 +266,11 @@ func Validate(d *Digest) error {
 // with the byte offset of the token or end of input at fault, and the
 // character at fault named whole); one that nests arrays and objects more
 // than 64 deep, where a digest nests 3 ([ErrInvalidJSON], at the value
-// one too deep, with its byte offset); one that is not UTF-8 ([ErrInvalidUTF8]), or holds an
-// escaped surrogate that is not one of a pair, such as "\ud800", which is
-// no character ([ErrInvalidUTF8] too); an object with a key seen twice
+// one too deep, with its byte offset); one that is not UTF-8
+// ([ErrInvalidUTF8]; outside a string, such a byte is a syntax error too,
+// and its error wraps both sentinels), or holds an escaped surrogate that
+// is not one of a pair, such as "\ud800", which is no character
+// ([ErrInvalidUTF8] too); an object with a key seen twice
 // ([ErrDuplicate], at the second); one that the schema rejects
 // ([ErrSchema]: a missing or extra key, null, a value of the wrong JSON
 // type, a text that breaks a rule the schema states; each extra key is an

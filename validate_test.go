@@ -711,7 +711,8 @@ func TestValidateJSON(t *testing.T) {
 			{`{"title":“Gaza”}`, "/title: invalid JSON: invalid character '“' (U+201C) looking for beginning of value, in the token at byte 9"},
 			{"{} \u00a0", `invalid JSON: invalid character '\u00a0' (U+00A0) looking for beginning of value, in the token at byte 3`},
 			{`{"a":tr€e}`, "/a: invalid JSON: invalid character '€' (U+20AC) in literal true (expecting 'u'), in the token at byte 5"},
-			{"{\"a\":1}\xff", "invalid JSON: invalid byte 0xff, which is not UTF-8, looking for beginning of value, in the token at byte 7"},
+			{"{\"a\":1}\xff", "invalid JSON: invalid byte 0xff (not UTF-8) looking for beginning of value, in the token at byte 7"},
+			{"{\xff\"a\":1}", "invalid JSON: invalid byte 0xff (not UTF-8), in the token at byte 1"},
 			// A token glued to the value before it is an error at that
 			// value, not at its parent or at the next element.
 			{`{"title":"a","x":01}`, "/x: invalid JSON: invalid character '1' after object key:value pair, in the token at byte 18"},
@@ -746,6 +747,18 @@ func TestValidateJSON(t *testing.T) {
 		var se *json.SyntaxError
 		if !errors.As(err, &se) {
 			t.Errorf("ValidateJSON = %v, want a *json.SyntaxError inside", err)
+		}
+	})
+	t.Run("not UTF-8 outside a string", func(t *testing.T) {
+		for _, data := range []string{"\xff", "{\xff}", "{\"title\":1\xff}", "[\xe2\x80"} {
+			_, err := ValidateJSON([]byte(data))
+			var se *json.SyntaxError
+			if !errors.Is(err, ErrInvalidUTF8) || !errors.Is(err, ErrInvalidJSON) || !errors.As(err, &se) {
+				t.Errorf("ValidateJSON(%q) = %v, want ErrInvalidUTF8, ErrInvalidJSON and a *json.SyntaxError", data, err)
+			}
+		}
+		if _, err := ValidateJSON([]byte("{\"title\" 1}")); errors.Is(err, ErrInvalidUTF8) {
+			t.Errorf("a syntax error in ASCII is ErrInvalidUTF8: %v", err)
 		}
 	})
 	t.Run("valid", func(t *testing.T) {
