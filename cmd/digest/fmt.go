@@ -34,7 +34,8 @@ file keeps its owner, mode and other names, and a symbolic link is
 followed. Should writing fail, what the file held is written back. A
 file that has problems or is already canonical is left as it is; a JSON
 document too, reported as a problem: its text form would replace it;
-and a file that is not a regular one, such as a named pipe.
+and a file that is not a regular one, such as a named pipe, which fmt -w
+does not even read (status 2).
 `,
 	define: func(fs *flag.FlagSet) func(*cli, []string) int {
 		var in inputFlags
@@ -55,6 +56,13 @@ and a file that is not a regular one, such as a named pipe.
 // format prints the input name in the canonical form, or rewrites the file
 // when write is set, unless the input has problems; then it reports them.
 func (c *cli) format(p *digest.Parser, in *inputFlags, name string, write bool) int {
+	if write {
+		// Checked before reading: reading a named pipe would take what
+		// its writer sent, which could not be written back.
+		if err := regularFile(name); err != nil {
+			return c.fileError(name, err)
+		}
+	}
 	data, err := c.readInput(name, p.MaxSize)
 	if err != nil {
 		return c.fileError(name, err)
@@ -102,13 +110,10 @@ func (c *cli) format(p *digest.Parser, in *inputFlags, name string, write bool) 
 // new file renamed over it would not. A symbolic link is followed. Should
 // writing fail, old, what the file held, is written back.
 func replaceFile(name string, old, data []byte) error {
-	info, err := os.Stat(name)
-	if err != nil {
+	// Opening a named pipe to write would wait for a reader; and the file
+	// may have changed since it was read.
+	if err := regularFile(name); err != nil {
 		return err
-	}
-	if !info.Mode().IsRegular() {
-		// Opening a named pipe to write would wait for a reader.
-		return errors.New("not a regular file")
 	}
 	f, err := os.OpenFile(name, os.O_WRONLY, 0)
 	if err != nil {
@@ -122,6 +127,19 @@ func replaceFile(name string, old, data []byte) error {
 		return err
 	}
 	return f.Close()
+}
+
+// regularFile returns an error unless name, followed if it is a symbolic
+// link, is a regular file.
+func regularFile(name string) error {
+	info, err := os.Stat(name)
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return errors.New("not a regular file")
+	}
+	return nil
 }
 
 // overwrite makes data the whole of the file f, on disk.

@@ -23,7 +23,9 @@
 // Parse, fmt and validate read a digest in either form. An input that
 // starts as a JSON object does, with "{" then "}" alone, or "{" then a
 // string and ":" (white space aside), is a JSON document, which they read
-// with [digest.ValidateJSON]; any other is a text. So a title may start
+// with [digest.ValidateJSON]; so is one that ends before it tells, as "{"
+// or {"Ga, read as a JSON document cut short. Any other is a text. So a
+// title may start
 // with "{", as in {Exclusif} or {"Gaza"} : trêve, unless it goes on as an
 // object's first key does, as in {"Gaza": trêve.
 //
@@ -87,8 +89,8 @@
 // symbolic link is followed. Should writing fail, what the file held is
 // written back. A JSON document is left as it is and reported as a
 // problem: its text form would replace the document. A file that is not a
-// regular one, such as a named pipe, is not rewritten (status 2). -w needs
-// file names: it does not read standard input.
+// regular one, such as a named pipe, is neither read nor rewritten
+// (status 2). -w needs file names: it does not read standard input.
 //
 // # Validate
 //
