@@ -71,7 +71,8 @@
 //     Stream-Safe Text Format: after 30 combining marks in a row it inserts
 //     U+034F COMBINING GRAPHEME JOINER.
 //   - Between an icon and its type name, only white space may stand: an
-//     invisible format character there (such as a right-to-left override),
+//     invisible format character there (such as a right-to-left override;
+//     not U+200B or U+FEFF, which reading removes from every line first),
 //     or U+FE0E, the text-style selector, which FORMAT.md does not count in
 //     an icon as it does U+FE0F, leaves the line without a type name. That
 //     error stands where the type name is due, past the icon and white

@@ -10,10 +10,12 @@ import (
 // EntityType is the kind of a mentioned entity, written in its canonical
 // spelling: "Person_Male", "Organization", and so on.
 //
-// The constants below are the known types. A digest read from text or JSON
-// keeps an unknown type as written, so that nothing is lost; [EntityType.Known]
-// tells the two apart and [Validate] rejects unknown types. The zero value,
-// "", is the type of an entity whose type line is missing.
+// The constants below are the known types. A digest read from text keeps
+// an unknown type as written, so that nothing is lost: json.Marshal writes
+// it, and json.Unmarshal reads it back. [EntityType.Known] tells the two
+// apart; [Validate] rejects unknown types, and so does [ValidateJSON], as
+// the schema does. The zero value, "", is the type of an entity whose type
+// line is missing or has no type name.
 type EntityType string
 
 // The known entity types.

@@ -30,7 +30,8 @@ var (
 	// ErrDuplicateSection means a section header seen a second time.
 	ErrDuplicateSection = errors.New("duplicate section")
 	// ErrEntityCount means an entity count, in a header, that differs
-	// from the number of entities in the section.
+	// from the number of name lines in the section (see the package
+	// doc): a type line without a name line before it is not counted.
 	ErrEntityCount = errors.New("entity count mismatch")
 	// ErrMissingType means an entity's name line with no type line after
 	// it.
@@ -180,8 +181,8 @@ func (p ErrorList) Less(i, j int) bool {
 func (p ErrorList) Sort() { sort.Stable(p) }
 
 // Error returns the first error and how many more there are, those not
-// shown past [ErrTooManyErrors] included: "3:1: duplicate section (and 2
-// more errors)".
+// shown past [ErrTooManyErrors] included: "5:1: duplicate section SUMMARY
+// (first at line 2) (and 2 more errors)".
 func (p ErrorList) Error() string {
 	switch len(p) {
 	case 0:

@@ -61,6 +61,14 @@ func ExampleParse_errors() {
 	// partial: summary "Un résumé.", 1 entity
 }
 
+func ExampleErrorList_Error() {
+	text := "Titre\nSUMMARY\nS\nKEYWORDS\nSUMMARY\nx\nKEYWORDS\nSUMMARY\n"
+	_, err := digest.Parse([]byte(text))
+	fmt.Println(err)
+	// Output:
+	// 5:1: duplicate section SUMMARY (first at line 2) (and 2 more errors)
+}
+
 func ExampleParseError_ErrorWithPosition() {
 	_, err := digest.Parse([]byte("Titre\nSUMMARY\nUn\x07 résumé.\n"))
 	var list digest.ErrorList

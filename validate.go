@@ -57,7 +57,8 @@ var (
 	// one JSON value, or nests arrays and objects more than 64 deep.
 	ErrInvalidJSON = errors.New("invalid JSON")
 	// ErrSchema means a document that the JSON Schema (see [Schema])
-	// rejects. The detail is the schema validator's message.
+	// rejects. The detail is the schema validator's message, or, for a
+	// rule that [Validate] checks too, Validate's (see [ValidateJSON]).
 	ErrSchema = errors.New("schema violation")
 )
 
@@ -72,10 +73,11 @@ type ValidationError struct {
 
 // Error returns "POINTER: message", or the message alone when Pointer is
 // "": `/keywords/2: duplicate keyword "gaza", the same as /keywords/0
-// after case folding`. The message is always one line, and shows at most
-// 200 bytes of the pointer, then "…": a pointer that is not
-// printable, such as one naming an object key that holds a line break, is
-// quoted as a Go string, `"/a\nb": duplicate key "a\nb"`.
+// after case folding`. The message of an error from this package is always
+// one line. Error shows at most 200 bytes of the pointer, then "…": a
+// pointer that is not printable, such as one naming an object key that
+// holds a line break, is quoted as a Go string, `"/a\nb": duplicate key
+// "a\nb"`.
 func (e *ValidationError) Error() string {
 	msg := "<nil>" // as ParseError shows a nil Err
 	if e.Err != nil {

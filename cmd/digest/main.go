@@ -34,7 +34,7 @@
 //	FILE:LINE:COLUMN: message
 //
 // Lines and columns start at 1; a column counts bytes from the start of the
-// line. Unless -all-errors is given, the first 10 problems of an input are
+// line, and a byte order mark that starts the input is not counted. Unless -all-errors is given, the first 10 problems of an input are
 // reported and one more line counts the others.
 //
 // The verbs that read texts share these flags:
@@ -45,7 +45,8 @@
 //		after each problem, show its line with a caret under the column
 //	-max-size N
 //		reject an input larger than N bytes (default 4194304, 4 MiB); a
-//		number past the largest int64 stands for that largest
+//		number too large for an int64 is taken as the largest the command
+//		allows, 2^63-2
 //
 // With -context, each problem is followed by its line, control characters,
 // invalid bytes and bidirectional controls (such as U+202E) shown as
