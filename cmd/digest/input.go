@@ -215,7 +215,8 @@ var byteOrderMark = []byte("\uFEFF")
 // isJSON reports whether data reads as JSON: whether, after a byte order
 // mark and white space, it starts as a JSON object does: '{' then '}' and
 // nothing more, or '{' then a string and ':' (white space aside), or the
-// start of such a string. A digest text whose title starts with '{' is not
+// start of such a string. A line break of a text (lineBreakAt) ends the
+// string, escaped or not: it is a title's end. A digest text whose title starts with '{' is not
 // JSON, unless the title goes on as an object's first key does:
 // {"Gaza"} and {} Gaza are texts, {"Gaza": and {"Ga are JSON.
 func isJSON(data []byte) bool {
@@ -233,17 +234,34 @@ func isJSON(data []byte) bool {
 		return false
 	}
 	for i := 1; i < len(data); i++ {
+		if lineBreakAt(data, i) {
+			return false // a text line ends, where no key of a digest's JSON may
+		}
 		switch data[i] {
 		case '\\':
+			if lineBreakAt(data, i+1) {
+				return false // an escape does not take a line break in JSON
+			}
 			i++
-		case '\n':
-			return false // no JSON string holds a line break: a text line ends
 		case '"':
 			rest := bytes.TrimLeft(data[i+1:], jsonSpace)
 			return len(rest) == 0 || rest[0] == ':'
 		}
 	}
 	return true // a document cut short in its first key
+}
+
+// lineBreakAt reports whether a line break of a text starts at data[i]:
+// LF, CR, U+0085, U+2028 or U+2029 (FORMAT.md §1.2). Only a break ends a
+// text's first line; JSON takes the last three raw in a string, but no key
+// of a digest holds one.
+func lineBreakAt(data []byte, i int) bool {
+	if i >= len(data) {
+		return false
+	}
+	rest := data[i:]
+	return rest[0] == '\n' || rest[0] == '\r' || bytes.HasPrefix(rest, []byte("\u0085")) ||
+		bytes.HasPrefix(rest, []byte("\u2028")) || bytes.HasPrefix(rest, []byte("\u2029"))
 }
 
 // jsonSpace is the white space of JSON.

@@ -187,6 +187,17 @@ func TestIsJSON(t *testing.T) {
 		{"{\"Gaza\"} : trêve\nSUMMARY\n", false},
 		{"{} Gaza\nSUMMARY\n", false},
 		{"{\"Gaza\nSUMMARY\n", false},
+		// Every line break of FORMAT.md §1.2 ends the title, and an
+		// escape does not take one.
+		{"{\"Gaza\rSUMMARY\rS\r", false},
+		{"{\"Gaza\r\nSUMMARY\r\n", false},
+		{"{\"Gaza\u0085SUMMARY\u0085S", false},
+		{"{\"Gaza\u2028SUMMARY\u2028S", false},
+		{"{\"Gaza\u2029SUMMARY\u2029S", false},
+		{"{\"a\\\n\": x\nSUMMARY\nS\n", false},
+		{"{\"a\\\r\": x\rSUMMARY\rS\r", false},
+		{"{\r\n  \"title\": \"T\"\r\n}", true},
+		{"{\"a\u2027\": 1}", true},
 		{"Titre\nSUMMARY\n{\"a\":1}\n", false},
 		{"", false},
 		{"\uFEFF", false},
@@ -199,9 +210,16 @@ func TestIsJSON(t *testing.T) {
 }
 
 // TestBraceTitle checks that a text whose title starts with "{" reads as
-// text with every verb, and that fmt reads back what it prints.
+// text with every verb, whatever its line breaks, and that fmt reads back
+// what it prints.
 func TestBraceTitle(t *testing.T) {
-	for _, title := range []string{`{Exclusif} Gaza`, `{"Gaza"} : trêve`, `{} Gaza`} {
+	for _, title := range []string{`{Exclusif} Gaza`, `{"Gaza"} : trêve`, `{} Gaza`, `{"Gaza`} {
+		for _, br := range []string{"\r", "\u2028"} {
+			text := title + br + "SUMMARY" + br + "Un résumé." + br
+			if code, _, stderr := runDigest(text, "validate"); code != 0 || stderr != "" {
+				t.Errorf("validate of the title %q, line break %+q: exit status %d, stderr %q", title, br, code, stderr)
+			}
+		}
 		text := title + "\nSUMMARY\nUn résumé.\n"
 		code, canonical, stderr := runDigest(text, "fmt")
 		if code != 0 || stderr != "" || !strings.HasPrefix(canonical, title+"\n") {
