@@ -216,9 +216,10 @@ var byteOrderMark = []byte("\uFEFF")
 // mark and white space, it starts as a JSON object does: '{' then '}' and
 // nothing more, or '{' then a string and ':' (white space aside), or the
 // start of such a string. A line break of a text (lineBreakAt) ends the
-// string, escaped or not: it is a title's end. A digest text whose title starts with '{' is not
-// JSON, unless the title goes on as an object's first key does:
-// {"Gaza"} and {} Gaza are texts, {"Gaza": and {"Ga are JSON.
+// string, escaped or not: it is a title's end. A digest text whose title
+// starts with '{' is not JSON, unless the title goes on as an object's
+// first key does: {"Gaza"} and {} Gaza are texts, {"Gaza": and {"Ga are
+// JSON.
 func isJSON(data []byte) bool {
 	data = bytes.TrimLeft(bytes.TrimPrefix(data, byteOrderMark), jsonSpace)
 	if len(data) == 0 || data[0] != '{' {
