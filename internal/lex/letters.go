@@ -4,23 +4,25 @@ import "unicode/utf8"
 
 // Letters returns the end of the run at s[i] of letters that AlwaysNFC
 // takes and that are two or three bytes long, with single spaces between
-// them: the words of a text in Greek, Cyrillic, Hebrew, Arabic, Thai,
-// kana, CJK or Hangul. It returns i when s[i] starts no such letter.
+// them: the words of a text in Greek, Cyrillic, Hebrew, Arabic, CJK
+// ideographs or Hangul. It returns i when s[i] starts no such letter. The
+// run neither starts nor ends with a space.
 //
 // Plain does not pass over these letters. Reading them as the lexer and
 // Validate read the runes that Plain stops at, decoding each and asking
-// AlwaysNFC, costs about four times as many instructions. Like the runs Plain passes over, the run needs no
-// cleaning or checking and is NFC (see AlwaysNFC): it holds no control
-// character, line break, U+200B, U+FEFF or byte that is not UTF-8, and
-// no two spaces in a row, as a space is taken only before a byte that
-// starts a letter.
+// AlwaysNFC, costs about four times as many instructions. Like the runs
+// Plain passes over, the run needs no cleaning or checking and is NFC
+// (see AlwaysNFC): it holds no control character, line break, U+200B,
+// U+FEFF, byte that is not UTF-8, or two spaces in a row.
 //
-// A letter is known by two table lookups: one bit for each two-byte
-// character, and one for each run of 64 three-byte characters that share
-// their first two bytes, set only when all 64 are letters AlwaysNFC
-// takes. A run that is cut by a block boundary ends early, which costs
-// time, never correctness: the caller reads on rune by rune.
+// A letter is known by one table lookup: one bit for each two-byte
+// character, and one for each block of 64 three-byte characters that
+// share their first two bytes, set only when all 64 are letters AlwaysNFC
+// takes. So a letter in a block that also holds a mark or an unassigned
+// code point, as every block of Thai and of kana does, ends the run: that
+// costs time, never correctness, as the caller reads on rune by rune.
 func Letters(s string, i int) int {
+	start := i
 	for i+1 < len(s) {
 		c, c1 := s[i], s[i+1]
 		switch {
@@ -35,13 +37,34 @@ func Letters(s string, i int) int {
 				return i
 			}
 			i += 3
-		case c == ' ' && c1 >= 0xC0:
-			i++
+		case c == ' ' && i > start && c1 >= 0xC0 && letterLen(s, i+1) > 0:
+			i++ // a space between two letters
 		default:
 			return i
 		}
 	}
 	return i
+}
+
+// letterLen returns the length of the letter for Letters that starts
+// s[k:], or 0.
+func letterLen(s string, k int) int {
+	if k+1 >= len(s) {
+		return 0
+	}
+	c, c1 := s[k], s[k+1]
+	switch {
+	case c >= 0xC0 && c < 0xE0:
+		if c1&0xC0 == 0x80 && twoByteLetters[c&0x1F]>>(c1&0x3F)&1 != 0 {
+			return 2
+		}
+	case c >= 0xE0 && c < 0xF0:
+		if k+2 < len(s) && c1&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 &&
+			threeByteLetters[c&0x0F]>>(c1&0x3F)&1 != 0 {
+			return 3
+		}
+	}
+	return 0
 }
 
 // twoByteLetters has bit k of element c set when the two-byte character
@@ -71,8 +94,9 @@ func letterTables() (two [32]uint64, three [16]uint64) {
 }
 
 // isLetter reports whether Letters passes over r: a rune that AlwaysNFC
-// takes, but those that the lexer cleans or that end a line, should
-// AlwaysNFC ever take them, and no surrogate, which is not UTF-8.
+// takes, but those that the lexer cleans or that end a line, U+200B,
+// U+2028 and U+2029 (which AlwaysNFC takes, as they are NFC) and U+FEFF;
+// and no surrogate, which is not UTF-8.
 func isLetter(r rune) bool {
 	switch r {
 	case 0x200B, 0xFEFF, 0x2028, 0x2029:

@@ -1,6 +1,7 @@
 package lex
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -39,8 +40,8 @@ func TestLettersSafe(t *testing.T) {
 }
 
 // TestLettersTaken checks that Letters passes over the letters of the
-// scripts that AlwaysNFC names, with single spaces between them, and
-// stops where it must.
+// scripts it names, with single spaces between them, and stops where it
+// must.
 func TestLettersTaken(t *testing.T) {
 	for _, rg := range []struct{ lo, hi rune }{
 		{0x0388, 0x03CE}, // Greek
@@ -57,6 +58,12 @@ func TestLettersTaken(t *testing.T) {
 				t.Errorf("Letters(%+q, 0) = %d, want %d", s, Letters(s, 0), len(s)-1)
 			}
 		}
+	}
+	// A long run, which a look ahead past each space must not make cost
+	// more than once a letter.
+	long := strings.Repeat("мир ", 1<<17) + "мир"
+	if j := Letters(long, 0); j != len(long) {
+		t.Errorf("Letters of %d words = %d, want %d", 1<<17+1, j, len(long))
 	}
 	for _, tc := range []struct {
 		s    string
@@ -80,7 +87,12 @@ func TestLettersTaken(t *testing.T) {
 		{"мир\xED\xA0\x80", 0, 6}, // a surrogate
 		{"мир\xE4\xB8", 0, 6},     // a CJK letter cut short
 		{"мир中文", 0, 12},
-		{"мир é", 0, 7}, // é is Plain's
+		{"мир é", 0, 6}, // é is Plain's; the run does not end with a space
+		{" мир", 0, 0},  // nor start with one
+		{"мир \xff", 0, 6},
+		{"мир 😀", 0, 6},
+		{"こんにちは", 0, 0},  // kana: each block holds a mark
+		{"สวัสดี", 0, 0}, // Thai too
 	} {
 		if j := Letters(tc.s, tc.i); j != tc.j {
 			t.Errorf("Letters(%+q, %d) = %d, want %d", tc.s, tc.i, j, tc.j)
