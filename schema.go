@@ -609,6 +609,9 @@ func characterNamed(msg string, tok []byte) (named string, notUTF8 bool) {
 		return msg, false
 	}
 	wrong := "character '" + string(rune(tok[i])) + "'"
+	if !strings.Contains(msg, wrong) {
+		return msg, false // the byte at fault is another, before tok[i]
+	}
 	var real string
 	if r, size := utf8.DecodeRune(tok[i:]); r == utf8.RuneError && size <= 1 {
 		real, notUTF8 = fmt.Sprintf("byte 0x%02x (not UTF-8)", tok[i]), true

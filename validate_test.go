@@ -757,8 +757,11 @@ func TestValidateJSON(t *testing.T) {
 				t.Errorf("ValidateJSON(%q) = %v, want ErrInvalidUTF8, ErrInvalidJSON and a *json.SyntaxError", data, err)
 			}
 		}
-		if _, err := ValidateJSON([]byte("{\"title\" 1}")); errors.Is(err, ErrInvalidUTF8) {
-			t.Errorf("a syntax error in ASCII is ErrInvalidUTF8: %v", err)
+		// A syntax error at an ASCII byte is not, whatever comes after.
+		for _, data := range []string{"{\"title\" 1}", "[1x\xff]", "{\"a\": nul, \"b\": \"\xff\"}"} {
+			if _, err := ValidateJSON([]byte(data)); errors.Is(err, ErrInvalidUTF8) {
+				t.Errorf("ValidateJSON(%q) = %v, which is ErrInvalidUTF8", data, err)
+			}
 		}
 	})
 	t.Run("valid", func(t *testing.T) {
