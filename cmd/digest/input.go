@@ -215,8 +215,9 @@ var byteOrderMark = []byte("\uFEFF")
 // isJSON reports whether data reads as JSON: whether, after a byte order
 // mark and white space, it starts as a JSON object does: '{' then '}' and
 // nothing more, or '{' then a string and ':' (white space aside), or the
-// start of such a string. A line break of a text (lineBreakAt) ends the
-// string, escaped or not: it is a title's end. A digest text whose title
+// start of such a string. A line break of a text (lineBreakAt) in or
+// after the string, escaped or not, is a title's end: the text is not
+// JSON. A digest text whose title
 // starts with '{' is not JSON, unless the title goes on as an object's
 // first key does: {"Gaza"} and {} Gaza are texts, {"Gaza": and {"Ga are
 // JSON.
@@ -245,7 +246,8 @@ func isJSON(data []byte) bool {
 			}
 			i++
 		case '"':
-			rest := bytes.TrimLeft(data[i+1:], jsonSpace)
+			// Spaces and tabs only: a line break ends the title here too.
+			rest := bytes.TrimLeft(data[i+1:], " \t")
 			return len(rest) == 0 || rest[0] == ':'
 		}
 	}

@@ -22,7 +22,7 @@
 //
 // Parse, fmt and validate read a digest in either form. An input that
 // starts as a JSON object does, with "{" then "}" alone, or "{" then a
-// string and ":" (white space aside), is a JSON document, which they read
+// string and ":" on its line (white space aside), is a JSON document, which they read
 // with [digest.ValidateJSON]; so is one that ends before it tells, as "{"
 // or {"Ga, read as a JSON document cut short. Any other is a text. So a
 // title may start

@@ -20,10 +20,10 @@ var validateVerb = &verb{
 	summary: "check digests, text or JSON",
 	doc: `Validate checks that each input is a valid digest. An input that
 starts as a JSON object does, with "{" then "}" alone, or "{" then a
-string and ":" (white space aside), is read as JSON, as is one that ends
-before it tells, such as "{" alone; any other as text, so that a text
-whose title starts with "{" is text unless it goes on as an object's
-first key does. Problems in a text are reported on standard
+string and ":" on its line (white space aside), is read as JSON, as is
+one that ends before it tells, such as "{" alone; any other as text, so
+that a text whose title starts with "{" is text unless it goes on as an
+object's first key does. Problems in a text are reported on standard
 error as FILE:LINE:COLUMN: message; problems of a digest as
 FILE: /json/pointer: message, the first 10 by pointer and a line that
 counts the others, with -all-errors or not. Validate prints nothing for a
