@@ -93,7 +93,8 @@ func BenchmarkParse(b *testing.B) {
 // scriptTexts returns digests of 500 paragraph lines in each of several
 // scripts, the same sentence with its first words translated: text that
 // the block scanner passes over (French), and text whose letters the
-// lexer and Validate read one at a time (lex.Letters).
+// lexer and Validate read a letter at a time, by table lookup
+// (lex.Letters).
 func scriptTexts() []struct{ name, text string } {
 	var texts []struct{ name, text string }
 	for _, sc := range []struct{ name, words string }{
