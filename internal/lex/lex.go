@@ -13,6 +13,7 @@ import (
 	"encoding/binary"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -311,23 +312,66 @@ func (l *Lexer) next(start, i int, double bool) string {
 		text = l.clean(text)
 	}
 	if check {
-		// String returns text itself, without allocating, when its quick
-		// check passes, as it does for most text of any script.
-		text = norm.NFC.String(text)
+		text = l.nfc(text)
 	}
 	l.cur = Mark{num: l.line, col: col, start: start, end: end}
 	return text
 }
 
-// IsNFC reports whether s is in NFC, as norm.NFC.IsNormalString does, for
-// a caller that needs only the answer, without IsNormalString's
-// allocation for most texts. QuickSpanString, which allocates nothing,
-// passes a text whole when every character's NFC quick check property is
-// Yes and the combining marks are in order, as in most text of any
-// script; the full check runs only when it stops short, at a character
-// that may compose with the one before it or that NFC changes.
+// nfc returns s in NFC: s itself, without allocating, when it is.
+func (l *Lexer) nfc(s string) string {
+	if norm.NFC.QuickSpanString(s) == len(s) {
+		return s
+	}
+	b := appendNFC(l.buf[:0], s)
+	l.buf = b
+	if string(b) == s {
+		return s // a combining mark in order, with nothing to compose
+	}
+	return string(b)
+}
+
+// IsNFC reports whether s is in NFC, as norm.NFC.IsNormalString does, but
+// without allocating. QuickSpanString passes a text whole when every
+// character's NFC quick check property is Yes and the combining marks are
+// in order, as in most text of any script; the full check runs only when
+// it stops short, at a character that may compose with the one before it
+// or that NFC changes.
 func IsNFC(s string) bool {
-	return norm.NFC.QuickSpanString(s) == len(s) || norm.NFC.IsNormalString(s)
+	if norm.NFC.QuickSpanString(s) == len(s) {
+		return true
+	}
+	it := iters.Get().(*norm.Iter)
+	defer iters.Put(it)
+	it.InitString(norm.NFC, s)
+	pos := 0
+	for !it.Done() {
+		seg := it.Next()
+		if len(seg) > len(s)-pos || string(seg) != s[pos:pos+len(seg)] {
+			return false
+		}
+		pos += len(seg)
+	}
+	return pos == len(s)
+}
+
+// iters holds the norm.Iter values of appendNFC and IsNFC. An Iter
+// normalizes without allocating, where norm.Form's String and
+// IsNormalString allocate on each call that their quick check does not
+// settle: about 600 bytes for a line as short as "x\u0301", which made a
+// text of such lines cost 150 times its size in memory to read.
+var iters = sync.Pool{New: func() any { return new(norm.Iter) }}
+
+// appendNFC appends the NFC form of s to dst, as norm.NFC.AppendString
+// would.
+func appendNFC(dst []byte, s string) []byte {
+	it := iters.Get().(*norm.Iter)
+	it.InitString(norm.NFC, s)
+	for !it.Done() {
+		dst = append(dst, it.Next()...)
+	}
+	iters.Put(it)
+	return dst
 }
 
 // stopsPlain reports whether Plain stops at once at a byte c: a control

@@ -2,6 +2,7 @@ package lex
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -317,6 +318,30 @@ func TestAlwaysNFC(t *testing.T) {
 		if !norm.NFC.IsNormalString(s) || p.CCC() != 0 || !p.BoundaryBefore() {
 			t.Errorf("%U: normal %v, combining class %d, boundary before %v",
 				r, norm.NFC.IsNormalString(s), p.CCC(), p.BoundaryBefore())
+		}
+	}
+}
+
+// TestNFC checks appendNFC and IsNFC, which use a norm.Iter, against
+// norm.NFC.String and IsNormalString on random texts of characters that
+// NFC composes, reorders or splits, Hangul, long runs of marks (which NFC
+// breaks with U+034F) and invalid bytes.
+func TestNFC(t *testing.T) {
+	pieces := []string{"a", "e", "x", " ", "é", "\u0301", "\u0323", "\u0307", "\u0345", "\u0300",
+		"\u1100", "\u1161", "\u11A8", "한", "구", "\u212B", "\u0344", "\u0F73", "\u09C7", "\u09BE",
+		"\u0915", "\u093C", "и", "\u0306", "\u034F", "\xff", "\xe2\x80", strings.Repeat("\u0301", 31)}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 100000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := string(appendNFC(nil, s)), norm.NFC.String(s); got != want {
+			t.Fatalf("appendNFC(%+q) = %+q, want %+q", s, got, want)
+		}
+		if got, want := IsNFC(s), norm.NFC.IsNormalString(s); got != want {
+			t.Fatalf("IsNFC(%+q) = %v, want %v", s, got, want)
 		}
 	}
 }
