@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"flag"
@@ -155,7 +156,9 @@ func (c *cli) reportParse(name string, err error, f *inputFlags) int {
 		return c.fileError(name, err)
 	}
 	name = displayName(name)
-	var b strings.Builder
+	// Buffered, not built whole: with -all-errors and -context, a 4 MiB
+	// input can have millions of problems and gigabytes of messages.
+	b := bufio.NewWriterSize(c.stderr, 64<<10)
 	for _, e := range list {
 		b.WriteString(name)
 		b.WriteByte(':')
@@ -174,7 +177,7 @@ func (c *cli) reportParse(name string, err error, f *inputFlags) int {
 			}
 		}
 	}
-	io.WriteString(c.stderr, b.String())
+	b.Flush()
 	return exitProblems
 }
 
