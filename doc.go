@@ -115,10 +115,14 @@
 // digest shares no memory with the caller's bytes. A Parse allocates three
 // times for a small digest (that copy, the digest, and its entities), and
 // a few times more, not once per line, for a large one; the entities are
-// sized from the count a header declares.
+// sized from the count a header declares, and a count far above the
+// entities read costs one more allocation, which gives the room back. A
+// line that needs cleaning or that NFC changes costs one more too, for
+// its new text.
 //
 // Validate reads each text once, in the same way, and allocates nothing
-// for a valid digest, however long its lists: it finds duplicate keywords
+// for a valid digest, however long its lists or whatever its script, even
+// with combining marks: it finds duplicate keywords
 // and names among their case-folded forms, kept with a hash table in a
 // pool for the next call. The README gives figures.
 //

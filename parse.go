@@ -382,8 +382,13 @@ func (p *parser) finish() {
 	d.Highlights = p.highlights.slice(p.strs)
 	d.CoreSubject.Paragraphs = p.paragraphs.slice(p.strs)
 	d.Keywords = p.keywords.slice(p.strs)
-	if d.Entities == nil {
+	switch n := len(d.Entities); {
+	case d.Entities == nil:
 		d.Entities = []Entity{}
+	case cap(d.Entities) > 2*n+64:
+		// A count far above the entities read left room that the digest
+		// would keep for as long as it lives: give it back.
+		d.Entities = append(make([]Entity, 0, n), d.Entities...)
 	}
 }
 

@@ -1,9 +1,12 @@
 package digest
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestParseAllocs checks what the package documentation promises: three
@@ -101,4 +104,23 @@ func listsText(n int) []byte {
 		fmt.Fprintf(&b, "Name %d\n👤 Person_Male Description %d\n", i, i)
 	}
 	return []byte(b.String())
+}
+
+// TestParseFalseCount checks that an entity count far above the entities
+// that follow does not leave the digest holding room for them: the room
+// made from the count is given back.
+func TestParseFalseCount(t *testing.T) {
+	text := "T\nMENTIONED ENTITIES 999999999\nAli\n👤 Person_Male Chef\nSUMMARY\n" +
+		strings.Repeat("Une ligne de résumé assez longue pour peser.\n", 20000)
+	d, err := Parse([]byte(text))
+	if !errors.Is(err, ErrEntityCount) {
+		t.Errorf("error %v, want ErrEntityCount", err)
+	}
+	want := []Entity{{Name: "Ali", Type: PersonMale, Description: "Chef"}}
+	if diff := cmp.Diff(want, d.Entities); diff != "" {
+		t.Errorf("entities (-want +got):\n%s", diff)
+	}
+	if c := cap(d.Entities); c > 64 {
+		t.Errorf("cap(Entities) = %d for 1 entity, want at most 64", c)
+	}
 }
