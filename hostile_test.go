@@ -1425,6 +1425,9 @@ func TestHostileMemory(t *testing.T) {
 		},
 		// Over maxItems, rejected before the schema builds an error an item.
 		{name: "JSON numbers in a list over its size", in: jsonWith(`"keywords":[]`, `"keywords":[1`+strings.Repeat(`,1`, size/2)+`]`), json: true, limit: 128},
+		// Under maxItems: each item is of a type its list does not take.
+		{name: "JSON numbers in lists", in: jsonWith(`"keywords":[]`, `"keywords":[1`+strings.Repeat(`,1`, size/8)+`]`,
+			`"entities":[]`, `"entities":[1`+strings.Repeat(`,1`, size/8)+`]`), json: true, limit: 64},
 		// A map for every 6 bytes of input.
 		{name: "JSON nested 2500 deep", in: strings.Repeat(`{"a":`, 2500) + "1" + strings.Repeat("}", 2500), json: true, limit: 256},
 		{

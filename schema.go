@@ -62,12 +62,12 @@ func schemaCompiler() (*jsonschema.Compiler, error) {
 
 // schemaLists are the lists of a document, each the member key of the
 // object at parent, whose items checkSchema checks one by one, with the
-// schema at items.
-var schemaLists = [...]struct{ parent, key, items string }{
-	{"/core_subject", "paragraphs", "/properties/core_subject/properties/paragraphs/items"},
-	{"", "entities", "/properties/entities/items"},
-	{"", "highlights", "/properties/highlights/items"},
-	{"", "keywords", "/properties/keywords/items"},
+// schema at items, whose "type" is kind.
+var schemaLists = [...]struct{ parent, key, items, kind string }{
+	{"/core_subject", "paragraphs", "/properties/core_subject/properties/paragraphs/items", "string"},
+	{"", "entities", "/properties/entities/items", "object"},
+	{"", "highlights", "/properties/highlights/items", "string"},
+	{"", "keywords", "/properties/keywords/items", "string"},
 }
 
 // compiledItemSchemas compiles the schemas of the items of schemaLists,
@@ -127,10 +127,28 @@ func checkSchema(doc any) (ValidationErrors, error) {
 			continue
 		}
 		kept := 0
+		// wrongKind[k] is the number of problems of an item of JSON type
+		// k, which the items' "type" rejects, once known. Such an item has
+		// the same problems whatever its value, as the item schemas apply
+		// no other keyword to it: past the problems kept, where only their
+		// number matters, it need not be checked again. A list of 100000
+		// numbers costs one check, not 100000 errors built and dropped.
+		var wrongKind map[string]int
 		for j, item := range list {
+			kind := jsonKind(item)
+			if n, ok := wrongKind[kind]; ok && kept > DefaultMaxErrors {
+				more += n
+				continue
+			}
 			itemProblems, err := validateSchema(items[i], item, l.parent+"/"+l.key+"/"+strconv.Itoa(j))
 			if err != nil {
 				return nil, err
+			}
+			if kind != l.kind {
+				if wrongKind == nil {
+					wrongKind = make(map[string]int)
+				}
+				wrongKind[kind] = len(itemProblems)
 			}
 			// The items' pointers come in order, so the first problems
 			// of a list are the first by pointer.
@@ -161,6 +179,24 @@ func checkSchema(doc any) (ValidationErrors, error) {
 		errs = append(errs, tooMany(problems[DefaultMaxErrors].pointer, len(problems)+more-DefaultMaxErrors))
 	}
 	return errs, nil
+}
+
+// jsonKind returns the JSON Schema type of v, a value decoded as
+// checkSchema's doc is: "string", "object", and so on.
+func jsonKind(v any) string {
+	switch v.(type) {
+	case string:
+		return "string"
+	case map[string]any:
+		return "object"
+	case []any:
+		return "array"
+	case json.Number:
+		return "number"
+	case bool:
+		return "boolean"
+	}
+	return "null"
 }
 
 // validateSchema validates v, the value at pointer at of a document,

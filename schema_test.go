@@ -585,3 +585,43 @@ func TestCheckSchemaItemsOneByOne(t *testing.T) {
 		}
 	}
 }
+
+// TestSchemaListCount checks the number of problems that ValidateJSON
+// reports for lists with many bad items, of every JSON type, past those
+// it shows: the sum, over the items, of the problems of a document with
+// that item alone in its list.
+func TestSchemaListCount(t *testing.T) {
+	bad := []string{`1`, `2.5`, `true`, `null`, `[]`, `[1,"a"]`, `{}`, `{"a":1}`, `""`, `" x"`, `"ok"`}
+	lists := map[string]string{ // the list's key in minimalJSON, and its empty form
+		"highlights": `"highlights":[]`,
+		"keywords":   `"keywords":[]`,
+		"paragraphs": `"paragraphs":[]`,
+		"entities":   `"entities":[]`,
+	}
+	count := func(err error) int {
+		var list ValidationErrors
+		if !errors.As(err, &list) {
+			return 0
+		}
+		var more notShown
+		if errors.As(list[len(list)-1], &more) {
+			return len(list) - 1 + int(more)
+		}
+		return len(list)
+	}
+	for key, empty := range lists {
+		var items []string
+		want := 0
+		for i := range 60 {
+			item := bad[i%len(bad)]
+			items = append(items, item)
+			// A heading, which paragraphs need.
+			_, err := ValidateJSON([]byte(jsonWith(empty, `"`+key+`":[`+item+`]`, `"heading":""`, `"heading":"H"`)))
+			want += count(err)
+		}
+		_, err := ValidateJSON([]byte(jsonWith(empty, `"`+key+`":[`+strings.Join(items, ",")+`]`, `"heading":""`, `"heading":"H"`)))
+		if got := count(err); got != want {
+			t.Errorf("%s: %d problems, want %d: %v", key, got, want, err)
+		}
+	}
+}
