@@ -18,22 +18,26 @@ import (
 // arrays and objects nested more than maxDepth deep: decodeJSON then
 // reads data again to tell where. A byte order mark before the value is
 // passed over, as decodeJSON does.
-func decodeQuick(data []byte) (v any, ok bool) {
+//
+// When data holds one value without those problems, then more than white
+// space, decodeQuick returns the offset of what follows as extra; it is
+// -1 otherwise.
+func decodeQuick(data []byte) (v any, ok bool, extra int) {
 	if !utf8.Valid(data) {
-		return nil, false
+		return nil, false, -1
 	}
 	d := quickDecoder{s: string(data)}
 	if strings.HasPrefix(d.s, byteOrderMark) {
 		d.i = len(byteOrderMark)
 	}
 	if v, ok = d.value(0); !ok {
-		return nil, false
+		return nil, false, -1
 	}
 	d.space()
 	if d.i != len(d.s) {
-		return nil, false
+		return nil, false, d.i
 	}
-	return v, true
+	return v, true, -1
 }
 
 // A quickDecoder reads the JSON text s from i on.

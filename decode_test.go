@@ -16,7 +16,7 @@ var quickCases = []string{
 	`"\"\\\/\b\f\n\r\t"`, `"\u00e9\u00E9é"`, `"\ud83d\ude00"`, `"\ud83d"`, `"\ude00"`, `"\ud83dx"`,
 	`"\ud83d\u0041"`, `"\ud83d\ud83d"`, `"\uFFFD"`, "\"\uFFFD\"", `"\u12"`, `"\u+123"`, `"\u0x12"`, `"\u_123"`, `"\u 123"`, `"\x"`, "\"a\x01\"", "\"\xff\"",
 	`01`, `1.`, `.5`, `+1`, `-`, `1e`, `1e+`, `tru`, `nul`, `[1,]`, `{"a":1,}`, `{"a"}`, `{1:2}`, `[1 2]`,
-	`{} {}`, `{}x`, "\uFEFF{}", ``, ` `, `"`, `"abc`, `[`, `{"a":`, "\"\x1f\"", "\"\x20\"", "\"\\\x1f\"",
+	`{} {}`, `{}x`, `{} junk`, `[1,2] 3`, `{} ,x`, `1 ]`, `"a""b"`, `0 1x`, "\uFEFF{} x", "{}\n\u00a0", `{}"\u12"`, "\uFEFF{}", ``, ` `, `"`, `"abc`, `[`, `{"a":`, "\"\x1f\"", "\"\x20\"", "\"\\\x1f\"",
 }
 
 // FuzzDecodeQuick checks decodeQuick against decodeJSON's own reading:
@@ -42,9 +42,14 @@ func FuzzDecodeQuick(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var problems jsonProblems
 		want, errs := decodeJSONWith(data, &problems)
-		got, ok := decodeQuick(data)
+		got, ok, extra := decodeQuick(data)
 		if ok != (errs == nil) {
 			t.Fatalf("decodeQuick(%q) ok = %v; decodeJSON's errors: %v", data, ok, errs)
+		}
+		if extra >= 0 {
+			if e := extraValue(data, extra); e.Error() != errs.Error() {
+				t.Fatalf("extraValue(%q, %d) = %v; decodeJSONWith's errors: %v", data, extra, e, errs)
+			}
 		}
 		// reflect.DeepEqual first: cmp.Diff takes time exponential in
 		// the depth of nested lists.
@@ -60,7 +65,7 @@ func FuzzDecodeQuick(f *testing.F) {
 func TestDecodeQuickAllocs(t *testing.T) {
 	allocs := func(n int) float64 {
 		data := []byte("[" + strings.Repeat(`"",`, n) + `""]`) // empty strings box without allocating
-		if _, ok := decodeQuick(data); !ok {
+		if _, ok, _ := decodeQuick(data); !ok {
 			t.Fatal("decodeQuick refused an array of empty strings")
 		}
 		return testing.AllocsPerRun(5, func() { decodeQuick(data) })

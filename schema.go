@@ -425,11 +425,30 @@ const maxDepth = 64
 // pointer of the value being read as its segments, so that the cost of a
 // problem does not grow with the depth or the length of the keys.
 func decodeJSON(data []byte) (any, ValidationErrors) {
-	if v, ok := decodeQuick(data); ok {
+	v, ok, extra := decodeQuick(data)
+	if ok {
 		return v, nil
+	}
+	if extra >= 0 {
+		return nil, extraValue(data, extra)
 	}
 	var problems jsonProblems
 	return decodeJSONWith(data, &problems)
+}
+
+// extraValue returns decodeJSONWith's error for data, which holds one
+// value, then, at offset at, more than white space: the one error of a
+// document that is not JSON, at its root, with the byte offset of at. It
+// reads only what follows the value, where decodeJSONWith would read it
+// all again, with a token and often an allocation for each value.
+func extraValue(data []byte, at int) ValidationErrors {
+	dec := json.NewDecoder(bytes.NewReader(data[at:]))
+	dec.UseNumber()
+	_, err := dec.Token()
+	if err == nil {
+		err = fmt.Errorf("more than one value: another starts at byte %d", at)
+	}
+	return ValidationErrors{{Err: fmt.Errorf("%w: %w", ErrInvalidJSON, tokenError(err, data, int64(at)))}}
 }
 
 // decodeJSONWith is decodeJSON, keeping the problems it finds in
