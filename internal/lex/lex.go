@@ -342,16 +342,19 @@ func IsNFC(s string) bool {
 		return true
 	}
 	it := iters.Get().(*norm.Iter)
-	defer iters.Put(it)
 	it.InitString(norm.NFC, s)
 	pos := 0
 	for !it.Done() {
 		seg := it.Next()
 		if len(seg) > len(s)-pos || string(seg) != s[pos:pos+len(seg)] {
+			// it is left for the garbage collector, not put back: an Iter
+			// stopped midway may hold part of a character, as U+0F43
+			// makes two segments, which InitString does not clear.
 			return false
 		}
 		pos += len(seg)
 	}
+	putIter(it)
 	return pos == len(s)
 }
 
@@ -362,6 +365,13 @@ func IsNFC(s string) bool {
 // text of such lines cost 150 times its size in memory to read.
 var iters = sync.Pool{New: func() any { return new(norm.Iter) }}
 
+// putIter puts it, which has read its text to the end, back in iters,
+// without the text, which may be the copy of a whole input.
+func putIter(it *norm.Iter) {
+	it.InitString(norm.NFC, "")
+	iters.Put(it)
+}
+
 // appendNFC appends the NFC form of s to dst, as norm.NFC.AppendString
 // would.
 func appendNFC(dst []byte, s string) []byte {
@@ -370,7 +380,7 @@ func appendNFC(dst []byte, s string) []byte {
 	for !it.Done() {
 		dst = append(dst, it.Next()...)
 	}
-	iters.Put(it)
+	putIter(it)
 	return dst
 }
 

@@ -329,7 +329,8 @@ func TestAlwaysNFC(t *testing.T) {
 func TestNFC(t *testing.T) {
 	pieces := []string{"a", "e", "x", " ", "é", "\u0301", "\u0323", "\u0307", "\u0345", "\u0300",
 		"\u1100", "\u1161", "\u11A8", "한", "구", "\u212B", "\u0344", "\u0F73", "\u09C7", "\u09BE",
-		"\u0915", "\u093C", "и", "\u0306", "\u034F", "\xff", "\xe2\x80", strings.Repeat("\u0301", 31)}
+		"\u0915", "\u093C", "и", "\u0306", "\u034F", "\xff", "\xe2\x80", strings.Repeat("\u0301", 31),
+		"\u0F43", "\u0FB9", "\u0F73", "\uFAD9", "\u2ADC"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 100000 {
 		var b strings.Builder
@@ -342,6 +343,25 @@ func TestNFC(t *testing.T) {
 		}
 		if got, want := IsNFC(s), norm.NFC.IsNormalString(s); got != want {
 			t.Fatalf("IsNFC(%+q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestNFCAfterNotNFC checks that an IsNFC that stops midway, at a text
+// that is not NFC, leaves nothing behind for the next normalization:
+// U+0F43 and U+0FB9 decompose into two segments, which a norm.Iter
+// stopped after the first still holds the second of.
+func TestNFCAfterNotNFC(t *testing.T) {
+	for _, bad := range []string{"\u0F43", "\u0FB9", "x\u0F43y", "Cafe\u0301"} {
+		for _, s := range []string{"Cafe\u0301", "\uFAD9", "K\u212B", "x\u0301"} {
+			for range 3 { // the pool may hand out another Iter
+				if IsNFC(bad) {
+					t.Fatalf("IsNFC(%+q) = true", bad)
+				}
+				if got, want := string(appendNFC(nil, s)), norm.NFC.String(s); got != want {
+					t.Fatalf("after IsNFC(%+q), appendNFC(%+q) = %+q, want %+q", bad, s, got, want)
+				}
+			}
 		}
 	}
 }
