@@ -440,7 +440,9 @@ func decodeJSON(data []byte) (any, ValidationErrors) {
 // value, then, at offset at, more than white space: the one error of a
 // document that is not JSON, at its root, with the byte offset of at. It
 // reads only what follows the value, where decodeJSONWith would read it
-// all again, with a token and often an allocation for each value.
+// all again, with a token and often an allocation for each value. The
+// *json.SyntaxError it wraps may have another Offset than decodeJSONWith's,
+// as its decoder starts at at: ValidateJSON does not promise one.
 func extraValue(data []byte, at int) ValidationErrors {
 	dec := json.NewDecoder(bytes.NewReader(data[at:]))
 	dec.UseNumber()
