@@ -376,6 +376,15 @@ func hostileCases() []hostileCase {
 			},
 		},
 
+		// NFC: a letter that makes two segments, which a norm.Iter
+		// stopped between them would still hold (TestNFCAfterNotNFC).
+		{
+			name:  "Tibetan letters that NFC splits",
+			in:    "\u0F43\u0FB9\nSUMMARY\nCafe\u0301 \u0F43\n",
+			via:   viaParse,
+			check: wantTitle("\u0F42\u0FB7\u0F90\u0FB5", "Café \u0F42\u0FB7"),
+		},
+
 		// Control characters: reported, kept in the partial result.
 		{
 			name:  "NUL",
