@@ -376,8 +376,8 @@ func hostileCases() []hostileCase {
 			},
 		},
 
-		// NFC: a letter that makes two segments, which a norm.Iter
-		// stopped between them would still hold (TestNFCAfterNotNFC).
+		// NFC: letters that make two segments each
+		// (TestValidateNotNFCThenParse reads them after Validate).
 		{
 			name:  "Tibetan letters that NFC splits",
 			in:    "\u0F43\u0FB9\nSUMMARY\nCafe\u0301 \u0F43\n",

@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"digest/internal/lex"
 )
@@ -933,5 +934,41 @@ func TestFolderEarlier(t *testing.T) {
 			}
 		}
 		f.release()
+	}
+}
+
+// TestValidateNotNFCThenParse checks that a Validate that finds a text
+// not in NFC leaves nothing behind for the next Parse: U+0F43 and U+0FB9
+// decompose into two segments, and the NFC check's state is pooled.
+func TestValidateNotNFCThenParse(t *testing.T) {
+	for _, c := range []struct{ bad, text, title string }{
+		{"\u0F43", "Cafe\u0301\nSUMMARY\nS\n", "Café"},
+		{"\u0FB9", "\uFAD9\nSUMMARY\nS\n", norm.NFC.String("\uFAD9")},
+		{"x\u0F43", "K\u212B\nSUMMARY\nS\n", "K\u00C5"},
+	} {
+		for range 3 {
+			if err := Validate(&Digest{Title: c.bad, Summary: "S"}); !errors.Is(err, ErrNotNFC) {
+				t.Fatalf("Validate of the title %+q: %v, want ErrNotNFC", c.bad, err)
+			}
+			d, err := Parse([]byte(c.text))
+			if err != nil || d.Title != c.title {
+				t.Fatalf("after Validate of %+q, Parse(%+q) = title %+q, %v; want %+q", c.bad, c.text, d.Title, err, c.title)
+			}
+		}
+	}
+	if raceEnabled() {
+		return // the race detector makes sync.Pool drop what it is given
+	}
+	// Past the errors kept, the texts not in NFC are still checked, to be
+	// counted: the check allocates nothing for them.
+	allocs := func(n int) float64 {
+		d := &Digest{Title: "T", Summary: "S"}
+		for i := range n {
+			d.Keywords = append(d.Keywords, fmt.Sprint("e\u0301", i))
+		}
+		return testing.AllocsPerRun(5, func() { _ = Validate(d) })
+	}
+	if few, many := allocs(20), allocs(2000); many > few+10 {
+		t.Errorf("Validate allocates %v times for 20 keywords not in NFC, %v for 2000", few, many)
 	}
 }

@@ -347,9 +347,7 @@ func IsNFC(s string) bool {
 	for !it.Done() {
 		seg := it.Next()
 		if len(seg) > len(s)-pos || string(seg) != s[pos:pos+len(seg)] {
-			// it is left for the garbage collector, not put back: an Iter
-			// stopped midway may hold part of a character, as U+0F43
-			// makes two segments, which InitString does not clear.
+			putIter(it)
 			return false
 		}
 		pos += len(seg)
@@ -365,10 +363,16 @@ func IsNFC(s string) bool {
 // text of such lines cost 150 times its size in memory to read.
 var iters = sync.Pool{New: func() any { return new(norm.Iter) }}
 
-// putIter puts it, which has read its text to the end, back in iters,
-// without the text, which may be the copy of a whole input.
+// putIter puts it back in iters, read to the end first: an Iter stopped
+// midway may hold part of a character, as U+0F43 makes two segments,
+// which InitString does not clear. It drops the reference to its text,
+// which may be the copy of a whole input, by reading a constant one
+// (InitString of "" would keep it).
 func putIter(it *norm.Iter) {
-	it.InitString(norm.NFC, "")
+	for !it.Done() {
+		it.Next()
+	}
+	it.InitString(norm.NFC, " ")
 	iters.Put(it)
 }
 

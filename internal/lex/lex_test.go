@@ -4,11 +4,14 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
+	"weak"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -362,6 +365,27 @@ func TestNFCAfterNotNFC(t *testing.T) {
 					t.Fatalf("after IsNFC(%+q), appendNFC(%+q) = %+q, want %+q", bad, s, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestNFCPoolKeepsNoText checks that the pooled norm.Iter of appendNFC
+// and IsNFC does not keep the text it read alive, which may be the copy
+// of a whole input: the text is collected at the first collection after
+// it is dropped, though the pool keeps the Iter until the second.
+func TestNFCPoolKeepsNoText(t *testing.T) {
+	for _, f := range []func(string){
+		func(s string) { appendNFC(nil, s) },
+		func(s string) { IsNFC(s) },
+		func(s string) { IsNFC(s + "\u0F43") }, // stops midway
+	} {
+		s := strings.Repeat("x\u0301", 1<<16)
+		w := weak.Make(unsafe.StringData(s))
+		f(s)
+		s = ""
+		runtime.GC()
+		if w.Value() != nil {
+			t.Errorf("a text read by the NFC check outlives a garbage collection")
 		}
 	}
 }
