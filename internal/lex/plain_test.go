@@ -130,11 +130,14 @@ func checkPlain(t *testing.T, s string) {
 	}
 }
 
-// FuzzPlain compares Plain with refPlain on any input.
+// FuzzPlain compares Plain with refPlain on any input, cut to its first
+// 1 KiB: 32 blocks are enough for every case of the block scanner, and
+// checkPlain's cost grows with the square of the length, which made a
+// longer input take seconds, and minimizing one most of a minute.
 func FuzzPlain(f *testing.F) {
 	f.Add(strings.Repeat("Secrétaire général  adjoint ", 3))
 	f.Add("\xc3" + strings.Repeat("a", 15) + "\xc3\xa9  \x7f")
 	f.Fuzz(func(t *testing.T, s string) {
-		checkPlain(t, s)
+		checkPlain(t, s[:min(len(s), 1<<10)])
 	})
 }
