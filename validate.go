@@ -267,11 +267,11 @@ func Validate(d *Digest) error {
 // being read, or at the value a bad token is glued to, as the '1' of 01,
 // with the byte offset of the token or end of input at fault, and the
 // character at fault named whole; the error wraps encoding/json's
-// *json.SyntaxError where there is one, whose Offset is encoding/json's
-// count, not always that of the byte at fault); one that nests arrays
-// and objects more
-// than 64 deep, where a digest nests 3 ([ErrInvalidJSON], at the value
-// one too deep, with its byte offset); one that is not UTF-8
+// *json.SyntaxError where there is one, but its Offset is encoding/json's
+// count, which may start inside the document: the byte offset is the
+// message's); one that nests arrays and objects more than 64 deep, where
+// a digest nests 3 ([ErrInvalidJSON], at the value one too deep, with its
+// byte offset); one that is not UTF-8
 // ([ErrInvalidUTF8]; outside a string, such a byte is a syntax error too,
 // and its error wraps both sentinels), or holds an escaped surrogate that
 // is not one of a pair, such as "\ud800", which is no character
