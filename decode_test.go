@@ -43,7 +43,10 @@ func FuzzDecodeQuick(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var problems jsonProblems
-		want, errs := decodeJSONWith(data, &problems)
+		want, errs := decodeJSONWith(data, &problems, true)
+		if v, e := decodeJSONWith(data, new(jsonProblems), false); v != nil || e.Error() != errs.Error() {
+			t.Fatalf("decodeJSONWith(%q) without values = %v, %v; with them, errors %v", data, v, e, errs)
+		}
 		got, ok, extra := decodeQuick(data)
 		if ok != (errs == nil) {
 			t.Fatalf("decodeQuick(%q) ok = %v; decodeJSON's errors: %v", data, ok, errs)

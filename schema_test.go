@@ -400,7 +400,7 @@ func TestDecodeJSONLinear(t *testing.T) {
 		for _, n := range []int{100, 4000, 40000} {
 			data := []byte(tt.doc(n))
 			var problems jsonProblems
-			_, errs := decodeJSONWith(data, &problems)
+			_, errs := decodeJSONWith(data, &problems, false)
 			if len(errs) == 0 || !errors.Is(errs[0], ErrDuplicate) {
 				t.Fatalf("%s, %d keys: got %v, want duplicate keys", tt.name, n, errs)
 			}
