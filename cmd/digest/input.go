@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"digest"
+	"digest/internal/lex"
 )
 
 // stdinName is the name of standard input in messages.
@@ -218,12 +219,12 @@ var byteOrderMark = []byte("\uFEFF")
 // isJSON reports whether data reads as JSON: whether, after a byte order
 // mark and white space, it starts as a JSON object does: '{' then '}' and
 // nothing more, or '{' then a string and ':' (white space aside), or the
-// start of such a string. A line break of a text (lineBreakAt) in or
+// start of such a string. A line break of a text (lex.BreakLen) in or
 // after the string, escaped or not, is a title's end: the text is not
-// JSON. A digest text whose title
-// starts with '{' is not JSON, unless the title goes on as an object's
-// first key does: {"Gaza"} and {} Gaza are texts, {"Gaza": and {"Ga are
-// JSON.
+// JSON, where no key of a digest holds one (JSON takes U+0085, U+2028 and
+// U+2029 raw in a string). A digest text whose title starts with '{' is
+// not JSON, unless the title goes on as an object's first key does:
+// {"Gaza"} and {} Gaza are texts, {"Gaza": and {"Ga are JSON.
 func isJSON(data []byte) bool {
 	data = bytes.TrimLeft(bytes.TrimPrefix(data, byteOrderMark), jsonSpace)
 	if len(data) == 0 || data[0] != '{' {
@@ -239,12 +240,12 @@ func isJSON(data []byte) bool {
 		return false
 	}
 	for i := 1; i < len(data); i++ {
-		if lineBreakAt(data, i) {
+		if lex.BreakLen(data[i:]) > 0 {
 			return false // a text line ends, where no key of a digest's JSON may
 		}
 		switch data[i] {
 		case '\\':
-			if lineBreakAt(data, i+1) {
+			if lex.BreakLen(data[i+1:]) > 0 {
 				return false // an escape does not take a line break in JSON
 			}
 			i++
@@ -255,19 +256,6 @@ func isJSON(data []byte) bool {
 		}
 	}
 	return true // a document cut short in its first key
-}
-
-// lineBreakAt reports whether a line break of a text starts at data[i]:
-// LF, CR, U+0085, U+2028 or U+2029 (FORMAT.md §1.2). Only a break ends a
-// text's first line; JSON takes the last three raw in a string, but no key
-// of a digest holds one.
-func lineBreakAt(data []byte, i int) bool {
-	if i >= len(data) {
-		return false
-	}
-	rest := data[i:]
-	return rest[0] == '\n' || rest[0] == '\r' || bytes.HasPrefix(rest, []byte("\u0085")) ||
-		bytes.HasPrefix(rest, []byte("\u2028")) || bytes.HasPrefix(rest, []byte("\u2029"))
 }
 
 // jsonSpace is the white space of JSON.

@@ -512,7 +512,7 @@ func Position(src string, off int) (line, col int) {
 	}
 	line, start := 1, 0
 	for i := 0; i < end; {
-		n := breakLen(src[i:])
+		n := BreakLen(src[i:])
 		if n == 0 {
 			i = mayBreak(src, i+1, end)
 			continue
@@ -571,9 +571,12 @@ func mayBreak(s string, i, end int) int {
 	return i
 }
 
-// breakLen returns the length of the line break that starts s, or 0.
-func breakLen(s string) int {
+// BreakLen returns the length of the line break that starts s, or 0: LF,
+// CRLF, CR, U+0085, U+2028 or U+2029 (FORMAT.md §1.2).
+func BreakLen[S string | []byte](s S) int {
 	switch {
+	case len(s) == 0:
+		return 0
 	case s[0] == '\n':
 		return 1
 	case s[0] == '\r':
@@ -581,9 +584,9 @@ func breakLen(s string) int {
 			return 2
 		}
 		return 1
-	case strings.HasPrefix(s, "\u0085"):
+	case len(s) > 1 && s[0] == 0xC2 && s[1] == 0x85: // U+0085
 		return 2
-	case strings.HasPrefix(s, "\u2028"), strings.HasPrefix(s, "\u2029"):
+	case len(s) > 2 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA8 || s[2] == 0xA9): // U+2028, U+2029
 		return 3
 	}
 	return 0
