@@ -450,11 +450,21 @@ func decodeJSON(data []byte) (any, ValidationErrors) {
 func extraValue(data []byte, at int) ValidationErrors {
 	dec := json.NewDecoder(bytes.NewReader(data[at:]))
 	dec.UseNumber()
+	return ValidationErrors{{Err: fmt.Errorf("%w: %w", ErrInvalidJSON, afterValue(dec, data, int64(at)))}}
+}
+
+// afterValue returns the error for what dec reads as its next token, after
+// the value of a document, data, at byte at past white space; nil if it
+// reads nothing.
+func afterValue(dec *json.Decoder, data []byte, at int64) error {
 	_, err := dec.Token()
-	if err == nil {
+	switch err {
+	case io.EOF:
+		return nil
+	case nil:
 		err = fmt.Errorf("more than one value: another starts at byte %d", at)
 	}
-	return ValidationErrors{{Err: fmt.Errorf("%w: %w", ErrInvalidJSON, tokenError(err, data, int64(at)))}}
+	return tokenError(err, data, at)
 }
 
 // decodeJSONWith is decodeJSON, keeping the problems it finds in
@@ -616,12 +626,8 @@ func decodeJSONWith(data []byte, problems *jsonProblems, values bool) (any, Vali
 		// v is complete: it is the document, or it goes into its parent.
 		top = len(stack) - 1
 		if top < 0 {
-			next := tokenAt(skip + dec.InputOffset())
-			if _, err := dec.Token(); err != io.EOF {
-				if err == nil {
-					err = fmt.Errorf("more than one value: another starts at byte %d", next)
-				}
-				return nil, invalid(tokenError(err, data, next))
+			if err := afterValue(dec, data, tokenAt(skip+dec.InputOffset())); err != nil {
+				return nil, invalid(err)
 			}
 			if problems.total > 0 {
 				return nil, problems.errors(data)
