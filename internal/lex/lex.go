@@ -257,16 +257,7 @@ func (l *Lexer) next(start, i int, double bool) string {
 				i = j // a run of letters in another script
 				break
 			}
-			var r rune
-			var size int
-			if c >= 0xCC && c <= 0xDF && i+1 < len(src) && src[i+1]&0xC0 == 0x80 {
-				// Two bytes from U+0300 to U+07FF, always UTF-8: the
-				// marks, Greek, Cyrillic, Hebrew, Arabic. Decoded here,
-				// as DecodeRuneInString's fast path is ASCII's alone.
-				r, size = rune(c&0x1F)<<6|rune(src[i+1]&0x3F), 2
-			} else {
-				r, size = utf8.DecodeRuneInString(src[i:])
-			}
+			r, size := utf8.DecodeRuneInString(src[i:])
 			switch {
 			case r == utf8.RuneError && size == 1:
 				n := invalidRun(src[i:])
