@@ -374,18 +374,21 @@ func TestNFCAfterNotNFC(t *testing.T) {
 // of a whole input: the text is collected at the first collection after
 // it is dropped, though the pool keeps the Iter until the second.
 func TestNFCPoolKeepsNoText(t *testing.T) {
-	for _, f := range []func(string){
-		func(s string) { appendNFC(nil, s) },
-		func(s string) { IsNFC(s) },
-		func(s string) { IsNFC(s + "\u0F43") }, // stops midway
+	for _, c := range []struct {
+		name, end string
+		f         func(string)
+	}{
+		{"appendNFC", "", func(s string) { appendNFC(nil, s) }},
+		{"IsNFC", "", func(s string) { IsNFC(s) }},
+		{"IsNFC stopped midway", "\u0F43", func(s string) { IsNFC(s) }},
 	} {
-		s := strings.Repeat("x\u0301", 1<<16)
+		s := strings.Repeat("x\u0301", 1<<16) + c.end
 		w := weak.Make(unsafe.StringData(s))
-		f(s)
+		c.f(s)
 		s = ""
 		runtime.GC()
 		if w.Value() != nil {
-			t.Errorf("a text read by the NFC check outlives a garbage collection")
+			t.Errorf("%s: its text outlives a garbage collection", c.name)
 		}
 	}
 }
