@@ -140,15 +140,16 @@ func checkSchema(doc any) (ValidationErrors, error) {
 				more += n
 				continue
 			}
-			itemProblems, err := validateSchema(items[i], item, l.parent+"/"+l.key+"/"+strconv.Itoa(j))
+			itemProblems, uncut, err := validateSchema(items[i], item, l.parent+"/"+l.key+"/"+strconv.Itoa(j))
 			if err != nil {
 				return nil, err
 			}
+			more += uncut
 			if kind != l.kind {
 				if wrongKind == nil {
 					wrongKind = make(map[string]int)
 				}
-				wrongKind[kind] = len(itemProblems)
+				wrongKind[kind] = len(itemProblems) // uncut is 0: the item schema reads no key of it
 			}
 			// The items' pointers come in order, so the first problems
 			// of a list are the first by pointer.
@@ -162,10 +163,11 @@ func checkSchema(doc any) (ValidationErrors, error) {
 			}
 		}
 	}
-	rest, err := validateSchema(s, doc, "")
+	rest, uncut, err := validateSchema(s, doc, "")
 	if err != nil {
 		return nil, err
 	}
+	more += uncut
 	problems = append(problems, rest...)
 	if len(problems) == 0 {
 		return nil, nil
@@ -201,25 +203,34 @@ func jsonKind(v any) string {
 
 // validateSchema validates v, the value at pointer at of a document,
 // against s, and returns its distinct problems sorted as sortProblems
-// sorts them. The error is a failure of the validator itself.
-func validateSchema(s *jsonschema.Schema, v any, at string) ([]schemaProblem, error) {
-	err := s.Validate(v)
+// sorts them. Of the keys that an object may not hold, one problem each,
+// it returns only the first DefaultMaxErrors+1 by key, the most that
+// checkSchema can show of them, and counts the others in more: an object
+// of 100000 such keys would otherwise cost 100000 messages built, then
+// dropped. The error is a failure of the validator itself.
+func validateSchema(s *jsonschema.Schema, v any, at string) (problems []schemaProblem, more int, err error) {
+	err = s.Validate(v)
 	if err == nil {
-		return nil, nil
+		return nil, 0, nil
 	}
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
-		return nil, err
+		return nil, 0, err
 	}
-	var problems []schemaProblem
+	var objects []string // the pointers of the objects whose keys were taken
 	var leaves func(*jsonschema.ValidationError)
 	leaves = func(e *jsonschema.ValidationError) {
 		if len(e.Causes) == 0 {
 			pointer := at + e.InstanceLocation
-			if keys, ok := extraKeys(v, e); ok {
+			if keys, n, ok := extraKeys(v, e, DefaultMaxErrors+1); ok {
+				if slices.Contains(objects, pointer) {
+					return // found by another path: the same keys
+				}
+				objects = append(objects, pointer)
 				for _, k := range keys {
 					problems = append(problems, schemaProblem{pointer, k, "key " + excerpt(k) + " not allowed", nil})
 				}
+				more += n - len(keys)
 			} else if cause := textRuleError(v, e); cause != nil {
 				problems = append(problems, schemaProblem{pointer, "", cause.Error(), cause})
 			} else {
@@ -232,7 +243,7 @@ func validateSchema(s *jsonschema.Schema, v any, at string) ([]schemaProblem, er
 		}
 	}
 	leaves(ve)
-	return sortProblems(problems), nil
+	return sortProblems(problems), more, nil
 }
 
 // sortProblems sorts problems by pointer, then key, then message, and
@@ -327,29 +338,38 @@ func textRuleError(v any, e *jsonschema.ValidationError) error {
 	return nil
 }
 
-// extraKeys returns, sorted, the keys that e, a leaf error of
-// additionalProperties, finds not allowed in its object of v, the value
-// validated. The keys allowed are the properties of the schema object
-// that e names.
-func extraKeys(v any, e *jsonschema.ValidationError) ([]string, bool) {
+// extraKeys returns, sorted, the first limit of the keys that e, a leaf
+// error of additionalProperties, finds not allowed in its object of v,
+// the value validated, and how many there are in all. The keys allowed
+// are the properties of the schema object that e names.
+func extraKeys(v any, e *jsonschema.ValidationError, limit int) (first []string, n int, ok bool) {
 	schemaObj, ok := strings.CutSuffix(e.AbsoluteKeywordLocation, "/additionalProperties")
 	if !ok {
-		return nil, false
+		return nil, 0, false
 	}
 	_, fragment, _ := strings.Cut(schemaObj, "#")
 	props, _ := resolvePointer(parsedSchema(), fragment).(map[string]any)["properties"].(map[string]any)
 	obj, _ := resolvePointer(v, e.InstanceLocation).(map[string]any)
 	if props == nil || obj == nil {
-		return nil, false
+		return nil, 0, false
 	}
-	var keys []string
 	for k := range obj {
-		if _, ok := props[k]; !ok {
-			keys = append(keys, k)
+		if _, ok := props[k]; ok {
+			continue
 		}
+		n++
+		// first stays sorted, at most limit long: a key past its last,
+		// once full, is only counted.
+		if len(first) == limit {
+			if k > first[limit-1] {
+				continue
+			}
+			first = first[:limit-1]
+		}
+		i, _ := slices.BinarySearch(first, k)
+		first = slices.Insert(first, i, k)
 	}
-	slices.Sort(keys)
-	return keys, len(keys) > 0
+	return first, n, n > 0
 }
 
 // parsedSchema returns the schema as a JSON value, decoded once.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -555,6 +556,8 @@ func TestCheckSchemaItemsOneByOne(t *testing.T) {
 		jsonWith(`"core_subject":{"heading":"","paragraphs":[]}`, `"core_subject":[]`),
 		`[]`,
 		`{"entities":[` + numbers(12) + `],"keywords":[` + numbers(12) + `]}`,
+		jsonWith(`"title":"T"`, `"title":"T",`+extraMembers(15)),
+		jsonWith(`"entities":[]`, `"entities":[{"name":"N","type":"Event","description":"D",`+extraMembers(12)+`}],`+extraMembers(3)),
 	}
 	s, err := compiledSchema()
 	if err != nil {
@@ -565,7 +568,7 @@ func TestCheckSchemaItemsOneByOne(t *testing.T) {
 		if derrs != nil {
 			t.Fatalf("decodeJSON(%s): %v", doc, derrs)
 		}
-		problems, err := validateSchema(s, whole, "")
+		problems, more, err := validateSchema(s, whole, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -574,7 +577,7 @@ func TestCheckSchemaItemsOneByOne(t *testing.T) {
 			want = append(want, p.pointer+": schema violation: "+p.msg)
 		}
 		if len(problems) > DefaultMaxErrors {
-			want = append(want, fmt.Sprintf("%s: too many errors: %d more not shown", problems[DefaultMaxErrors].pointer, len(problems)-DefaultMaxErrors))
+			want = append(want, fmt.Sprintf("%s: too many errors: %d more not shown", problems[DefaultMaxErrors].pointer, len(problems)+more-DefaultMaxErrors))
 		}
 		var got []string
 		for _, e := range schemaOnly(t, []byte(doc)) {
@@ -622,6 +625,74 @@ func TestSchemaListCount(t *testing.T) {
 		_, err := ValidateJSON([]byte(jsonWith(empty, `"`+key+`":[`+strings.Join(items, ",")+`]`, `"heading":""`, `"heading":"H"`)))
 		if got := count(err); got != want {
 			t.Errorf("%s: %d problems, want %d: %v", key, got, want, err)
+		}
+	}
+}
+
+// extraMembers returns n members, with keys the schema does not allow,
+// to put in an object: "x<n-1>":0, …, "x0":0, in that order.
+func extraMembers(n int) string {
+	var members []string
+	for i := n - 1; i >= 0; i-- {
+		members = append(members, fmt.Sprintf(`"x%d":0`, i))
+	}
+	return strings.Join(members, ",")
+}
+
+// TestSchemaManyExtraKeys checks the errors of objects with many keys
+// the schema does not allow, of which ValidateJSON builds only those it
+// shows: the first keys in sorted order, then the count of the others,
+// worked out here from all the keys.
+func TestSchemaManyExtraKeys(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 2))
+	randomKey := func() string {
+		const chars = "ab~/é\u00a0 Z0"
+		var b strings.Builder
+		for range rng.IntN(4) {
+			b.WriteString(string([]rune(chars)[rng.IntN(len([]rune(chars)))]))
+		}
+		return b.String()
+	}
+	for _, object := range []struct {
+		pointer, old, new string // the object's pointer, and where its members go
+	}{
+		{"", `"title":"T"`, `"title":"T",%s`},
+		{"/core_subject", `"heading":""`, `"heading":"",%s`},
+		{"/entities/0", `"entities":[]`, `"entities":[{"name":"N","type":"Event","description":"D",%s}]`},
+	} {
+		for _, n := range []int{1, DefaultMaxErrors, DefaultMaxErrors + 1, DefaultMaxErrors + 2, 40, 300} {
+			keys := map[string]bool{}
+			var members []string
+			for len(keys) < n {
+				k := randomKey()
+				if keys[k] {
+					continue
+				}
+				keys[k] = true
+				kj, _ := json.Marshal(k)
+				members = append(members, string(kj)+":1")
+			}
+			doc := jsonWith(object.old, fmt.Sprintf(object.new, strings.Join(members, ",")))
+			sorted := slices.Sorted(maps.Keys(keys))
+			var want []string
+			for _, k := range sorted[:min(n, DefaultMaxErrors)] {
+				want = append(want, object.pointer+": schema violation: key "+excerpt(k)+" not allowed")
+			}
+			if n > DefaultMaxErrors {
+				want = append(want, fmt.Sprintf("%s: too many errors: %d more not shown", object.pointer, n-DefaultMaxErrors))
+			}
+			_, err := ValidateJSON([]byte(doc))
+			var list ValidationErrors
+			if !errors.As(err, &list) {
+				t.Fatalf("%s, %d keys: %v, want a ValidationErrors", object.pointer, n, err)
+			}
+			var got []string
+			for _, e := range list {
+				got = append(got, e.Pointer+": "+e.Err.Error())
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%s, %d keys:\ngot\n%s\nwant\n%s", object.pointer, n, strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
 		}
 	}
 }
