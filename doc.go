@@ -84,6 +84,24 @@
 //     the icon at that mark, and leave the line without a type name.
 //   - The digits of a list marker ("1." or "2)") are ASCII digits, as those
 //     of an entity count are: "١. أول" keeps its marker.
+//   - A line's ends are trimmed before its list marker is looked for, and
+//     "-", "*", "+", "–", "—" and "1." or "1)" are markers only with white
+//     space after them, as FORMAT.md §4 says: a highlight line "- " is the
+//     highlight "-", not an empty one, and the keyword "*" is kept. The
+//     bullets "•", "·", "‣", "▪" and "◦" need no white space, so a bare "•"
+//     is an empty highlight, dropped.
+//   - An icon is any run of characters of category So or Sk, which holds
+//     ASCII and Latin-1 characters too: '^', '`', '©', '®', '°' and '´',
+//     among others, start a type line as an emoji does (and so do the
+//     non-ASCII characters of category Sm, such as '×').
+//   - A known type name is found as a prefix, compared case-insensitively
+//     (FORMAT.md §5): after a name line, "Eventually" reads as the type
+//     Event with the description "ually". An unknown type is the longest
+//     prefix of the form [A-Z][a-z]*(_[A-Z][a-z]*)*: "👤 HEAD d" gives the
+//     type "H" and the description "EAD d".
+//   - Duplicate keywords and entity names are found with full Unicode case
+//     folding (golang.org/x/text/cases.Fold), not the simple folding of
+//     headers: "Straße" and "STRASSE" are duplicates.
 //   - A type line with no name line before it makes an entity with an empty
 //     name. A header ends the entity before it: a name line just before a
 //     header has no type line.

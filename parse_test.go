@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // TestParseAllocs checks what the package documentation promises: three
@@ -122,5 +123,49 @@ func TestParseFalseCount(t *testing.T) {
 	}
 	if c := cap(d.Entities); c > 64 {
 		t.Errorf("cap(Entities) = %d for 1 entity, want at most 64", c)
+	}
+}
+
+// TestPackageDocReadings checks the readings of FORMAT.md that the
+// package documentation gives as examples, each on a digest of its own.
+func TestPackageDocReadings(t *testing.T) {
+	const head = "T\nSUMMARY\nS\n"
+	tests := []struct {
+		name, text string
+		want       Digest
+	}{
+		{
+			"markers need white space after them",
+			head + "KEY HIGHLIGHTS\n- \n•\n• h\nKEYWORDS\na, *, •\n",
+			Digest{Highlights: []string{"-", "h"}, Keywords: []string{"a", "*"}},
+		},
+		{
+			"ASCII and Latin-1 icons",
+			head + "MENTIONED ENTITIES\nA\n^ Other a\nB\n` Other b\nC\n© Other c\nD\n× Other d\n",
+			Digest{Entities: []Entity{{"A", Other, "a"}, {"B", Other, "b"}, {"C", Other, "c"}, {"D", Other, "d"}}},
+		},
+		{
+			"type names are prefixes",
+			head + "MENTIONED ENTITIES\nA\nEventually\nB\n👤 HEAD d\n",
+			Digest{Entities: []Entity{{"A", Event, "ually"}, {"B", "H", "EAD d"}}},
+		},
+	}
+	for _, tt := range tests {
+		d, err := Parse([]byte(tt.text))
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		tt.want.Title, tt.want.Summary = "T", "S"
+		if diff := cmp.Diff(&tt.want, d, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("%s: (-want +got)\n%s", tt.name, diff)
+		}
+	}
+	d, err := Parse([]byte(head + "KEYWORDS\nStraße, STRASSE\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Validate(d); !errors.Is(err, ErrDuplicate) {
+		t.Errorf("Validate of keywords Straße and STRASSE: %v, want ErrDuplicate", err)
 	}
 }
