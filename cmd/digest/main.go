@@ -22,20 +22,21 @@
 //
 // Parse, fmt and validate read a digest in either form. An input that
 // starts as a JSON object does, with "{" then "}" alone, or "{" then a
-// string and ":" on its line (white space aside), is a JSON document, which they read
-// with [digest.ValidateJSON]; so is one that ends before it tells, as "{"
-// or {"Ga, read as a JSON document cut short. Any other is a text. So a
-// title may start
-// with "{", as in {Exclusif} or {"Gaza"} : trêve, unless it goes on as an
-// object's first key does, as in {"Gaza": trêve.
+// string and ":" on its line (white space aside), is a JSON document,
+// which they read with [digest.ValidateJSON]; so is one that ends before
+// it tells, as "{" or {"Ga, read as a JSON document cut short. Any other
+// is a text. So a title may start with "{", as in {Exclusif} or {"Gaza"} :
+// trêve, unless it goes on as an object's first key does, as in {"Gaza":
+// trêve.
 //
 // Problems in a text are reported on standard error, one a line, as
 //
 //	FILE:LINE:COLUMN: message
 //
 // Lines and columns start at 1; a column counts bytes from the start of the
-// line, and a byte order mark that starts the input is not counted. Unless -all-errors is given, the first 10 problems of an input are
-// reported and one more line counts the others.
+// line, and a byte order mark that starts the input is not counted. Unless
+// -all-errors is given, the first 10 problems of an input are reported and
+// one more line counts the others.
 //
 // The verbs that read texts share these flags:
 //
