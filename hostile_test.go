@@ -1424,6 +1424,9 @@ func TestHostileMemory(t *testing.T) {
 		// An entity of 48 bytes for every 2 bytes of input, and an error.
 		{name: "names without type lines", in: "T\nMENTIONED ENTITIES\n" + strings.Repeat("A\n", size/2), limit: 256},
 		{name: "blank lines", in: strings.Repeat("\n", size), limit: 2},
+		// The copy of the input, then the line in NFC (2/3 of its bytes)
+		// twice, in a buffer and as a string: 7/3 bytes a byte.
+		{name: "one line to make NFC", in: "T\n" + strings.Repeat("e\u0301", size/3), limit: 3},
 		{name: "entities", in: manyEntities(size / 40), limit: 16},
 		{name: "over the limit", in: strings.Repeat("x", size+1), p: Parser{MaxSize: size}, limit: 4},
 		{

@@ -314,7 +314,11 @@ func (l *Lexer) nfc(s string) string {
 	if norm.NFC.QuickSpanString(s) == len(s) {
 		return s
 	}
-	b := appendNFC(l.buf[:0], s)
+	b := l.buf[:0]
+	if cap(b) < len(s) {
+		b = make([]byte, 0, len(s)) // room enough unless NFC makes s longer
+	}
+	b = appendNFC(b, s)
 	l.buf = b
 	if string(b) == s {
 		return s // a combining mark in order, with nothing to compose
@@ -373,7 +377,12 @@ func appendNFC(dst []byte, s string) []byte {
 	it := iters.Get().(*norm.Iter)
 	it.InitString(norm.NFC, s)
 	for !it.Done() {
-		dst = append(dst, it.Next()...)
+		seg := it.Next()
+		if cap(dst)-len(dst) < len(seg) {
+			// Double: append would add a quarter to a long text.
+			dst = slices.Grow(dst, max(len(seg), cap(dst)))
+		}
+		dst = append(dst, seg...)
 	}
 	putIter(it)
 	return dst
