@@ -83,8 +83,7 @@ func (c *cli) format(p *digest.Parser, in *inputFlags, name string, write bool) 
 	out := digest.Format(d)
 	if int64(len(out)) > p.MaxSize {
 		// Printed or written, it would not read back with the same limit.
-		fmt.Fprintf(c.stderr, "%s: the canonical form would be %d bytes, more than -max-size, %d: it would not read back\n",
-			displayName(name), len(out), p.MaxSize)
+		c.canonicalTooLong(name, len(out), p.MaxSize)
 		return exitProblems
 	}
 	if isJSON(out) {

@@ -111,6 +111,14 @@
 // These are the first 10 by pointer and a line that counts the others,
 // with -all-errors or not. Validate prints nothing for a valid input.
 //
+// A valid digest reads back unchanged from its canonical form, which
+// [digest.Validate] checks with the limit of [digest.Parse], 4 MiB. For a
+// text, validate checks it with -max-size instead, as fmt does: with
+// -max-size 8388608, a canonical form of 5 MiB reads back, and with
+// -max-size 1000, one of 2000 bytes does not, reported as
+//
+//	FILE: the canonical form would be 2000 bytes, more than -max-size, 1000: it would not read back
+//
 // A JSON document, for any verb, may be as large as -max-size allows up to
 // 4 MiB, the limit of [digest.ValidateJSON], which -max-size does not
 // raise. One over its limit is reported as FILE: input too large, without

@@ -27,7 +27,9 @@ object's first key does. Problems in a text are reported on standard
 error as FILE:LINE:COLUMN: message; problems of a digest as
 FILE: /json/pointer: message, the first 10 by pointer and a line that
 counts the others, with -all-errors or not. Validate prints nothing for a
-valid input.
+valid input. A text must read back unchanged from its canonical form with
+the limit of -max-size, as fmt checks, rather than 4 MiB as a JSON
+document must.
 With no FILE, or for "-", validate reads standard input.
 `,
 	define: forEachInput((*cli).validate),
@@ -47,7 +49,34 @@ func (c *cli) validate(p *digest.Parser, in *inputFlags, name string) int {
 	if err != nil {
 		return c.reportParse(name, err, in)
 	}
-	return c.reportInvalid(name, digest.Validate(d))
+	err = digest.Validate(d)
+	if p.MaxSize != digest.DefaultMaxSize && (err == nil || onlyCanonicalSize(err)) {
+		// Validate reads the canonical text back as Parse does, with
+		// DefaultMaxSize; the command reads with -max-size, as fmt
+		// checks.
+		if n := len(digest.Format(d)); int64(n) > p.MaxSize {
+			c.canonicalTooLong(name, n, p.MaxSize)
+			return exitProblems
+		}
+		err = nil
+	}
+	return c.reportInvalid(name, err)
+}
+
+// onlyCanonicalSize reports whether err, an error of digest.Validate,
+// says only that the canonical text is longer than Parse reads: the one
+// error at the pointer "", which Validate gives when nothing else is
+// wrong.
+func onlyCanonicalSize(err error) bool {
+	var list digest.ValidationErrors
+	return errors.As(err, &list) && len(list) == 1 && list[0].Pointer == "" && errors.Is(list[0], digest.ErrNotRoundTrip)
+}
+
+// canonicalTooLong reports that the canonical form of the input name, n
+// bytes, would not read back with the limit of -max-size.
+func (c *cli) canonicalTooLong(name string, n int, limit int64) {
+	fmt.Fprintf(c.stderr, "%s: the canonical form would be %d bytes, more than -max-size, %d: it would not read back\n",
+		displayName(name), n, limit)
 }
 
 // reportInvalid reports err, the error of validating the input name, one
