@@ -11,6 +11,12 @@ import (
 //
 // Text values hold no line break, except Subtitle and Summary, whose lines
 // are joined with "\n". A Digest returned by [Parse] has non-nil lists.
+//
+// json.Unmarshal into a Digest is encoding/json's, as lax as it is with
+// any struct: it matches keys without regard to case, leaves a missing key
+// or a null as the field was, and fills a Digest that holds values already
+// field by field, an entity's type kept where the JSON gives none. To read
+// a document from outside, use [ValidateJSON], which rejects all of that.
 type Digest struct {
 	Title       string      `json:"title"`
 	Subtitle    string      `json:"subtitle"`
