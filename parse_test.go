@@ -3,6 +3,7 @@ package digest
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -161,7 +162,13 @@ func TestPackageDocReadings(t *testing.T) {
 			t.Errorf("%s: (-want +got)\n%s", tt.name, diff)
 		}
 	}
-	d, err := Parse([]byte(head + "KEYWORDS\nStraße, STRASSE\n"))
+	// White space inside a header name counts as a space, U+000B and
+	// U+000C too, which are reported as control characters.
+	d, err := Parse([]byte("T\nKEY\vHIGHLIGHTS\n- a\n"))
+	if want := []string{"a"}; !slices.Equal(d.Highlights, want) || err == nil || err.Error() != "2:4: control character U+000B" {
+		t.Errorf("a header with U+000B: highlights %q, error %v; want %q and one control character error", d.Highlights, err, want)
+	}
+	d, err = Parse([]byte(head + "KEYWORDS\nStraße, STRASSE\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

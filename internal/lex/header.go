@@ -406,12 +406,14 @@ var nameStarts = func() (t [26][26]uint32) {
 }()
 
 // foldASCII folds an ASCII byte: upper case to lower, '-' and '_' to a
-// space.
+// space, and so white space: a tab, which the lexer has made a space
+// already, and U+000B and U+000C, which it reports as control characters
+// but keeps.
 func foldASCII(c byte) byte {
 	switch {
 	case 'A' <= c && c <= 'Z':
 		return c + 'a' - 'A'
-	case c == '-' || c == '_':
+	case c == '-' || c == '_' || c == '\t' || c == '\v' || c == '\f':
 		return ' '
 	}
 	return c

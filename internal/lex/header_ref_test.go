@@ -61,7 +61,7 @@ func refFold(s string) string {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
-		case r == '-' || r == '_' || r >= 0x80 && unicode.IsSpace(r):
+		case r == '-' || r == '_' || unicode.IsSpace(r):
 			r = ' '
 		case r >= 0x80:
 			f := unicode.SimpleFold(r)
@@ -93,6 +93,7 @@ func TestParseHeaderRef(t *testing.T) {
 		"\u212Aey highlights", "\u017Fummary", "Keywords list", "Summar", "Summaryy",
 		"Core  subject", "Core\u00A0subject", "Core - subject", "Cor", "Ke", "Mention",
 		"Personne numéro 4", "Paragraphe", "Ligne", "Сore subject", "\u0301Summary",
+		"KEY\vHIGHLIGHTS", "Core\f subject", "Mots\tclés", "Sujet \u000b\u00a0principal",
 	}
 	prefixes := []string{"", "#", "## ", "#\u00A0", "**", "__", "# **", " ", "\u200B", "**#"}
 	suffixes := []string{"", ":", " :", "**", "**:", ":**", " 6", "6", " (6)", "(6):", ": 6", " 12a", "__", ")", " (", ".",
