@@ -130,13 +130,16 @@
 // with the tag purego uses the portable code everywhere. Values are, where
 // they can be, slices of one copy of the input, which the lexer makes as it
 // reads each line, so that a large input is read from memory once: the
-// digest shares no memory with the caller's bytes. A Parse allocates three
-// times for a small digest (that copy, the digest, and its entities), and
-// a few times more, not once per line, for a large one; the entities are
-// sized from the count a header declares, and a count far above the
-// entities read costs one more allocation, which gives the room back. A
-// line that needs cleaning or that NFC changes costs one more too, for
-// its new text.
+// digest shares no memory with the caller's bytes. A Parse allocates at
+// most three times for a small digest (that copy, the digest, and its
+// entities if it has any), and a few times more, not once per line, for a
+// large one, as its lists grow; the entities are sized from the count a
+// header declares, and a count far above the entities read costs one more
+// allocation, which gives the room back. A subtitle or summary of several
+// lines costs one more, for the text that joins them; a line that needs
+// cleaning (a tab, two spaces in a row, U+200B, an invalid byte) or that
+// NFC changes, one more for its new text, or two if it needs both; and an
+// error, a few.
 //
 // Validate reads each text once, in the same way, and allocates nothing
 // for a valid digest, however long its lists or whatever its script, even

@@ -63,8 +63,7 @@ type Lexer struct {
 	Dropped      int
 	FirstDropped Problem
 
-	buf []byte // scratch space for lines that need cleaning
-	cur Mark   // the last line read
+	cur Mark // the last line read
 
 	// dst, when not nil, is the copy of src that InitCopy makes: the
 	// texts and lines returned are slices of it (see str).
@@ -300,30 +299,32 @@ func (l *Lexer) next(start, i int, double bool) string {
 		text = TrimRight(text)
 	}
 	if clean {
-		text = l.clean(text)
+		text = cleanText(text)
 	}
 	if check {
-		text = l.nfc(text)
+		text = nfc(text)
 	}
 	l.cur = Mark{num: l.line, col: col, start: start, end: end}
 	return text
 }
 
-// nfc returns s in NFC: s itself, without allocating, when it is.
-func (l *Lexer) nfc(s string) string {
-	if norm.NFC.QuickSpanString(s) == len(s) {
+// nfc returns s in NFC: s itself, without allocating, when it is, as
+// with a combining mark in order and nothing to compose; otherwise a new
+// string, its one allocation.
+func nfc(s string) string {
+	n := norm.NFC.QuickSpanString(s)
+	if n == len(s) || isNFCFrom(s[n:]) {
 		return s
 	}
-	b := l.buf[:0]
-	if cap(b) < len(s) {
-		b = make([]byte, 0, len(s)) // room enough unless NFC makes s longer
-	}
-	b = appendNFC(b, s)
-	l.buf = b
-	if string(b) == s {
-		return s // a combining mark in order, with nothing to compose
-	}
-	return string(b)
+	b := make([]byte, n, len(s)) // room enough unless NFC makes s longer, as it seldom does
+	copy(b, s)
+	return bytesString(appendNFCFrom(b, s[n:]))
+}
+
+// bytesString returns b as a string, without copying: b must not change
+// afterwards.
+func bytesString(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // IsNFC reports whether s is in NFC, as norm.NFC.IsNormalString does, but
@@ -331,11 +332,17 @@ func (l *Lexer) nfc(s string) string {
 // character's NFC quick check property is Yes and the combining marks are
 // in order, as in most text of any script; the full check runs only when
 // it stops short, at a character that may compose with the one before it
-// or that NFC changes.
+// or that NFC changes, and only from there.
 func IsNFC(s string) bool {
-	if norm.NFC.QuickSpanString(s) == len(s) {
-		return true
-	}
+	n := norm.NFC.QuickSpanString(s)
+	return n == len(s) || isNFCFrom(s[n:])
+}
+
+// isNFCFrom reports whether s is in NFC, s being the rest of a text from
+// where QuickSpanString stopped. There a segment starts, with no
+// character before it that it could compose with: NFC of the whole text
+// is the text up to there and NFC of s, as norm.Form's String has it.
+func isNFCFrom(s string) bool {
 	it := iters.Get().(*norm.Iter)
 	it.InitString(norm.NFC, s)
 	pos := 0
@@ -358,22 +365,27 @@ func IsNFC(s string) bool {
 // text of such lines cost 150 times its size in memory to read.
 var iters = sync.Pool{New: func() any { return new(norm.Iter) }}
 
-// putIter puts it back in iters, read to the end first: an Iter stopped
-// midway may hold part of a character, as U+0F43 makes two segments,
-// which InitString does not clear. It drops the reference to its text,
-// which may be the copy of a whole input, by reading a constant one
-// (InitString of "" would keep it).
+// putIter puts it back in iters as new, zeroed: 736 bytes to clear, where
+// reading it to the end would cost the rest of its text. An Iter stopped
+// midway may hold part of a character in its reorder buffer, as U+0F43
+// makes two segments, which InitString does not clear; and it refers to
+// its text, which may be the copy of a whole input (InitString of "" would
+// keep that reference).
 func putIter(it *norm.Iter) {
-	for !it.Done() {
-		it.Next()
-	}
-	it.InitString(norm.NFC, " ")
+	*it = norm.Iter{}
 	iters.Put(it)
 }
 
 // appendNFC appends the NFC form of s to dst, as norm.NFC.AppendString
 // would.
 func appendNFC(dst []byte, s string) []byte {
+	n := norm.NFC.QuickSpanString(s)
+	return appendNFCFrom(append(dst, s[:n]...), s[n:])
+}
+
+// appendNFCFrom appends the NFC form of s to dst, s being the rest of a
+// text from where QuickSpanString stopped, as for isNFCFrom.
+func appendNFCFrom(dst []byte, s string) []byte {
 	it := iters.Get().(*norm.Iter)
 	it.InitString(norm.NFC, s)
 	for !it.Done() {
@@ -462,13 +474,11 @@ func AlwaysNFC(r rune) bool {
 	return false
 }
 
-// clean returns s, a trimmed line, with U+200B and U+FEFF removed, each run
-// of tabs and spaces made one space, and each invalid byte made U+FFFD.
-func (l *Lexer) clean(s string) string {
-	b := l.buf[:0]
-	if cap(b) < len(s) {
-		b = make([]byte, 0, len(s)) // room enough unless s holds invalid bytes
-	}
+// cleanText returns s, a trimmed line, with U+200B and U+FEFF removed, each run
+// of tabs and spaces made one space, and each invalid byte made U+FFFD: a
+// new string, its one allocation unless s holds invalid bytes.
+func cleanText(s string) string {
+	b := make([]byte, 0, len(s))
 	space := false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -484,14 +494,15 @@ func (l *Lexer) clean(s string) string {
 			continue
 		}
 		space = false
-		if cap(b)-len(b) < utf8.UTFMax {
+		// A character takes the bytes it took in s, which b has room
+		// for, but an invalid byte, one in s, takes three as U+FFFD.
+		if n := utf8.RuneLen(r); cap(b)-len(b) < n {
 			// Double: append would add a quarter to a long line.
-			b = slices.Grow(b, len(b)+utf8.UTFMax)
+			b = slices.Grow(b, len(b)+n)
 		}
-		b = utf8.AppendRune(b, r) // an invalid byte decodes as U+FFFD
+		b = utf8.AppendRune(b, r)
 	}
-	l.buf = b
-	return string(b)
+	return bytesString(b)
 }
 
 // Position returns the line and byte column, counted as NextText counts them,

@@ -325,7 +325,7 @@ func TestAlwaysNFC(t *testing.T) {
 	}
 }
 
-// TestNFC checks appendNFC and IsNFC, which use a norm.Iter, against
+// TestNFC checks appendNFC, IsNFC and nfc, which use a norm.Iter, against
 // norm.NFC.String and IsNormalString on random texts of characters that
 // NFC composes, reorders or splits, Hangul, long runs of marks (which NFC
 // breaks with U+034F) and invalid bytes.
@@ -346,6 +346,9 @@ func TestNFC(t *testing.T) {
 		}
 		if got, want := IsNFC(s), norm.NFC.IsNormalString(s); got != want {
 			t.Fatalf("IsNFC(%+q) = %v, want %v", s, got, want)
+		}
+		if got, want := nfc(s), norm.NFC.String(s); got != want {
+			t.Fatalf("nfc(%+q) = %+q, want %+q", s, got, want)
 		}
 	}
 }
