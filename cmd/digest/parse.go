@@ -1,11 +1,6 @@
 package main
 
-import (
-	"bytes"
-	"encoding/json"
-
-	"digest"
-)
+import "digest"
 
 func init() { register(parseVerb) }
 
@@ -32,13 +27,13 @@ func (c *cli) parse(p *digest.Parser, in *inputFlags, name string) int {
 	}
 	if isJSON(data) {
 		d, code := c.readJSON(p, name, data)
-		if d != nil && !c.printJSON(name, d) {
+		if d != nil && !c.printJSON(d) {
 			return exitFailure
 		}
 		return code
 	}
 	d, err := p.Parse(data)
-	if d != nil && !c.printJSON(name, d) {
+	if d != nil && !c.printJSON(d) {
 		return exitFailure
 	}
 	if err != nil {
@@ -47,17 +42,17 @@ func (c *cli) parse(p *digest.Parser, in *inputFlags, name string) int {
 	return exitOK
 }
 
-// printJSON prints d, the digest of the input name, as JSON, and tells
-// whether it could.
-func (c *cli) printJSON(name string, d *digest.Digest) bool {
-	// Text goes out as it is: no \u003c for '<' as json.Marshal writes.
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(d); err != nil {
-		c.failf("%s: %v", displayName(name), err)
-		return false
+// printJSON prints d as JSON, and tells whether it could.
+func (c *cli) printJSON(d *digest.Digest) bool {
+	return writeJSON(stdoutWriter{c}, d) == nil
+}
+
+// A stdoutWriter writes to the standard output of c, as c.write does.
+type stdoutWriter struct{ c *cli }
+
+func (w stdoutWriter) Write(b []byte) (int, error) {
+	if !w.c.write(b) {
+		return 0, w.c.stdoutErr
 	}
-	return c.write(b.Bytes())
+	return len(b), nil
 }
