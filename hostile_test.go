@@ -1425,7 +1425,7 @@ func TestHostileMemory(t *testing.T) {
 		{name: "names without type lines", in: "T\nMENTIONED ENTITIES\n" + strings.Repeat("A\n", size/2), limit: 256},
 		{name: "blank lines", in: strings.Repeat("\n", size), limit: 2},
 		// The copy of the input, then the line in NFC (2/3 of its bytes)
-		// twice, in a buffer and as a string: 7/3 bytes a byte.
+		// in a string of the line's size: 2 bytes a byte.
 		{name: "one line to make NFC", in: "T\n" + strings.Repeat("e\u0301", size/3), limit: 3},
 		{name: "entities", in: manyEntities(size / 40), limit: 16},
 		{name: "over the limit", in: strings.Repeat("x", size+1), p: Parser{MaxSize: size}, limit: 4},
@@ -1500,6 +1500,37 @@ func allocatedBytes(f func()) uint64 {
 	f()
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestHostileValueKeepsNoLine checks that a value that the lexer changed,
+// cleaned or made NFC, does not keep alive much more than itself when it
+// is far shorter than the line it came from: the heap it holds, measured
+// after a collection.
+func TestHostileValueKeepsNoLine(t *testing.T) {
+	const line = 1 << 20
+	for _, title := range []string{
+		"T" + strings.Repeat("\u200b", line/3) + "x",       // cleaned to "Tx"
+		"T" + strings.Repeat(" ", line) + "x",              // cleaned to "T x"
+		strings.Repeat("\u1100\u1161\u11a8", line/9),       // Hangul jamo, a third as long in NFC
+		"T\u0301" + strings.Repeat("\u200b", line/3) + "x", // cleaned, then made NFC
+	} {
+		d, err := Parse([]byte(title + "\nSUMMARY\nS\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept, n := d.Title, uint64(len(d.Title))
+		d = nil
+		var with, without runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&with)
+		runtime.KeepAlive(kept)
+		kept = ""
+		runtime.GC()
+		runtime.ReadMemStats(&without)
+		if with.HeapAlloc > without.HeapAlloc+n+64<<10 {
+			t.Errorf("a title of %d bytes, from a line of %d, keeps %d bytes alive", n, len(title), with.HeapAlloc-without.HeapAlloc)
+		}
+	}
 }
 
 // TestHostileJSONOfParsed checks that the JSON of a digest read from

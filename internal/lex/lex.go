@@ -318,12 +318,17 @@ func nfc(s string) string {
 	}
 	b := make([]byte, n, len(s)) // room enough unless NFC makes s longer, as it seldom does
 	copy(b, s)
-	return bytesString(appendNFCFrom(b, s[n:]))
+	return ownString(appendNFCFrom(b, s[n:]))
 }
 
-// bytesString returns b as a string, without copying: b must not change
-// afterwards.
-func bytesString(b []byte) string {
+// ownString returns b as a string, which b must not change afterwards:
+// b itself, without copying, unless b fills less than half its capacity,
+// all of which the string would keep alive (a line of 1 MiB of U+200B
+// cleans to nothing); then a copy.
+func ownString(b []byte) string {
+	if len(b) < cap(b)/2 {
+		return string(b)
+	}
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
@@ -358,7 +363,7 @@ func isNFCFrom(s string) bool {
 	return pos == len(s)
 }
 
-// iters holds the norm.Iter values of appendNFC and IsNFC. An Iter
+// iters holds the norm.Iter values of isNFCFrom and appendNFCFrom. An Iter
 // normalizes without allocating, where norm.Form's String and
 // IsNormalString allocate on each call that their quick check does not
 // settle: about 600 bytes for a line as short as "x\u0301", which made a
@@ -374,13 +379,6 @@ var iters = sync.Pool{New: func() any { return new(norm.Iter) }}
 func putIter(it *norm.Iter) {
 	*it = norm.Iter{}
 	iters.Put(it)
-}
-
-// appendNFC appends the NFC form of s to dst, as norm.NFC.AppendString
-// would.
-func appendNFC(dst []byte, s string) []byte {
-	n := norm.NFC.QuickSpanString(s)
-	return appendNFCFrom(append(dst, s[:n]...), s[n:])
 }
 
 // appendNFCFrom appends the NFC form of s to dst, s being the rest of a
@@ -476,7 +474,8 @@ func AlwaysNFC(r rune) bool {
 
 // cleanText returns s, a trimmed line, with U+200B and U+FEFF removed, each run
 // of tabs and spaces made one space, and each invalid byte made U+FFFD: a
-// new string, its one allocation unless s holds invalid bytes.
+// new string, its one allocation unless s holds invalid bytes or cleans
+// to less than half its length.
 func cleanText(s string) string {
 	b := make([]byte, 0, len(s))
 	space := false
@@ -502,7 +501,7 @@ func cleanText(s string) string {
 		}
 		b = utf8.AppendRune(b, r)
 	}
-	return bytesString(b)
+	return ownString(b)
 }
 
 // Position returns the line and byte column, counted as NextText counts them,

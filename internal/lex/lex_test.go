@@ -325,7 +325,7 @@ func TestAlwaysNFC(t *testing.T) {
 	}
 }
 
-// TestNFC checks appendNFC, IsNFC and nfc, which use a norm.Iter, against
+// TestNFC checks IsNFC and nfc, which use a norm.Iter, against
 // norm.NFC.String and IsNormalString on random texts of characters that
 // NFC composes, reorders or splits, Hangul, long runs of marks (which NFC
 // breaks with U+034F) and invalid bytes.
@@ -341,9 +341,6 @@ func TestNFC(t *testing.T) {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		s := b.String()
-		if got, want := string(appendNFC(nil, s)), norm.NFC.String(s); got != want {
-			t.Fatalf("appendNFC(%+q) = %+q, want %+q", s, got, want)
-		}
 		if got, want := IsNFC(s), norm.NFC.IsNormalString(s); got != want {
 			t.Fatalf("IsNFC(%+q) = %v, want %v", s, got, want)
 		}
@@ -364,16 +361,16 @@ func TestNFCAfterNotNFC(t *testing.T) {
 				if IsNFC(bad) {
 					t.Fatalf("IsNFC(%+q) = true", bad)
 				}
-				if got, want := string(appendNFC(nil, s)), norm.NFC.String(s); got != want {
-					t.Fatalf("after IsNFC(%+q), appendNFC(%+q) = %+q, want %+q", bad, s, got, want)
+				if got, want := nfc(s), norm.NFC.String(s); got != want {
+					t.Fatalf("after IsNFC(%+q), nfc(%+q) = %+q, want %+q", bad, s, got, want)
 				}
 			}
 		}
 	}
 }
 
-// TestNFCPoolKeepsNoText checks that the pooled norm.Iter of appendNFC
-// and IsNFC does not keep the text it read alive, which may be the copy
+// TestNFCPoolKeepsNoText checks that the pooled norm.Iter of nfc and
+// IsNFC does not keep the text it read alive, which may be the copy
 // of a whole input: the text is collected at the first collection after
 // it is dropped, though the pool keeps the Iter until the second.
 func TestNFCPoolKeepsNoText(t *testing.T) {
@@ -381,7 +378,7 @@ func TestNFCPoolKeepsNoText(t *testing.T) {
 		name, end string
 		f         func(string)
 	}{
-		{"appendNFC", "", func(s string) { appendNFC(nil, s) }},
+		{"nfc", "", func(s string) { nfc(s) }},
 		{"IsNFC", "", func(s string) { IsNFC(s) }},
 		{"IsNFC stopped midway", "\u0F43", func(s string) { IsNFC(s) }},
 	} {
