@@ -13,10 +13,11 @@ import (
 // are joined with "\n". A Digest returned by [Parse] has non-nil lists.
 //
 // json.Unmarshal into a Digest is encoding/json's, as lax as it is with
-// any struct: it matches keys without regard to case, leaves a missing key
-// or a null as the field was, and fills a Digest that holds values already
-// field by field, an entity's type kept where the JSON gives none. To read
-// a document from outside, use [ValidateJSON], which rejects all of that.
+// any struct: it matches keys without regard to case, leaves the field of
+// a missing key as it was, and of a null too, but for a list, which null
+// makes nil; and it fills a Digest that holds values already field by
+// field, an entity's type kept where the JSON gives none. To read a
+// document from outside, use [ValidateJSON], which rejects all of that.
 type Digest struct {
 	Title       string      `json:"title"`
 	Subtitle    string      `json:"subtitle"`
