@@ -81,14 +81,7 @@ func (c *cli) format(p *digest.Parser, in *inputFlags, name string, write bool) 
 		return c.reportParse(name, err, in)
 	}
 	out := digest.Format(d)
-	if int64(len(out)) > p.MaxSize {
-		// Printed or written, it would not read back with the same limit.
-		c.canonicalTooLong(name, len(out), p.MaxSize)
-		return exitProblems
-	}
-	if isJSON(out) {
-		fmt.Fprintf(c.stderr, "%s: the canonical form would start as a JSON document does, %s: it would read back as JSON, not text\n",
-			displayName(name), jsonStart(out))
+	if !c.readsBack(name, out, p.MaxSize) {
 		return exitProblems
 	}
 	switch {

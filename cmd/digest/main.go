@@ -113,11 +113,16 @@
 //
 // A valid digest reads back unchanged from its canonical form, which
 // [digest.Validate] checks with the limit of [digest.Parse], 4 MiB. For a
-// text, validate checks it with -max-size instead, as fmt does: with
-// -max-size 8388608, a canonical form of 5 MiB reads back, and with
-// -max-size 1000, one of 2000 bytes does not, reported as
+// text, validate checks it as digest reads it, as fmt does: with
+// -max-size rather than 4 MiB, so that with -max-size 8388608 a canonical
+// form of 5 MiB reads back, and with -max-size 1000 one of 2000 bytes does
+// not, reported as
 //
 //	FILE: the canonical form would be 2000 bytes, more than -max-size, 1000: it would not read back
+//
+// and as text: a canonical form that starts as a JSON document does, from
+// a title such as {"Gaza": trêve after a U+200B, which reading removes,
+// would read back as JSON.
 //
 // A JSON document, for any verb, may be as large as -max-size allows up to
 // 4 MiB, the limit of [digest.ValidateJSON], which -max-size does not

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strings"
 
 	"digest"
 )
@@ -27,9 +28,9 @@ object's first key does. Problems in a text are reported on standard
 error as FILE:LINE:COLUMN: message; problems of a digest as
 FILE: /json/pointer: message, the first 10 by pointer and a line that
 counts the others, with -all-errors or not. Validate prints nothing for a
-valid input. A text must read back unchanged from its canonical form with
-the limit of -max-size, as fmt checks, rather than 4 MiB as a JSON
-document must.
+valid input. A text must read back unchanged from its canonical form as
+digest reads it, as fmt checks: within -max-size, rather than the 4 MiB
+of a JSON document, and as text, not JSON.
 With no FILE, or for "-", validate reads standard input.
 `,
 	define: forEachInput((*cli).validate),
@@ -49,13 +50,14 @@ func (c *cli) validate(p *digest.Parser, in *inputFlags, name string) int {
 	if err != nil {
 		return c.reportParse(name, err, in)
 	}
+	// Validate reads the canonical text back as Parse does, with
+	// DefaultMaxSize; the command reads it with -max-size, and as JSON
+	// should it start as a JSON document does, which only a title that
+	// starts with "{" can make it do. So validate checks what fmt does.
 	err = digest.Validate(d)
-	if p.MaxSize != digest.DefaultMaxSize && (err == nil || onlyCanonicalSize(err)) {
-		// Validate reads the canonical text back as Parse does, with
-		// DefaultMaxSize; the command reads with -max-size, as fmt
-		// checks.
-		if n := len(digest.Format(d)); int64(n) > p.MaxSize {
-			c.canonicalTooLong(name, n, p.MaxSize)
+	otherLimit := p.MaxSize != digest.DefaultMaxSize
+	if (err == nil || otherLimit && onlyCanonicalSize(err)) && (otherLimit || strings.HasPrefix(d.Title, "{")) {
+		if !c.readsBack(name, digest.Format(d), p.MaxSize) {
 			return exitProblems
 		}
 		err = nil
@@ -72,11 +74,22 @@ func onlyCanonicalSize(err error) bool {
 	return errors.As(err, &list) && len(list) == 1 && list[0].Pointer == "" && errors.Is(list[0], digest.ErrNotRoundTrip)
 }
 
-// canonicalTooLong reports that the canonical form of the input name, n
-// bytes, would not read back with the limit of -max-size.
-func (c *cli) canonicalTooLong(name string, n int, limit int64) {
-	fmt.Fprintf(c.stderr, "%s: the canonical form would be %d bytes, more than -max-size, %d: it would not read back\n",
-		displayName(name), n, limit)
+// readsBack tells whether out, the canonical form of the input name,
+// would read back as the command reads it, with limit, the -max-size:
+// no longer than the limit, and not taken for JSON. If not, it reports
+// why.
+func (c *cli) readsBack(name string, out []byte, limit int64) bool {
+	switch {
+	case int64(len(out)) > limit:
+		fmt.Fprintf(c.stderr, "%s: the canonical form would be %d bytes, more than -max-size, %d: it would not read back\n",
+			displayName(name), len(out), limit)
+	case isJSON(out):
+		fmt.Fprintf(c.stderr, "%s: the canonical form would start as a JSON document does, %s: it would read back as JSON, not text\n",
+			displayName(name), jsonStart(out))
+	default:
+		return true
+	}
+	return false
 }
 
 // reportInvalid reports err, the error of validating the input name, one
