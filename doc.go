@@ -138,8 +138,9 @@
 // allocation, which gives the room back. A subtitle or summary of several
 // lines costs one more, for the text that joins them; a line that needs
 // cleaning (a tab, two spaces in a row, U+200B, an invalid byte) or that
-// NFC changes, one more for its new text, or two if it needs both; and an
-// error, a few.
+// NFC changes, one more for its new text, or two if it needs both or if
+// cleaning leaves less than half of it (the new text is then copied, so as
+// not to keep the line's room alive); and an error, a few.
 //
 // Validate reads each text once, in the same way, and allocates nothing
 // for a valid digest, however long its lists or whatever its script, even
