@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"reflect"
@@ -85,4 +86,41 @@ func TestDecodeQuickAllocs(t *testing.T) {
 	if short, long := allocs(1000), allocs(64000); long > short+8 {
 		t.Errorf("decodeQuick allocates %v times for 1000 items, %v for 64000: want at most 8 more", short, long)
 	}
+}
+
+// FuzzValidTokens checks validTokens against json.Decoder, which it
+// stands for on the documents that json.Valid accepts: the same tokens,
+// the same offsets, to the end.
+func FuzzValidTokens(f *testing.F) {
+	for _, c := range quickCases {
+		f.Add([]byte(c))
+	}
+	addJSONFiles(f)
+	for _, c := range []string{
+		`[1,-0.5e+3,2E-7,0,-0,1e9]`, `{"a\u0000b":"\ud800","\udc00x":"\ud83d\ude00"}`, "[\"\xff\",\"a\xe2\x80\",\"\\\"\xc0\"]",
+		"{\"\xff\":1,\"\\ufffd\":2}", " \t\r\n[ \"\\\\\" , \"\\\\\\\"\" ] \n", `[[],{},[{}],{"":[]}]`, `"\u00e9\/"`,
+	} {
+		f.Add([]byte(c))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !json.Valid(data) {
+			return
+		}
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.UseNumber()
+		valid := newValidTokens(data)
+		for {
+			if got, want := valid.InputOffset(), dec.InputOffset(); got != want {
+				t.Fatalf("%q: validTokens at offset %d, json.Decoder at %d", data, got, want)
+			}
+			got, gotErr := valid.Token()
+			want, wantErr := dec.Token()
+			if got != want || gotErr != wantErr {
+				t.Fatalf("%q at offset %d: validTokens read %#v, %v; json.Decoder %#v, %v", data, dec.InputOffset(), got, gotErr, want, wantErr)
+			}
+			if wantErr != nil {
+				break
+			}
+		}
+	})
 }
