@@ -130,7 +130,9 @@
 // with the tag purego uses the portable code everywhere. Values are, where
 // they can be, slices of one copy of the input, which the lexer makes as it
 // reads each line, so that a large input is read from memory once: the
-// digest shares no memory with the caller's bytes. A Parse allocates at
+// digest shares no memory with the caller's bytes, but a value kept alone
+// keeps that copy alive, or the new text of its line (clone it to keep it
+// alone for long). A Parse allocates at
 // most three times for a small digest (that copy, the digest, and its
 // entities if it has any), and a few times more, not once per line, for a
 // large one, as its lists grow; the entities are sized from the count a
@@ -138,9 +140,10 @@
 // allocation, which gives the room back. A subtitle or summary of several
 // lines costs one more, for the text that joins them; a line that needs
 // cleaning (a tab, two spaces in a row, U+200B, an invalid byte) or that
-// NFC changes, one more for its new text, or two if it needs both or if
-// cleaning leaves less than half of it (the new text is then copied, so as
-// not to keep the line's room alive); and an error, a few.
+// NFC changes, one more for its new text at each of these two steps it
+// needs, and one more again at a step that leaves less than half of what
+// it was given (the new text is then copied, so as not to keep the line's
+// room alive); and an error, a few.
 //
 // Validate reads each text once, in the same way, and allocates nothing
 // for a valid digest, however long its lists or whatever its script, even
