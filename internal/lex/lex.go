@@ -310,7 +310,8 @@ func (l *Lexer) next(start, i int, double bool) string {
 
 // nfc returns s in NFC: s itself, without allocating, when it is, as
 // with a combining mark in order and nothing to compose; otherwise a new
-// string, its one allocation.
+// string, one allocation, or two when NFC leaves less than half of s (see
+// ownString).
 func nfc(s string) string {
 	n := norm.NFC.QuickSpanString(s)
 	if n == len(s) || isNFCFrom(s[n:]) {
@@ -472,10 +473,10 @@ func AlwaysNFC(r rune) bool {
 	return false
 }
 
-// cleanText returns s, a trimmed line, with U+200B and U+FEFF removed, each run
-// of tabs and spaces made one space, and each invalid byte made U+FFFD: a
-// new string, its one allocation unless s holds invalid bytes or cleans
-// to less than half its length.
+// cleanText returns s, a trimmed line, with U+200B and U+FEFF removed,
+// each run of tabs and spaces made one space, and each invalid byte made
+// U+FFFD: a new string, one allocation, or two when s holds invalid bytes
+// or cleans to less than half its length (see ownString).
 func cleanText(s string) string {
 	b := make([]byte, 0, len(s))
 	space := false
