@@ -76,6 +76,11 @@ func FuzzValidateJSON(f *testing.F) {
 			t.Fatal(err)
 		}
 		err = s.Validate(doc)
+		// ValidateJSON does not run the schema for a document of the
+		// shape of a digest that Validate accepts.
+		if d, ok := digestOf(doc); ok && Validate(d) == nil && err != nil {
+			t.Fatalf("Validate accepts the digest of a document of its shape, the schema rejects it: %v", err)
+		}
 		if err == nil {
 			return
 		}
@@ -104,6 +109,69 @@ func FuzzValidateJSON(f *testing.F) {
 			t.Fatalf("the schema rejects the document, Validate accepts its digest:\n%s", validationLines(mustSchemaErrors(t, doc)))
 		}
 	})
+}
+
+// TestSchemaAcceptsValidDigests checks, on random digests of the pieces
+// that the rules of text treat specially and at the bounds of lengths,
+// that the schema accepts the JSON of every digest Validate accepts:
+// ValidateJSON relies on it to skip the schema for such a document.
+func TestSchemaAcceptsValidDigests(t *testing.T) {
+	s, err := compiledSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(d *Digest) bool {
+		t.Helper()
+		if Validate(d) != nil {
+			return false
+		}
+		data, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, errs := decodeJSON(data)
+		if errs != nil {
+			t.Fatalf("decodeJSON of a valid digest's JSON: %v", errs)
+		}
+		if err := s.Validate(doc); err != nil {
+			t.Fatalf("Validate accepts the digest, the schema rejects its JSON: %v\n%s", err, data)
+		}
+		return true
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	text := randomText(r)
+	list := func() []string {
+		l := make([]string, r.IntN(3))
+		for i := range l {
+			l[i] = text()
+		}
+		return l
+	}
+	valid := 0
+	for range 50000 {
+		d := &Digest{
+			Title: text(), Subtitle: text(), Summary: text(), Highlights: list(),
+			CoreSubject: CoreSubject{Heading: text(), Paragraphs: list()},
+			Keywords:    list(),
+		}
+		for range r.IntN(3) {
+			d.Entities = append(d.Entities, Entity{Name: text(), Type: EntityTypes()[r.IntN(7)], Description: text()})
+		}
+		if check(d) {
+			valid++
+		}
+	}
+	if valid < 1000 {
+		t.Errorf("only %d random digests were valid: the test proves little", valid)
+	}
+	// The longest texts, in characters of one to four bytes.
+	for _, c := range []string{"a", "é", "€", "\U0001D49C"} {
+		d := &Digest{Title: strings.Repeat(c, maxShort), Summary: strings.Repeat(c, maxShort+1),
+			Keywords: []string{strings.Repeat(c, maxShort)}, Entities: []Entity{{strings.Repeat(c, maxShort), Event, "d"}}}
+		if !check(d) {
+			t.Errorf("the digest of texts of %d %q is not valid: %v", maxShort, c, Validate(d))
+		}
+	}
 }
 
 // schemaLeaves returns the leaves of a schema error tree.
