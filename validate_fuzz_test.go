@@ -138,26 +138,10 @@ func TestSchemaAcceptsValidDigests(t *testing.T) {
 		}
 		return true
 	}
-	r := rand.New(rand.NewPCG(3, 4))
-	text := randomText(r)
-	list := func() []string {
-		l := make([]string, r.IntN(3))
-		for i := range l {
-			l[i] = text()
-		}
-		return l
-	}
+	digest := randomDigest(rand.New(rand.NewPCG(3, 4)))
 	valid := 0
 	for range 50000 {
-		d := &Digest{
-			Title: text(), Subtitle: text(), Summary: text(), Highlights: list(),
-			CoreSubject: CoreSubject{Heading: text(), Paragraphs: list()},
-			Keywords:    list(),
-		}
-		for range r.IntN(3) {
-			d.Entities = append(d.Entities, Entity{Name: text(), Type: EntityTypes()[r.IntN(7)], Description: text()})
-		}
-		if check(d) {
+		if check(digest()) {
 			valid++
 		}
 	}
@@ -199,29 +183,10 @@ func mustSchemaErrors(t *testing.T, doc any) ValidationErrors {
 // reads back unchanged, and that every one it rejects only for reading
 // back does not: a cheaper, deterministic cousin of the fuzz test.
 func TestValidateRandomRoundTrip(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	text := randomText(r)
-	list := func() []string {
-		l := make([]string, r.IntN(3))
-		for i := range l {
-			l[i] = text()
-		}
-		return l
-	}
+	digest := randomDigest(rand.New(rand.NewPCG(1, 2)))
 	valid := 0
 	for range 50000 {
-		d := &Digest{
-			Title: text(), Subtitle: text(), Summary: text(), Highlights: list(),
-			CoreSubject: CoreSubject{Heading: text(), Paragraphs: list()},
-			Keywords:    list(),
-		}
-		for range r.IntN(3) {
-			typ := EntityTypes()[r.IntN(7)]
-			if r.IntN(10) == 0 {
-				typ = EntityType(text())
-			}
-			d.Entities = append(d.Entities, Entity{Name: text(), Type: typ, Description: text()})
-		}
+		d := digest()
 		err := Validate(d)
 		if err == nil {
 			valid++
@@ -242,6 +207,35 @@ func TestValidateRandomRoundTrip(t *testing.T) {
 		t.Errorf("only %d random digests were valid: the test proves little", valid)
 	}
 	t.Logf("%d valid random digests read back unchanged", valid)
+}
+
+// randomDigest returns a function that returns a new random digest, its
+// texts from randomText, up to two items a list and two entities, one
+// type in ten unknown.
+func randomDigest(r *rand.Rand) func() *Digest {
+	text := randomText(r)
+	list := func() []string {
+		l := make([]string, r.IntN(3))
+		for i := range l {
+			l[i] = text()
+		}
+		return l
+	}
+	return func() *Digest {
+		d := &Digest{
+			Title: text(), Subtitle: text(), Summary: text(), Highlights: list(),
+			CoreSubject: CoreSubject{Heading: text(), Paragraphs: list()},
+			Keywords:    list(),
+		}
+		for range r.IntN(3) {
+			typ := EntityTypes()[r.IntN(7)]
+			if r.IntN(10) == 0 {
+				typ = EntityType(text())
+			}
+			d.Entities = append(d.Entities, Entity{Name: text(), Type: typ, Description: text()})
+		}
+		return d
+	}
 }
 
 // randomText returns a function that returns 0 to 3 ordinary words or
