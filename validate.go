@@ -311,8 +311,12 @@ func ValidateJSON(data []byte) (*Digest, error) {
 	// too). So a valid digest needs no schema validator, which costs most
 	// of the time otherwise; any other document goes through it, for its
 	// errors.
-	if d, ok := digestOf(doc); ok && Validate(d) == nil {
-		return d, nil
+	d, ok := digestOf(doc)
+	var invalid error
+	if ok {
+		if invalid = Validate(d); invalid == nil {
+			return d, nil
+		}
 	}
 	errs, err := checkSchema(doc)
 	if err != nil {
@@ -321,14 +325,10 @@ func ValidateJSON(data []byte) (*Digest, error) {
 	if errs != nil {
 		return nil, errs
 	}
-	d, ok := digestOf(doc)
 	if !ok {
 		return nil, errors.New("digest: the schema accepted a document that a Digest cannot hold")
 	}
-	if err := Validate(d); err != nil {
-		return d, err
-	}
-	return d, nil
+	return d, invalid
 }
 
 // A field describes a text field of a digest for validation.
