@@ -1444,6 +1444,11 @@ func TestHostileMemory(t *testing.T) {
 		// 14 bytes a byte, a json.Number and its pointer segment for each
 		// 2-byte number; with encoding/json's tokens, 65.
 		{name: "JSON numbers after a duplicate key", in: `{"a":0,"a":[0` + strings.Repeat(`,0`, size/2) + `]}`, json: true, limit: 24},
+		// A value of another type than the schema's: about 44 bytes a
+		// byte to decode, a boxed json.Number and its slot for each
+		// 2-byte number; the schema validator, given the whole array,
+		// built a map of its items on top, 80.
+		{name: "JSON numbers as the title", in: jsonWith(`"title":"T"`, `"title":[0`+strings.Repeat(`,0`, size/2)+`]`), json: true, limit: 60},
 		// A map for every 6 bytes of input.
 		{name: "JSON nested 2500 deep", in: strings.Repeat(`{"a":`, 2500) + "1" + strings.Repeat("}", 2500), json: true, limit: 256},
 		{

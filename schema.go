@@ -113,6 +113,12 @@ func checkSchema(doc any) (ValidationErrors, error) {
 	}
 	var problems []schemaProblem
 	more := 0 // problems of list items counted, not kept
+	var restore []func()
+	defer func() {
+		for _, f := range restore {
+			f()
+		}
+	}()
 	for i, l := range schemaLists {
 		parent, _ := resolvePointer(doc, l.parent).(map[string]any)
 		list, _ := parent[l.key].([]any)
@@ -140,7 +146,9 @@ func checkSchema(doc any) (ValidationErrors, error) {
 				more += n
 				continue
 			}
-			itemProblems, uncut, err := validateSchema(items[i], item, l.parent+"/"+l.key+"/"+strconv.Itoa(j))
+			itemNode, _ := resolvePointer(parsedSchema(), l.items).(map[string]any)
+			checked, _ := hollowed(item, itemNode, &restore)
+			itemProblems, uncut, err := validateSchema(items[i], checked, l.parent+"/"+l.key+"/"+strconv.Itoa(j))
 			if err != nil {
 				return nil, err
 			}
@@ -163,7 +171,9 @@ func checkSchema(doc any) (ValidationErrors, error) {
 			}
 		}
 	}
-	rest, uncut, err := validateSchema(s, doc, "")
+	root, _ := parsedSchema().(map[string]any)
+	whole, _ := hollowed(doc, root, &restore)
+	rest, uncut, err := validateSchema(s, whole, "")
 	if err != nil {
 		return nil, err
 	}
@@ -181,6 +191,46 @@ func checkSchema(doc any) (ValidationErrors, error) {
 		errs = append(errs, tooMany(problems[DefaultMaxErrors].pointer, len(problems)+more-DefaultMaxErrors))
 	}
 	return errs, nil
+}
+
+// hollowed returns v, the value that node, a part of the schema, is
+// for; or an empty array or object in place of a full one that node gives
+// another type, and then changed is set: the validator reports the same
+// type error for either, but builds for an array or object, before it
+// checks its type, a map of its items or keys, however many. In an object
+// of the type node gives, it does the same to the members that node's
+// properties name, in place, and adds to restore what puts each back.
+func hollowed(v any, node map[string]any, restore *[]func()) (h any, changed bool) {
+	want, _ := node["type"].(string)
+	if want == "" {
+		return v, false // a type the schema gives elsewhere: none here
+	}
+	switch x := v.(type) {
+	case []any:
+		if want != "array" && len(x) > 0 {
+			return []any{}, true
+		}
+	case map[string]any:
+		if want != "object" {
+			if len(x) > 0 {
+				return map[string]any{}, true
+			}
+			return v, false
+		}
+		props, _ := node["properties"].(map[string]any)
+		for key, sub := range props {
+			member, ok := x[key]
+			subNode, _ := sub.(map[string]any)
+			if !ok || subNode == nil {
+				continue
+			}
+			if h, changed := hollowed(member, subNode, restore); changed {
+				x[key] = h
+				*restore = append(*restore, func() { x[key] = member })
+			}
+		}
+	}
+	return v, false
 }
 
 // jsonKind returns the JSON Schema type of v, a value decoded as

@@ -9,10 +9,13 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestSchema(t *testing.T) {
@@ -557,6 +560,11 @@ func TestCheckSchemaItemsOneByOne(t *testing.T) {
 		`[]`,
 		`{"entities":[` + numbers(12) + `],"keywords":[` + numbers(12) + `]}`,
 		jsonWith(`"title":"T"`, `"title":"T",`+extraMembers(15)),
+		// Values of another type than the schema's, which it need not read.
+		jsonWith(`"title":"T"`, `"title":[1,"a",[2]]`, `"summary":"S"`, `"summary":{"a":1,"b":[]}`, `"heading":""`, `"heading":[[]]`),
+		jsonWith(`"core_subject":{"heading":"","paragraphs":[]}`, `"core_subject":[1,2]`, `"keywords":[]`, `"keywords":{"k":1}`),
+		jsonWith(`"paragraphs":[]`, `"paragraphs":{"p":"q"}`, `"entities":[]`, `"entities":[[1],{"name":[1,2],"type":{"t":1},"description":"D"},{"name":"N","type":"Event","description":{}}]`),
+		`[1,2,3]`, `{"title":"T","title2":[1,2]}`,
 		jsonWith(`"entities":[]`, `"entities":[{"name":"N","type":"Event","description":"D",`+extraMembers(12)+`}],`+extraMembers(3)),
 	}
 	s, err := compiledSchema()
@@ -585,6 +593,29 @@ func TestCheckSchemaItemsOneByOne(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%.80s:\ngot\n%s\nwant\n%s", doc, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// TestCheckSchemaRestores checks that checkSchema leaves the document it
+// validates as it was, though it takes lists and values of the wrong type
+// out of it while it works.
+func TestCheckSchemaRestores(t *testing.T) {
+	for _, doc := range []string{
+		minimalJSON,
+		jsonWith(`"title":"T"`, `"title":[1,2]`, `"keywords":[]`, `"keywords":["a",1]`, `"heading":""`, `"heading":{"h":1}`),
+		jsonWith(`"entities":[]`, `"entities":[{"name":[1],"type":"Event","description":{"d":2}},[3]]`, `"paragraphs":[]`, `"paragraphs":{"p":1}`),
+	} {
+		v, errs := decodeJSON([]byte(doc))
+		if errs != nil {
+			t.Fatal(errs)
+		}
+		want, _ := decodeJSON([]byte(doc))
+		if _, err := checkSchema(v); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(v, want) {
+			t.Errorf("checkSchema changed the document %s:\n%s", doc, cmp.Diff(want, v))
 		}
 	}
 }
