@@ -23,6 +23,9 @@ import "unicode/utf8"
 // costs time, never correctness, as the caller reads on rune by rune.
 func Letters(s string, i int) int {
 	start := i
+	// The loop repeats letterLen's tests rather than call it for each
+	// letter: the call, which the compiler does not inline, made Validate
+	// of Russian, Arabic and Chinese text 14 to 19% slower.
 	for i+1 < len(s) {
 		c, c1 := s[i], s[i+1]
 		switch {
