@@ -62,12 +62,12 @@ func schemaCompiler() (*jsonschema.Compiler, error) {
 
 // schemaLists are the lists of a document, each the member key of the
 // object at parent, whose items checkSchema checks one by one, with the
-// schema at items, whose "type" is kind.
-var schemaLists = [...]struct{ parent, key, items, kind string }{
-	{"/core_subject", "paragraphs", "/properties/core_subject/properties/paragraphs/items", "string"},
-	{"", "entities", "/properties/entities/items", "object"},
-	{"", "highlights", "/properties/highlights/items", "string"},
-	{"", "keywords", "/properties/keywords/items", "string"},
+// schema at items.
+var schemaLists = [...]struct{ parent, key, items string }{
+	{"/core_subject", "paragraphs", "/properties/core_subject/properties/paragraphs/items"},
+	{"", "entities", "/properties/entities/items"},
+	{"", "highlights", "/properties/highlights/items"},
+	{"", "keywords", "/properties/keywords/items"},
 }
 
 // compiledItemSchemas compiles the schemas of the items of schemaLists,
@@ -132,6 +132,8 @@ func checkSchema(doc any) (ValidationErrors, error) {
 			problems = append(problems, schemaProblem{l.parent + "/" + l.key, "", msg, relabeled{msg, ErrTooLong}})
 			continue
 		}
+		itemNode, _ := resolvePointer(parsedSchema(), l.items).(map[string]any)
+		itemKind, _ := itemNode["type"].(string)
 		kept := 0
 		// wrongKind[k] is the number of problems of an item of JSON type
 		// k, which the items' "type" rejects, once known. Such an item has
@@ -146,14 +148,13 @@ func checkSchema(doc any) (ValidationErrors, error) {
 				more += n
 				continue
 			}
-			itemNode, _ := resolvePointer(parsedSchema(), l.items).(map[string]any)
 			checked, _ := hollowed(item, itemNode, &restore)
 			itemProblems, uncut, err := validateSchema(items[i], checked, l.parent+"/"+l.key+"/"+strconv.Itoa(j))
 			if err != nil {
 				return nil, err
 			}
 			more += uncut
-			if kind != l.kind {
+			if kind != itemKind {
 				if wrongKind == nil {
 					wrongKind = make(map[string]int)
 				}
@@ -521,9 +522,15 @@ func decodeJSON(data []byte) (any, ValidationErrors) {
 // *json.SyntaxError it wraps may have another Offset than decodeJSONWith's,
 // as its decoder starts at at: ValidateJSON does not promise one.
 func extraValue(data []byte, at int) ValidationErrors {
-	dec := json.NewDecoder(bytes.NewReader(data[at:]))
+	return ValidationErrors{{Err: fmt.Errorf("%w: %w", ErrInvalidJSON, afterValue(numberDecoder(data[at:]), data, int64(at)))}}
+}
+
+// numberDecoder returns a json.Decoder of data that reads numbers as
+// json.Number.
+func numberDecoder(data []byte) *json.Decoder {
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	return ValidationErrors{{Err: fmt.Errorf("%w: %w", ErrInvalidJSON, afterValue(dec, data, int64(at)))}}
+	return dec
 }
 
 // afterValue returns the error for what dec reads as its next token, after
@@ -542,14 +549,13 @@ func afterValue(dec tokenReader, data []byte, at int64) error {
 
 // tokensOf returns a reader of the tokens of data, numbers as json.Number:
 // a json.Decoder, which says what is wrong where data is not JSON, or,
-// for data that json.Valid accepts, the cheaper validTokens.
-func tokensOf(data []byte) tokenReader {
+// for data that json.Valid accepts, the cheaper validTokens. isUTF8 tells
+// that data is UTF-8.
+func tokensOf(data []byte, isUTF8 bool) tokenReader {
 	if json.Valid(data) {
-		return newValidTokens(data)
+		return newValidTokens(data, isUTF8)
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	return dec
+	return numberDecoder(data)
 }
 
 // decodeJSONWith is decodeJSON, keeping the problems it finds in
@@ -569,7 +575,7 @@ func decodeJSONWith(data []byte, problems *jsonProblems, values bool) (any, Vali
 	if bytes.HasPrefix(data, []byte(byteOrderMark)) {
 		skip = int64(len(byteOrderMark))
 	}
-	dec := tokensOf(data[skip:])
+	dec := tokensOf(data[skip:], badUTF8 < 0)
 
 	// A frame is an object or array being read.
 	type frame struct {
