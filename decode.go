@@ -302,8 +302,10 @@ type validTokens struct {
 	ok bool   // s is UTF-8
 }
 
-func newValidTokens(data []byte) *validTokens {
-	return &validTokens{s: string(data), ok: utf8.Valid(data)}
+// newValidTokens returns the validTokens of data; isUTF8 tells that data
+// is UTF-8, which the caller has found out already.
+func newValidTokens(data []byte, isUTF8 bool) *validTokens {
+	return &validTokens{s: string(data), ok: isUTF8}
 }
 
 func (t *validTokens) InputOffset() int64 { return int64(t.i) }
@@ -351,8 +353,8 @@ func (t *validTokens) Token() (json.Token, error) {
 		err := json.Unmarshal([]byte(t.s[start:t.i]), &s)
 		return s, err
 	}
-	for t.i < len(t.s) && strings.IndexByte("+-.0123456789eE", t.s[t.i]) >= 0 {
-		t.i++
-	}
-	return json.Number(t.s[start:t.i]), nil
+	d := quickDecoder{s: t.s, i: start}
+	n, _ := d.number() // a number, as json.Valid vouches
+	t.i = d.i
+	return n, nil
 }

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -108,7 +109,7 @@ func FuzzValidTokens(f *testing.F) {
 		}
 		dec := json.NewDecoder(bytes.NewReader(data))
 		dec.UseNumber()
-		valid := newValidTokens(data)
+		valid := newValidTokens(data, utf8.Valid(data))
 		for {
 			if got, want := valid.InputOffset(), dec.InputOffset(); got != want {
 				t.Fatalf("%q: validTokens at offset %d, json.Decoder at %d", data, got, want)
