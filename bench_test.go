@@ -135,26 +135,31 @@ func BenchmarkValidateScripts(b *testing.B) {
 // benchmarkValidate validates d, which must be valid, reporting size
 // bytes.
 func benchmarkValidate(b *testing.B, d *Digest, size int) {
-	if err := Validate(d); err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	b.SetBytes(int64(size))
-	for b.Loop() {
-		Validate(d)
-	}
+	benchmarkBytes(b, size, func() error { return Validate(d) })
 }
 
 // benchmarkParse parses text, which must parse without error, reporting
 // its bytes.
 func benchmarkParse(b *testing.B, text []byte) {
-	if _, err := Parse(text); err != nil {
+	benchmarkBytes(b, len(text), func() error { _, err := Parse(text); return err })
+}
+
+// benchmarkValidateJSON validates js, which must be a valid digest,
+// reporting size bytes.
+func benchmarkValidateJSON(b *testing.B, js []byte, size int) {
+	benchmarkBytes(b, size, func() error { _, err := ValidateJSON(js); return err })
+}
+
+// benchmarkBytes runs f, which must not fail, as the loop of b, each run
+// counting size bytes, with its allocations.
+func benchmarkBytes(b *testing.B, size int, f func() error) {
+	if err := f(); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
-	b.SetBytes(int64(len(text)))
+	b.SetBytes(int64(size))
 	for b.Loop() {
-		Parse(text)
+		f()
 	}
 }
 
@@ -224,14 +229,7 @@ func BenchmarkValidate(b *testing.B) {
 // bytes are the seed text's, as for BenchmarkValidate.
 func BenchmarkValidateJSON(b *testing.B) {
 	text, _, js := seedForms(b)
-	if _, err := ValidateJSON(js); err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	b.SetBytes(int64(len(text)))
-	for b.Loop() {
-		ValidateJSON(js)
-	}
+	benchmarkValidateJSON(b, js, len(text))
 }
 
 // largeValidDigest returns a valid digest with thousands of list items,
