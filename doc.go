@@ -119,7 +119,9 @@
 // errors.Is(err, ErrMissingTitle) works on the list. It always returns the
 // digest as far as it could read it, except for input over the size limit.
 // [Validate] reports what is wrong with a digest, wherever it came from, by
-// JSON Pointer.
+// JSON Pointer. Both lists stop at [DefaultMaxErrors] errors and one last
+// that counts the others and wraps their sentinels: errors.Is finds a
+// problem whether the list shows it or not.
 //
 // # Performance
 //

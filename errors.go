@@ -3,6 +3,7 @@ package digest
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,7 +43,10 @@ var (
 	ErrNoTypeName = errors.New("type line without type name")
 	// ErrTooManyErrors is wrapped by the last error of a list cut at
 	// [DefaultMaxErrors], in [ParseError.Err] and [ValidationError.Err]
-	// alike: it tells how many more errors there were.
+	// alike: it tells how many more errors there were. That error also
+	// wraps the sentinels of the errors it counts, so that errors.Is on
+	// the list, say for [ErrEmpty], finds a problem whether the list shows
+	// it or not.
 	ErrTooManyErrors = errors.New("too many errors")
 )
 
@@ -194,14 +198,65 @@ func (p ErrorList) Error() string {
 }
 
 // notShown is the error of the last entry of a list cut at its limit: it
-// counts the errors not shown, and wraps ErrTooManyErrors.
-type notShown int
-
-func (n notShown) Error() string {
-	return fmt.Sprintf("%v: %d more not shown", ErrTooManyErrors, int(n))
+// counts the errors not shown, and wraps ErrTooManyErrors and the
+// sentinels of those errors, so that errors.Is finds a problem whether the
+// list shows it or not.
+type notShown struct {
+	n    int
+	errs []error // ErrTooManyErrors, then the sentinels of the errors not shown
 }
 
-func (n notShown) Unwrap() error { return ErrTooManyErrors }
+// tooManyErr returns the error that counts n errors not shown, whose
+// sentinels h holds.
+func tooManyErr(n int, h hidden) *notShown {
+	return &notShown{n: n, errs: append([]error{ErrTooManyErrors}, h...)}
+}
+
+func (e *notShown) Error() string {
+	return fmt.Sprintf("%v: %d more not shown", ErrTooManyErrors, e.n)
+}
+
+func (e *notShown) Unwrap() []error { return e.errs }
+
+// problemSentinels lists the sentinels that the problems of a list wrap:
+// one each, or for an [ErrSchema] problem two.
+var problemSentinels = []error{
+	ErrInvalidUTF8, ErrControlChar, ErrTooLarge, ErrMissingTitle,
+	ErrDuplicateSection, ErrEntityCount, ErrMissingType, ErrOrphanType,
+	ErrNoTypeName, ErrUnknownEntityType, ErrEmpty, ErrWhiteSpace,
+	ErrLineBreak, ErrNotNFC, ErrTooLong, ErrDuplicate, ErrNotRoundTrip,
+	ErrInvalidJSON, ErrSchema,
+}
+
+// hidden gathers the sentinels of the problems that a list cut at its
+// limit does not show, each once, in the order found, for the error that
+// ends the list to wrap. Problems are counted one by one past the limit,
+// in the millions for a hostile input: add costs a few comparisons.
+type hidden []error
+
+// add adds the sentinels that err is or wraps.
+func (h *hidden) add(err error) {
+	if err == nil {
+		return
+	}
+	// Comparing interfaces whose dynamic types differ does not panic, as
+	// it would for two values of one type that is not comparable: the
+	// sentinels are all *errors.errorString.
+	if slices.Contains(problemSentinels, err) {
+		if !slices.Contains(*h, err) {
+			*h = append(*h, err)
+		}
+		return
+	}
+	switch u := err.(type) {
+	case interface{ Unwrap() error }:
+		h.add(u.Unwrap())
+	case interface{ Unwrap() []error }:
+		for _, e := range u.Unwrap() {
+			h.add(e)
+		}
+	}
+}
 
 // andMore returns how a list's Error counts the errors after the first,
 // more: one each, but an entry that stands for errors not shown, which
@@ -209,8 +264,8 @@ func (n notShown) Unwrap() error { return ErrTooManyErrors }
 func andMore[E interface{ Unwrap() error }](more []E) string {
 	n := 0
 	for _, e := range more {
-		if ns, ok := errors.AsType[notShown](e.Unwrap()); ok {
-			n += int(ns)
+		if ns, ok := errors.AsType[*notShown](e.Unwrap()); ok {
+			n += ns.n
 		} else {
 			n++
 		}

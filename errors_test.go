@@ -3,6 +3,7 @@ package digest
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -119,4 +120,160 @@ func TestErrorWithPositionBidi(t *testing.T) {
 	if got := list[0].ErrorWithPosition(); got != want {
 		t.Errorf("ErrorWithPosition:\n%s\nwant:\n%s", got, want)
 	}
+}
+
+// sentinelsOf returns the sentinels of problemSentinels that errors.Is
+// finds in err, in that order.
+func sentinelsOf(err error) []error {
+	var s []error
+	for _, e := range problemSentinels {
+		if errors.Is(err, e) {
+			s = append(s, e)
+		}
+	}
+	return s
+}
+
+// shownSentinels returns the sentinels that the errors of a list find,
+// the last, which counts those not shown, left out.
+func shownSentinels[E error](list []E) []error {
+	var errs []error
+	for _, e := range list[:len(list)-1] {
+		errs = append(errs, e)
+	}
+	return sentinelsOf(errors.Join(errs...))
+}
+
+// sameSentinels checks that errors.Is finds the same sentinels in err, a
+// list that may be cut, as in all, the whole list, of what call returned.
+// It reports whether err has sentinels that only its last error finds.
+func sameSentinels(t *testing.T, call string, err, all error) (hiddenOnly bool) {
+	t.Helper()
+	got, want := sentinelsOf(err), sentinelsOf(all)
+	if !slices.Equal(got, want) {
+		t.Fatalf("%s: errors.Is finds %v, in the whole list %v", call, got, want)
+	}
+	list, ok := err.(interface{ Unwrap() []error })
+	return ok && len(list.Unwrap()) > DefaultMaxErrors && len(shownSentinels(list.Unwrap())) < len(got)
+}
+
+// TestHiddenSentinels checks that the error ending a list cut at
+// DefaultMaxErrors wraps the sentinels of the problems it counts, so that
+// errors.Is answers for a cut list as it does for the whole list; and that
+// the inputs tried cut lists with sentinels that only the last error has.
+func TestHiddenSentinels(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	t.Run("Parse", func(t *testing.T) {
+		lines := []string{
+			"Titre", "Sous-titre", "SUMMARY", "KEY HIGHLIGHTS", "CORE SUBJECT", "KEYWORDS",
+			"MENTIONED ENTITIES 3", "MENTIONED ENTITIES", "- point", "a, b", "Nom",
+			"👤 Person_Male Description", "👤", "🏛️ Organization", "x\x01y", "\xffz",
+			"\u0085", "", " ", "e\u0301", "Phrase.",
+		}
+		hiddenOnly := 0
+		for range 3000 {
+			var b strings.Builder
+			for range r.IntN(60) {
+				b.WriteString(lines[r.IntN(len(lines))])
+				b.WriteByte('\n')
+			}
+			text := []byte(b.String())
+			_, err := Parse(text)
+			_, all := (&Parser{AllErrors: true}).Parse(text)
+			if sameSentinels(t, fmt.Sprintf("Parse(%q)", text), err, all) {
+				hiddenOnly++
+			}
+		}
+		if hiddenOnly < 100 {
+			t.Errorf("only %d inputs had a sentinel that no error shown has", hiddenOnly)
+		}
+		// The lexer keeps the first problems it finds, as many as are
+		// shown, and counts the others: the next one here is a control
+		// character.
+		text := "T\n" + strings.Repeat("\xff\n", DefaultMaxErrors) + "\x01\n"
+		_, err := Parse([]byte(text))
+		var list ErrorList
+		if !errors.As(err, &list) || len(list) != DefaultMaxErrors+1 || slices.Contains(shownSentinels(list), ErrControlChar) {
+			t.Fatalf("Parse(%q) gives %v, want a list cut with no control character shown", text, err)
+		}
+		if !errors.Is(err, ErrControlChar) {
+			t.Errorf("Parse(%q): errors.Is(err, ErrControlChar) is false", text)
+		}
+	})
+	t.Run("Validate", func(t *testing.T) {
+		digest := randomDigest(r)
+		text := randomText(r)
+		hiddenOnly := 0
+		for range 3000 {
+			d := digest()
+			for range r.IntN(20) {
+				d.Keywords = append(d.Keywords, text())
+			}
+			err := Validate(d)
+			v := validator{all: true}
+			v.digest(d)
+			if sameSentinels(t, fmt.Sprintf("Validate(%#v)", d), err, v.err()) {
+				hiddenOnly++
+			}
+		}
+		if hiddenOnly < 100 {
+			t.Errorf("only %d digests had a sentinel that no error shown has", hiddenOnly)
+		}
+	})
+	t.Run("ValidateJSON", func(t *testing.T) {
+		extra := func(n int) string {
+			var b strings.Builder
+			for i := range n {
+				fmt.Fprintf(&b, `"x%02d":1,`, i)
+			}
+			return b.String()
+		}
+		for _, tt := range []struct {
+			name, doc string
+			want      []error // found only past the errors shown
+		}{
+			{
+				"decoding: duplicate keys, then bytes that are not UTF-8",
+				`{"a":1,"a":1,"b":1,"b":1,"c":1,"c":1,"d":1,"d":1,"e":1,"e":1,"f":1,"f":1,"g":1,"g":1,` +
+					`"h":1,"h":1,"i":1,"i":1,"j":1,"j":1,"k":1,"k":1,"z":"` + "\xff" + `"}`,
+				[]error{ErrInvalidUTF8},
+			},
+			{
+				"schema: keys not allowed, then an empty keyword",
+				`{` + extra(11) + `"title":"T","subtitle":"","summary":"S","highlights":[],` +
+					`"core_subject":{"heading":"","paragraphs":[]},"keywords":[""],"entities":[]}`,
+				[]error{ErrEmpty},
+			},
+			{
+				"schema: keywords of the wrong type, then an empty title",
+				`{"title":"","subtitle":"","summary":"S","highlights":[],` +
+					`"core_subject":{"heading":"","paragraphs":[]},"keywords":[1,2,3,4,5,6,7,8,9,10,11,12,13,14],"entities":[]}`,
+				[]error{ErrEmpty},
+			},
+			{
+				"schema: empty keywords past the problems kept of their list",
+				`{"title":"T","subtitle":"","summary":"S","highlights":[],` +
+					`"core_subject":{"heading":"","paragraphs":[]},"keywords":[1,1,1,1,1,1,1,1,1,1,1,1,"",""],` +
+					`"entities":[]}`,
+				[]error{ErrEmpty},
+			},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				_, err := ValidateJSON([]byte(tt.doc))
+				var list ValidationErrors
+				if !errors.As(err, &list) || len(list) != DefaultMaxErrors+1 {
+					t.Fatalf("ValidateJSON gives %v, want a list cut at %d", err, DefaultMaxErrors)
+				}
+				shown := shownSentinels(list)
+				for _, s := range tt.want {
+					if slices.Contains(shown, s) {
+						t.Errorf("the errors shown find %v: the case tests nothing", s)
+					}
+					if !errors.Is(err, s) {
+						t.Errorf("errors.Is(err, %v) is false; the list is\n%v", s, list)
+					}
+				}
+			})
+		}
+	})
 }

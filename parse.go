@@ -17,7 +17,8 @@ const DefaultMaxSize = 4 << 20
 
 // DefaultMaxErrors is how many errors Parse reports unless
 // [Parser.AllErrors] is set. Past it, one last error wrapping
-// [ErrTooManyErrors] tells how many more there were.
+// [ErrTooManyErrors] tells how many more there were, and wraps their
+// sentinels too. Validate and ValidateJSON report as many.
 const DefaultMaxErrors = 10
 
 // A Parser parses digests with options. The zero value is ready to use and
@@ -119,6 +120,7 @@ type parser struct {
 	errs   ErrorList
 	counts int // errors found, kept or not
 	over   *ParseError
+	hidden hidden // the sentinels of the errors not kept
 
 	sec     lex.Section
 	seen    [lex.Entities + 1]int // line of each section's first header
@@ -219,13 +221,13 @@ func (p *Parser) parse(data []byte, src string) (*Digest, error) {
 func (p *parser) startSection(ln lex.Line, h lex.Header) {
 	p.endEntity()
 	if !p.header && !p.title {
-		if p.keep(ln) {
+		if p.keep(ln, ErrMissingTitle) {
 			p.errorf(ln, "%w: the first line is the header %s", ErrMissingTitle, sectionHeaders[h.Section])
 		}
 	}
 	p.header = true
 	if first := p.seen[h.Section]; first != 0 {
-		if p.keep(ln) {
+		if p.keep(ln, ErrDuplicateSection) {
 			p.errorf(ln, "%w %s (first at line %d)", ErrDuplicateSection, sectionHeaders[h.Section], first)
 		}
 	} else {
@@ -302,12 +304,12 @@ func (p *parser) entityLine(text string) {
 	if !ok {
 		// At where the type name is due: past the icon and white space,
 		// as the Description of a line without a type starts.
-		if ln := shift(p.lx.Line(text), len(text)-len(t.Description)); p.keep(ln) {
+		if ln := shift(p.lx.Line(text), len(text)-len(t.Description)); p.keep(ln, ErrNoTypeName) {
 			p.errorf(ln, "%w: %s", ErrNoTypeName, excerpt(text))
 		}
 	}
 	if p.pending == 0 {
-		if ln := p.lx.Line(text); p.keep(ln) {
+		if ln := p.lx.Line(text); p.keep(ln, ErrOrphanType) {
 			p.errorf(ln, "%w: %s", ErrOrphanType, excerpt(text))
 		}
 		p.newEntity()
@@ -355,7 +357,7 @@ func (p *parser) newEntity() *Entity {
 func (p *parser) endEntity() {
 	if p.pending != 0 {
 		name := p.d.Entities[p.pending-1].Name
-		if ln := p.lx.LineAt(p.nameLine, name); p.keep(ln) {
+		if ln := p.lx.LineAt(p.nameLine, name); p.keep(ln, ErrMissingType) {
 			p.errorf(ln, "%w: %s", ErrMissingType, excerpt(name))
 		}
 		p.pending = 0
@@ -371,7 +373,7 @@ func (p *parser) finish() {
 	}
 	for c := range p.declared.all {
 		if n, ok := countValue(c.digits); !ok || n != p.names {
-			if p.keep(c.line) {
+			if p.keep(c.line, ErrEntityCount) {
 				p.errorf(c.line, "%w: the header says %s, the section has %d", ErrEntityCount, quoteDigits(c.digits), p.names)
 			}
 		}
@@ -413,11 +415,11 @@ func quoteDigits(digits string) string {
 	return digits
 }
 
-// keep reports whether an error at the start of ln's text is to be kept,
-// and so worth formatting with errorf. When it is not, keep counts it:
-// past the limit, an input with an error on every line costs no more than
-// one without.
-func (p *parser) keep(ln lex.Line) bool {
+// keep reports whether an error at the start of ln's text, which wraps
+// sentinel, is to be kept, and so worth formatting with errorf. When it is
+// not, keep counts it: past the limit, an input with an error on every
+// line costs no more than one without.
+func (p *parser) keep(ln lex.Line, sentinel error) bool {
 	if p.limit == 0 || len(p.errs) < p.limit {
 		return true
 	}
@@ -426,6 +428,7 @@ func (p *parser) keep(ln lex.Line) bool {
 		return true
 	}
 	p.counts++
+	p.hidden.add(sentinel)
 	if p.over == nil || before(&at, p.over) {
 		p.over = &ParseError{Line: ln.Num, Column: ln.Col, source: ln.Raw}
 	}
@@ -466,6 +469,7 @@ func (p *parser) add(e *ParseError) {
 		p.errs = append(slices.Delete(p.errs, last, last+1), e)
 		e = dropped
 	}
+	p.hidden.add(e.Err)
 	if p.over == nil || before(e, p.over) {
 		p.over = e
 	}
@@ -501,9 +505,19 @@ func (p *parser) err() error {
 				next = e
 			}
 		}
+		h := p.hidden
+		for _, e := range errs[p.limit:] {
+			h.add(e.Err)
+		}
+		if lx.DroppedKinds&(1<<lex.InvalidUTF8) != 0 {
+			h.add(ErrInvalidUTF8)
+		}
+		if lx.DroppedKinds&(1<<lex.ControlChar) != 0 {
+			h.add(ErrControlChar)
+		}
 		errs = append(errs[:p.limit], &ParseError{
 			Line: next.Line, Column: next.Column, source: next.source,
-			Err: notShown(total - p.limit),
+			Err: tooManyErr(total-p.limit, h),
 		})
 	}
 	return errs

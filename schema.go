@@ -112,7 +112,8 @@ func checkSchema(doc any) (ValidationErrors, error) {
 		return nil, err
 	}
 	var problems []schemaProblem
-	more := 0 // problems of list items counted, not kept
+	more := 0    // problems counted, not kept
+	var h hidden // and their sentinels
 	var restore []func()
 	defer func() {
 		for _, f := range restore {
@@ -141,11 +142,17 @@ func checkSchema(doc any) (ValidationErrors, error) {
 		// no other keyword to it: past the problems kept, where only their
 		// number matters, it need not be checked again. A list of 100000
 		// numbers costs one check, not 100000 errors built and dropped.
-		var wrongKind map[string]int
+		var wrongKind map[string]*kindProblems
 		for j, item := range list {
 			kind := jsonKind(item)
-			if n, ok := wrongKind[kind]; ok && kept > DefaultMaxErrors {
-				more += n
+			if k, ok := wrongKind[kind]; ok && kept > DefaultMaxErrors {
+				more += len(k.problems)
+				if !k.hidden {
+					k.hidden = true
+					for _, p := range k.problems {
+						h.addProblem(p)
+					}
+				}
 				continue
 			}
 			checked, _ := hollowed(item, itemNode, &restore)
@@ -154,11 +161,15 @@ func checkSchema(doc any) (ValidationErrors, error) {
 				return nil, err
 			}
 			more += uncut
+			if uncut > 0 {
+				h.add(ErrSchema)
+			}
 			if kind != itemKind {
 				if wrongKind == nil {
-					wrongKind = make(map[string]int)
+					wrongKind = make(map[string]*kindProblems)
 				}
-				wrongKind[kind] = len(itemProblems) // uncut is 0: the item schema reads no key of it
+				// uncut is 0: the item schema reads no key of it.
+				wrongKind[kind] = &kindProblems{problems: itemProblems}
 			}
 			// The items' pointers come in order, so the first problems
 			// of a list are the first by pointer.
@@ -168,6 +179,7 @@ func checkSchema(doc any) (ValidationErrors, error) {
 					kept++
 				} else {
 					more++
+					h.addProblem(p)
 				}
 			}
 		}
@@ -179,6 +191,9 @@ func checkSchema(doc any) (ValidationErrors, error) {
 		return nil, err
 	}
 	more += uncut
+	if uncut > 0 {
+		h.add(ErrSchema)
+	}
 	problems = append(problems, rest...)
 	if len(problems) == 0 {
 		return nil, nil
@@ -189,7 +204,10 @@ func checkSchema(doc any) (ValidationErrors, error) {
 		errs = append(errs, &ValidationError{Pointer: p.pointer, Err: p.err()})
 	}
 	if len(problems) > DefaultMaxErrors {
-		errs = append(errs, tooMany(problems[DefaultMaxErrors].pointer, len(problems)+more-DefaultMaxErrors))
+		for _, p := range problems[DefaultMaxErrors:] {
+			h.addProblem(p)
+		}
+		errs = append(errs, tooMany(problems[DefaultMaxErrors].pointer, len(problems)+more-DefaultMaxErrors, h))
 	}
 	return errs, nil
 }
@@ -321,6 +339,21 @@ func sortProblems(problems []schemaProblem) []schemaProblem {
 type schemaProblem struct {
 	pointer, key, msg string
 	cause             error // the error of Validate that msg is, or nil
+}
+
+// kindProblems holds the problems of a list item of a JSON type that the
+// items' schema rejects, which every item of that type has; hidden tells
+// that their sentinels are in the hidden set.
+type kindProblems struct {
+	problems []schemaProblem
+	hidden   bool
+}
+
+// addProblem adds the sentinels of p's error to h: ErrSchema, and those
+// of its cause.
+func (h *hidden) addProblem(p schemaProblem) {
+	h.add(ErrSchema)
+	h.add(p.cause)
 }
 
 // err returns the error of p, which wraps ErrSchema, and its cause too.
@@ -623,6 +656,7 @@ func decodeJSONWith(data []byte, problems *jsonProblems, values bool) (any, Vali
 	report := func(kind jsonProblemKind, inKey bool, offset int64) {
 		if top := len(stack) - 1; top >= 0 && stack[top].after {
 			problems.total++
+			problems.hide(kind)
 			return
 		}
 		if level, kept := problems.add(jsonProblem{path, kind, inKey, offset}); !kept {
@@ -882,8 +916,9 @@ const (
 // pointers, and it builds their pointers and messages only at the end, for
 // those it reports.
 type jsonProblems struct {
-	kept  []jsonProblem
-	total int // the problems found
+	kept   []jsonProblem
+	total  int   // the problems found
+	hidden uint8 // bit 1<<kind for the kind of each problem not kept
 
 	// compared counts the bytes that comparePaths reads, at most. A
 	// problem is compared with a few of those kept; a comparison reads no
@@ -921,6 +956,7 @@ func (p *jsonProblems) add(e jsonProblem) (level int, kept bool) {
 		if c, level := p.comparePaths(e.path, p.kept[n-1].path); c >= 0 {
 			// At the pointer of the last one kept, the values below
 			// come after it.
+			p.hide(e.kind)
 			return min(level, len(e.path)-1), false
 		}
 	}
@@ -934,6 +970,7 @@ func (p *jsonProblems) add(e jsonProblem) (level int, kept bool) {
 	// the problem that no longer fits, if any.
 	var path []pathSegment
 	if n == DefaultMaxErrors+1 {
+		p.hide(p.kept[n-1].kind)
 		path = p.kept[n-1].path[:0]
 		p.kept = p.kept[:n-1]
 	}
@@ -941,6 +978,9 @@ func (p *jsonProblems) add(e jsonProblem) (level int, kept bool) {
 	p.kept = slices.Insert(p.kept, i, e)
 	return 0, true
 }
+
+// hide notes a problem of that kind that is not kept.
+func (p *jsonProblems) hide(kind jsonProblemKind) { p.hidden |= 1 << kind }
 
 // errors returns the problems as a ValidationErrors; data is the document.
 func (p *jsonProblems) errors(data []byte) ValidationErrors {
@@ -963,7 +1003,17 @@ func (p *jsonProblems) errors(data []byte) ValidationErrors {
 		errs = append(errs, &ValidationError{Pointer: joinPointer(e.path), Err: err})
 	}
 	if p.total > DefaultMaxErrors {
-		errs = append(errs, tooMany(joinPointer(p.kept[DefaultMaxErrors].path), p.total-DefaultMaxErrors))
+		for _, e := range p.kept[DefaultMaxErrors:] {
+			p.hide(e.kind)
+		}
+		var h hidden
+		if p.hidden&(1<<badUTF8Problem|1<<loneSurrogateProblem) != 0 {
+			h.add(ErrInvalidUTF8)
+		}
+		if p.hidden&(1<<duplicateKeyProblem) != 0 {
+			h.add(ErrDuplicate)
+		}
+		errs = append(errs, tooMany(joinPointer(p.kept[DefaultMaxErrors].path), p.total-DefaultMaxErrors, h))
 	}
 	return errs
 }

@@ -637,9 +637,9 @@ func TestSchemaListCount(t *testing.T) {
 		if !errors.As(err, &list) {
 			return 0
 		}
-		var more notShown
+		var more *notShown
 		if errors.As(list[len(list)-1], &more) {
-			return len(list) - 1 + int(more)
+			return len(list) - 1 + more.n
 		}
 		return len(list)
 	}

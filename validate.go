@@ -137,15 +137,16 @@ func (e *ValidationError) Unwrap() error { return e.Err }
 // first the problems of the value, in the order of their messages, then
 // its keys that the schema does not allow, in the order of the keys. Past
 // [DefaultMaxErrors] problems, the list holds the first DefaultMaxErrors
-// and one last error, wrapping [ErrTooManyErrors], at the pointer of the
-// next problem:
+// and one last error at the pointer of the next problem, which wraps
+// [ErrTooManyErrors] and the sentinels of the problems it counts:
 // "/keywords/12: too many errors: 5 more not shown".
 type ValidationErrors []*ValidationError
 
 // tooMany returns the last error of a list cut at DefaultMaxErrors: at p,
-// the pointer of the first problem not shown, it counts those not shown.
-func tooMany(p string, more int) *ValidationError {
-	return &ValidationError{Pointer: p, Err: notShown(more)}
+// the pointer of the first problem not shown, it counts those not shown,
+// whose sentinels h holds.
+func tooMany(p string, more int, h hidden) *ValidationError {
+	return &ValidationError{Pointer: p, Err: tooManyErr(more, h)}
 }
 
 // Error returns the first error and how many more there are, those not
@@ -248,7 +249,7 @@ func Validate(d *Digest) error {
 	// that costs less comes first: most digests are far below the limit.
 	if v.found == 0 && formatSize(d, false) > DefaultMaxSize {
 		if n := formatSize(d, true); n > DefaultMaxSize {
-			if v.keep(at("")) {
+			if v.keep(at(""), ErrNotRoundTrip) {
 				v.add(at(""), fmt.Errorf("%w: the canonical text would be %d bytes, more than the %d that Parse reads", ErrNotRoundTrip, n, DefaultMaxSize))
 			}
 		}
@@ -373,22 +374,26 @@ func at(base string) pointer { return pointer{base: base, index: -1} }
 // validator collects the problems of one digest: the first
 // DefaultMaxErrors, and how many there are.
 type validator struct {
-	errs  ValidationErrors
-	found int     // the problems found, kept or not
-	next  pointer // the first problem not kept
+	errs   ValidationErrors
+	found  int     // the problems found, kept or not
+	next   pointer // the first problem not kept
+	hidden hidden  // the sentinels of the problems not kept
+	all    bool    // keep every problem, for tests
 }
 
-// keep counts a problem at p and reports whether it is one of the first
-// DefaultMaxErrors, which the caller then formats and gives to add. The
-// others are only counted: nothing of them is formatted or allocated.
-func (v *validator) keep(p pointer) bool {
+// keep counts a problem at p, which wraps sentinel, and reports whether it
+// is one of the first DefaultMaxErrors, which the caller then formats and
+// gives to add. Of the others, keep notes the sentinel, for the error
+// that counts them: nothing of them is formatted.
+func (v *validator) keep(p pointer, sentinel error) bool {
 	v.found++
-	if len(v.errs) < DefaultMaxErrors {
+	if v.all || len(v.errs) < DefaultMaxErrors {
 		return true
 	}
 	if v.found == DefaultMaxErrors+1 {
 		v.next = p
 	}
+	v.hidden.add(sentinel)
 	return false
 }
 
@@ -404,7 +409,7 @@ func (v *validator) err() error {
 		return nil
 	}
 	if more := v.found - len(v.errs); more > 0 {
-		return append(v.errs, tooMany(v.next.String(), more))
+		return append(v.errs, tooMany(v.next.String(), more, v.hidden))
 	}
 	return v.errs
 }
@@ -417,13 +422,13 @@ func (v *validator) err() error {
 func (v *validator) digest(d *Digest) {
 	cs := &d.CoreSubject
 	heading := at("/core_subject/heading")
-	if v.text(heading, &headingField, cs.Heading) && lex.EndsSentence(cs.Heading) && v.keep(heading) {
+	if v.text(heading, &headingField, cs.Heading) && lex.EndsSentence(cs.Heading) && v.keep(heading, ErrNotRoundTrip) {
 		v.add(heading, fmt.Errorf("%w: the heading %s ends with sentence-final punctuation and would read as a paragraph", ErrNotRoundTrip, excerpt(cs.Heading)))
 	}
 	v.count(at("/core_subject/paragraphs"), "paragraphs", len(cs.Paragraphs))
 	for i, p := range cs.Paragraphs {
 		ptr := pointer{"/core_subject/paragraphs", i, ""}
-		if v.text(ptr, &paragraphField, p) && i == 0 && cs.Heading == "" && !lex.EndsSentence(p) && v.keep(ptr) {
+		if v.text(ptr, &paragraphField, p) && i == 0 && cs.Heading == "" && !lex.EndsSentence(p) && v.keep(ptr, ErrNotRoundTrip) {
 			v.add(ptr, fmt.Errorf("%w: with no heading, the first paragraph %s would read as the heading: it does not end with sentence-final punctuation", ErrNotRoundTrip, excerpt(p)))
 		}
 	}
@@ -434,19 +439,19 @@ func (v *validator) digest(d *Digest) {
 		e := &d.Entities[i]
 		ptr := pointer{"/entities", i, "/description"}
 		if v.text(ptr, &descriptionField, e.Description) {
-			if r, _ := utf8.DecodeRuneInString(e.Description); lex.IsTypeSeparator(r) && v.keep(ptr) {
+			if r, _ := utf8.DecodeRuneInString(e.Description); lex.IsTypeSeparator(r) && v.keep(ptr, ErrNotRoundTrip) {
 				v.add(ptr, fmt.Errorf("%w: the type line would drop the %q that starts the description %s", ErrNotRoundTrip, r, excerpt(e.Description)))
 			}
 		}
 		ptr.field = "/name"
-		if v.text(ptr, &nameField, e.Name) && lex.IconLen(e.Name) > 0 && v.keep(ptr) {
+		if v.text(ptr, &nameField, e.Name) && lex.IconLen(e.Name) > 0 && v.keep(ptr, ErrNotRoundTrip) {
 			v.add(ptr, fmt.Errorf("%w: the entity name %s starts with an icon and would read as a type line", ErrNotRoundTrip, excerpt(e.Name)))
 		}
-		if j, ok := names.earlier(i); ok && v.keep(ptr) {
+		if j, ok := names.earlier(i); ok && v.keep(ptr, ErrDuplicate) {
 			v.add(ptr, fmt.Errorf("%w entity name %s, the same as /entities/%d/name after case folding", ErrDuplicate, excerpt(e.Name), j))
 		}
 		ptr.field = "/type"
-		if !e.Type.Known() && v.keep(ptr) {
+		if !e.Type.Known() && v.keep(ptr, ErrUnknownEntityType) {
 			v.add(ptr, fmt.Errorf("%w %s", ErrUnknownEntityType, excerpt(string(e.Type))))
 		}
 	}
@@ -466,7 +471,7 @@ func (v *validator) digest(d *Digest) {
 		if v.text(ptr, &keywordField, k) {
 			v.keyword(ptr, k)
 		}
-		if j, ok := keywords.earlier(i); ok && v.keep(ptr) {
+		if j, ok := keywords.earlier(i); ok && v.keep(ptr, ErrDuplicate) {
 			v.add(ptr, fmt.Errorf("%w keyword %s, the same as /keywords/%d after case folding", ErrDuplicate, excerpt(k), j))
 		}
 	}
@@ -483,11 +488,11 @@ func (v *validator) digest(d *Digest) {
 func (v *validator) keyword(p pointer, k string) {
 	if piece, _, cut := lex.CutKeyword(k); cut {
 		sep, _ := utf8.DecodeRuneInString(k[len(piece):])
-		if v.keep(p) {
+		if v.keep(p, ErrNotRoundTrip) {
 			v.add(p, fmt.Errorf("%w: the separator %q would split the keyword %s", ErrNotRoundTrip, sep, excerpt(k)))
 		}
 	} else if c := lex.CleanKeyword(k); c != k {
-		if v.keep(p) {
+		if v.keep(p, ErrNotRoundTrip) {
 			v.add(p, fmt.Errorf("%w: the keyword %s would read back as %s", ErrNotRoundTrip, excerpt(k), excerpt(c)))
 		}
 	}
@@ -495,7 +500,7 @@ func (v *validator) keyword(p pointer, k string) {
 
 // count checks the length of a list.
 func (v *validator) count(p pointer, what string, n int) {
-	if n > maxItems && v.keep(p) {
+	if n > maxItems && v.keep(p, ErrTooLong) {
 		v.add(p, fmt.Errorf("%w: %d %s, at most %d", ErrTooLong, n, what, maxItems))
 	}
 }
@@ -506,7 +511,7 @@ func (v *validator) count(p pointer, what string, n int) {
 func (v *validator) text(p pointer, f *field, s string) bool {
 	if s == "" {
 		if f.required {
-			if v.keep(p) {
+			if v.keep(p, ErrEmpty) {
 				v.add(p, fmt.Errorf("%w %s", ErrEmpty, f.what))
 			}
 			return false
@@ -515,7 +520,7 @@ func (v *validator) text(p pointer, f *field, s string) bool {
 	}
 	n := v.found
 	if len(s) > f.max { // a character is at least one byte
-		if c := utf8.RuneCountInString(s); c > f.max && v.keep(p) {
+		if c := utf8.RuneCountInString(s); c > f.max && v.keep(p, ErrTooLong) {
 			v.add(p, fmt.Errorf("%w: %d characters in the %s, at most %d", ErrTooLong, c, f.what, f.max))
 		}
 	}
@@ -523,10 +528,10 @@ func (v *validator) text(p pointer, f *field, s string) bool {
 		v.line(p, f, s, 0)
 		return v.found == n
 	}
-	if s[0] == '\n' && v.keep(p) {
+	if s[0] == '\n' && v.keep(p, ErrLineBreak) {
 		v.add(p, fmt.Errorf("%w at the start of %s", ErrLineBreak, excerpt(s)))
 	}
-	if s[len(s)-1] == '\n' && v.keep(p) {
+	if s[len(s)-1] == '\n' && v.keep(p, ErrLineBreak) {
 		v.add(p, fmt.Errorf("%w at the end of %s", ErrLineBreak, excerpt(s)))
 	}
 	num := 0
@@ -538,7 +543,7 @@ func (v *validator) text(p pointer, f *field, s string) bool {
 		case line != "":
 			v.line(p, f, line, num)
 		case num > 1 && rest != "": // an empty first or last line was reported above
-			if v.keep(p) {
+			if v.keep(p, ErrLineBreak) {
 				v.add(p, fmt.Errorf("%w: line %d of %s is empty", ErrLineBreak, num, excerpt(s)))
 			}
 		}
@@ -607,24 +612,33 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 	badUTF8 := badAt >= 0
 
 	n := v.found
-	if badUTF8 && v.keep(p) {
+	if badUTF8 && v.keep(p, ErrInvalidUTF8) {
 		v.add(p, fmt.Errorf("%w at byte %d%s: %s", ErrInvalidUTF8, badAt, inLine(num), excerpt(s)))
 	}
-	if ctrl >= 0 && v.keep(p) {
+	if ctrl >= 0 && v.keep(p, ErrControlChar) {
 		v.add(p, fmt.Errorf("%w %U at byte %d%s: %s", ErrControlChar, ctrl, ctrlAt, inLine(num), excerpt(s)))
 	}
-	if brk >= 0 && v.keep(p) {
+	if brk >= 0 && v.keep(p, ErrLineBreak) {
 		v.add(p, fmt.Errorf("%w %U at byte %d%s: %s", ErrLineBreak, brk, brkAt, inLine(num), excerpt(s)))
 	}
 	if !lex.Untrimmed(s) {
 		v.ends(p, s, num, ctrl >= 0 || brk >= 0)
 	}
-	if mayChange && !badUTF8 && !lex.IsNFC(s) && v.keep(p) {
-		if i, seg, ok := notNFC(s); ok {
-			v.add(p, fmt.Errorf("%w: %+q at byte %d%s: %s", ErrNotNFC, seg, i, inLine(num), excerpt(s)))
-		} else {
-			v.add(p, fmt.Errorf("%w: reading would insert U+034F COMBINING GRAPHEME JOINER at byte %d, after the 30th combining mark in a row%s: %s",
-				ErrNotRoundTrip, cgjAt(s), inLine(num), excerpt(s)))
+	if mayChange && !badUTF8 && !lex.IsNFC(s) {
+		// Not NFC, or NFC but for the joiner that reading would insert.
+		// notNFC tells which, and where, but allocates: it is for the
+		// problems kept only.
+		sentinel := ErrNotNFC
+		if lex.NFCAddsOnlyJoiners(s) {
+			sentinel = ErrNotRoundTrip
+		}
+		if v.keep(p, sentinel) {
+			if i, seg, ok := notNFC(s); ok {
+				v.add(p, fmt.Errorf("%w: %+q at byte %d%s: %s", ErrNotNFC, seg, i, inLine(num), excerpt(s)))
+			} else {
+				v.add(p, fmt.Errorf("%w: reading would insert U+034F COMBINING GRAPHEME JOINER at byte %d, after the 30th combining mark in a row%s: %s",
+					ErrNotRoundTrip, cgjAt(s), inLine(num), excerpt(s)))
+			}
 		}
 	}
 	// Reading would collapse a run of spaces and remove U+200B and U+FEFF;
@@ -634,18 +648,18 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 		start := len(s) - len(t) // the offset of t in s
 		t = lex.TrimRight(t)
 		if i := strings.Index(t, "  "); i >= 0 {
-			if v.keep(p) {
+			if v.keep(p, ErrNotRoundTrip) {
 				v.add(p, fmt.Errorf("%w: two spaces in a row at byte %d would read back as one%s: %s", ErrNotRoundTrip, start+i, inLine(num), excerpt(s)))
 			}
 		} else if i := strings.IndexAny(t, "\u200B\uFEFF"); i >= 0 {
-			if v.keep(p) {
+			if v.keep(p, ErrNotRoundTrip) {
 				r, _ := utf8.DecodeRuneInString(t[i:])
 				v.add(p, fmt.Errorf("%w: %U at byte %d would be removed%s: %s", ErrNotRoundTrip, r, start+i, inLine(num), excerpt(s)))
 			}
 		}
 	}
 	if v.found == n && f.line {
-		if h, ok := lex.ParseHeader(s); ok && v.keep(p) {
+		if h, ok := lex.ParseHeader(s); ok && v.keep(p, ErrNotRoundTrip) {
 			v.add(p, fmt.Errorf("%w: the %s%s would read as the header %s: %s", ErrNotRoundTrip, f.what, lineWord(num), sectionHeaders[h.Section], excerpt(s)))
 		}
 	}
@@ -659,16 +673,16 @@ func (v *validator) ends(p pointer, s string, num int, ctrl bool) {
 	last, _ := utf8.DecodeLastRuneInString(s)
 	switch t := lex.TrimLeft(s); {
 	case t == "":
-		if !ctrl && v.keep(p) {
+		if !ctrl && v.keep(p, ErrWhiteSpace) {
 			v.add(p, fmt.Errorf("%w: nothing but white space%s: %s", ErrWhiteSpace, inLine(num), excerpt(s)))
 		}
 	case t != s && !isControl(first):
-		if v.keep(p) {
+		if v.keep(p, ErrWhiteSpace) {
 			v.add(p, fmt.Errorf("%w: %U at the start%s: %s", ErrWhiteSpace, first, inLine(num), excerpt(s)))
 		}
 		fallthrough
 	default:
-		if lex.TrimRight(t) != t && !isControl(last) && v.keep(p) {
+		if lex.TrimRight(t) != t && !isControl(last) && v.keep(p, ErrWhiteSpace) {
 			v.add(p, fmt.Errorf("%w: %U at the end%s: %s", ErrWhiteSpace, last, inLine(num), excerpt(s)))
 		}
 	}

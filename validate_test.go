@@ -972,3 +972,41 @@ func TestValidateNotNFCThenParse(t *testing.T) {
 		t.Errorf("Validate allocates %v times for 20 keywords not in NFC, %v for 2000", few, many)
 	}
 }
+
+// TestNFCAddsOnlyJoiners checks that lex.NFCAddsOnlyJoiners, which tells
+// the sentinel of a problem not shown, and notNFC, which tells the one
+// shown, agree with what they both test, on random texts of letters,
+// combining marks in runs up to past 30, U+034F and Hangul jamo.
+func TestNFCAddsOnlyJoiners(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 5))
+	pieces := []string{"a", "e", "\u0301", "\u0327", "\u0323", "\u0308", cgj, "\u1100", "\u1161", "\u11a8", "é", "\u0f73", "\u0f71"}
+	joiners := 0
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			p := pieces[r.IntN(len(pieces))]
+			n := 1
+			if r.IntN(4) == 0 {
+				n = 25 + r.IntN(15) // a run of marks that may pass 30
+			}
+			b.WriteString(strings.Repeat(p, n))
+		}
+		s := b.String()
+		want := strings.ReplaceAll(norm.NFC.String(s), cgj, "") == strings.ReplaceAll(s, cgj, "")
+		if got := lex.NFCAddsOnlyJoiners(s); got != want {
+			t.Fatalf("lex.NFCAddsOnlyJoiners(%+q) = %v, want %v", s, got, want)
+		}
+		if norm.NFC.IsNormalString(s) {
+			continue
+		}
+		if _, _, ok := notNFC(s); ok == want {
+			t.Fatalf("notNFC(%+q) reports ok = %v, but NFC adds only joiners: %v", s, ok, want)
+		}
+		if want {
+			joiners++
+		}
+	}
+	if joiners < 100 {
+		t.Errorf("only %d texts not in NFC changed by joiners alone", joiners)
+	}
+}

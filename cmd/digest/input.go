@@ -165,10 +165,10 @@ func (c *cli) reportParse(name string, err error, f *inputFlags) int {
 		b.WriteByte(':')
 		b.WriteString(e.Error())
 		switch {
+		case errors.Is(e, digest.ErrTooManyErrors): // it wraps the sentinels of those it counts
+			b.WriteString(" (show them with -all-errors)")
 		case errors.Is(e, digest.ErrTooLarge):
 			b.WriteString(" (raise the limit with -max-size)")
-		case errors.Is(e, digest.ErrTooManyErrors):
-			b.WriteString(" (show them with -all-errors)")
 		}
 		b.WriteByte('\n')
 		if f.context {

@@ -58,10 +58,12 @@ type Lexer struct {
 	// reset it between calls.
 	Problems []Problem
 	// Limit, when positive, is the most problems Problems holds; NextText only
-	// counts the others, in Dropped, and keeps the first in FirstDropped.
+	// counts the others, in Dropped, keeps the first in FirstDropped, and
+	// sets bit 1<<Kind of DroppedKinds for the kind of each.
 	Limit        int
 	Dropped      int
 	FirstDropped Problem
+	DroppedKinds uint8
 
 	cur Mark // the last line read
 
@@ -364,6 +366,40 @@ func isNFCFrom(s string) bool {
 	return pos == len(s)
 }
 
+// NFCAddsOnlyJoiners reports whether NFC of s is s with U+034F COMBINING
+// GRAPHEME JOINER inserted and nothing else changed, U+034F aside: what
+// the Stream-Safe Text Format inserts after 30 combining marks in a row.
+// It is true of a text in NFC too. It does not allocate.
+func NFCAddsOnlyJoiners(s string) bool {
+	const cgj = "\u034f"
+	n := norm.NFC.QuickSpanString(s)
+	rest := s[n:]
+	it := iters.Get().(*norm.Iter)
+	defer putIter(it)
+	it.InitString(norm.NFC, rest)
+	i := 0 // in rest
+	for !it.Done() {
+		seg := it.Next()
+		for j := 0; j < len(seg); {
+			switch {
+			case len(seg)-j >= len(cgj) && string(seg[j:j+len(cgj)]) == cgj:
+				j += len(cgj)
+			case strings.HasPrefix(rest[i:], cgj):
+				i += len(cgj)
+			case i < len(rest) && rest[i] == seg[j]:
+				i++
+				j++
+			default:
+				return false
+			}
+		}
+	}
+	for strings.HasPrefix(rest[i:], cgj) {
+		i += len(cgj)
+	}
+	return i == len(rest)
+}
+
 // iters holds the norm.Iter values of isNFCFrom and appendNFCFrom. An Iter
 // normalizes without allocating, where norm.Form's String and
 // IsNormalString allocate on each call that their quick check does not
@@ -415,6 +451,7 @@ func (l *Lexer) report(p Problem) {
 			l.FirstDropped = p
 		}
 		l.Dropped++
+		l.DroppedKinds |= 1 << p.Kind
 		return
 	}
 	l.Problems = append(l.Problems, p)
