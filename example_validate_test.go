@@ -35,6 +35,30 @@ func ExampleValidate() {
 	// true
 }
 
+func ExampleParser_Validate() {
+	// No title, and twelve keywords that are the same one.
+	d := &digest.Digest{Summary: "Une réunion a eu lieu au Caire."}
+	for range 12 {
+		d.Keywords = append(d.Keywords, "Caire")
+	}
+	// Validate shows the first problems, by pointer; errors.Is finds the
+	// others too.
+	err := digest.Validate(d)
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, digest.ErrEmpty))
+
+	// With AllErrors, every problem is shown.
+	p := digest.Parser{AllErrors: true}
+	var list digest.ValidationErrors
+	if errors.As(p.Validate(d), &list) {
+		fmt.Println(len(list), list[len(list)-1])
+	}
+	// Output:
+	// /keywords/1: duplicate keyword "Caire", the same as /keywords/0 after case folding (and 11 more errors)
+	// true
+	// 12 /title: empty title
+}
+
 func ExampleValidateJSON() {
 	for _, doc := range []string{
 		// The schema rejects it: a highlight ends with a space.

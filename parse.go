@@ -21,16 +21,18 @@ const DefaultMaxSize = 4 << 20
 // sentinels too. Validate and ValidateJSON report as many.
 const DefaultMaxErrors = 10
 
-// A Parser parses digests with options. The zero value is ready to use and
-// parses as [Parse] does. A Parser may be used by several goroutines at once.
+// A Parser parses and validates digests with options. The zero value is
+// ready to use and parses as [Parse] does, and validates as [Validate]
+// does. A Parser may be used by several goroutines at once.
 type Parser struct {
-	// MaxSize is the largest input accepted, in bytes. Zero or less means
+	// MaxSize is the largest input accepted, in bytes, and so the largest
+	// canonical text that [Parser.Validate] accepts. Zero or less means
 	// DefaultMaxSize.
 	MaxSize int64
 
-	// AllErrors reports every error. By default the first
-	// DefaultMaxErrors errors are reported, followed by one that counts the
-	// others.
+	// AllErrors reports every error, of Parse and Validate alike. By
+	// default the first DefaultMaxErrors errors are reported, followed by
+	// one that counts the others.
 	AllErrors bool
 }
 

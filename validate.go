@@ -238,19 +238,29 @@ const (
 //
 // Validate does not change d, is safe for concurrent use, and for a valid
 // digest allocates nothing in the steady state. A nil d is validated as an
-// empty digest.
+// empty digest. [Parser.Validate] validates with other options.
 func Validate(d *Digest) error {
+	var p Parser
+	return p.Validate(d)
+}
+
+// Validate validates d as the package function [Validate] does, with p's
+// options: the canonical text of d is to be no longer than p.MaxSize, so
+// that p.Parse reads it back, and with p.AllErrors set every problem is
+// reported.
+func (p *Parser) Validate(d *Digest) error {
 	if d == nil {
 		d = &Digest{}
 	}
-	var v validator
+	v := validator{all: p.AllErrors}
 	v.digest(d)
 	// Past the other rules, formatSize gives the exact length. The bound
 	// that costs less comes first: most digests are far below the limit.
-	if v.found == 0 && formatSize(d, false) > DefaultMaxSize {
-		if n := formatSize(d, true); n > DefaultMaxSize {
+	limit := p.maxSize()
+	if v.found == 0 && int64(formatSize(d, false)) > limit {
+		if n := formatSize(d, true); int64(n) > limit {
 			if v.keep(at(""), ErrNotRoundTrip) {
-				v.add(at(""), fmt.Errorf("%w: the canonical text would be %d bytes, more than the %d that Parse reads", ErrNotRoundTrip, n, DefaultMaxSize))
+				v.add(at(""), fmt.Errorf("%w: the canonical text would be %d bytes, more than the %d that Parse reads", ErrNotRoundTrip, n, limit))
 			}
 		}
 	}
@@ -378,7 +388,7 @@ type validator struct {
 	found  int     // the problems found, kept or not
 	next   pointer // the first problem not kept
 	hidden hidden  // the sentinels of the problems not kept
-	all    bool    // keep every problem, for tests
+	all    bool    // keep every problem (Parser.AllErrors)
 }
 
 // keep counts a problem at p, which wraps sentinel, and reports whether it

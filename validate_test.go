@@ -170,6 +170,50 @@ func TestValidateCanonicalSize(t *testing.T) {
 	}
 }
 
+// TestParserValidate checks that Parser.Validate holds the canonical text
+// to the Parser's MaxSize, so that what it accepts the Parser reads back
+// unchanged, and that with AllErrors it reports every problem.
+func TestParserValidate(t *testing.T) {
+	d := sampleDigest()
+	d.Summary = strings.Repeat("s", DefaultMaxSize) // a canonical text over DefaultMaxSize
+	size := len(Format(d))
+	if err := Validate(d); !errors.Is(err, ErrNotRoundTrip) {
+		t.Fatalf("Validate: got %v, want ErrNotRoundTrip", validationLines(err))
+	}
+	larger := &Parser{MaxSize: int64(size)}
+	if err := larger.Validate(d); err != nil {
+		t.Fatalf("Parser{MaxSize: %d}.Validate: %v", size, validationLines(err))
+	}
+	again, err := larger.Parse(Format(d))
+	if err != nil {
+		t.Fatalf("Parser{MaxSize: %d}.Parse(Format(d)): %v", size, err)
+	}
+	if diff := cmp.Diff(d, again, cmpopts.EquateEmpty()); diff != "" {
+		t.Fatalf("Parser{MaxSize: %d}.Parse(Format(d)) differs (-d +again):\n%s", size, diff)
+	}
+	smaller := &Parser{MaxSize: int64(size - 1)}
+	want := fmt.Sprintf("would not read back unchanged: the canonical text would be %d bytes, more than the %d that Parse reads", size, size-1)
+	if err := smaller.Validate(d); err == nil || err.Error() != want {
+		t.Fatalf("Parser{MaxSize: %d}.Validate: got %v, want %s", size-1, err, want)
+	}
+
+	// No title, no summary, 25 empty keywords: 27 problems.
+	empty := &Digest{Keywords: make([]string, 25)}
+	var cut, all ValidationErrors
+	if !errors.As(Validate(empty), &cut) || len(cut) != DefaultMaxErrors+1 {
+		t.Fatalf("Validate: got %v, want a list cut at %d", validationLines(Validate(empty)), DefaultMaxErrors)
+	}
+	if !errors.As((&Parser{AllErrors: true}).Validate(empty), &all) || len(all) != 27 {
+		t.Fatalf("Parser{AllErrors: true}.Validate: got %d problems, want 27", len(all))
+	}
+	if diff := cmp.Diff(validationLines(cut[:DefaultMaxErrors]), validationLines(all[:DefaultMaxErrors])); diff != "" {
+		t.Errorf("the first problems differ (-cut +all):\n%s", diff)
+	}
+	if last := all[len(all)-1]; last.Pointer != "/title" || !errors.Is(last, ErrEmpty) {
+		t.Errorf("the last problem of all is %v, want /title: empty", last)
+	}
+}
+
 // TestNilDigest checks that Validate and Format take a nil digest as an
 // empty one.
 func TestNilDigest(t *testing.T) {

@@ -210,7 +210,7 @@ func (c *cli) readJSON(p *digest.Parser, name string, data []byte) (*digest.Dige
 	}
 	// Past DefaultMaxSize, ValidateJSON reports the document as too large.
 	d, err := digest.ValidateJSON(data) // which passes over a byte order mark
-	return d, c.reportInvalid(name, err)
+	return d, c.reportInvalid(name, err, false)
 }
 
 // byteOrderMark is U+FEFF in UTF-8, which may come before a JSON document.

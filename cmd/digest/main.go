@@ -108,17 +108,19 @@
 // of the whole document. A pointer that holds a character that is not
 // printable is quoted, and one of more than 200 bytes is cut there, with
 // "…" (between two characters, and never inside an escape such as "~1").
-// These are the first 10 by pointer and a line that counts the others,
-// with -all-errors or not. Validate prints nothing for a valid input.
+// These are the first 10 by pointer and a line that counts the others;
+// with -all-errors, every problem of the digest read from a text (those of
+// a JSON document stay cut at 10, as [digest.ValidateJSON] reports them).
+// Validate prints nothing for a valid input.
 //
 // A valid digest reads back unchanged from its canonical form, which
 // [digest.Validate] checks with the limit of [digest.Parse], 4 MiB. For a
 // text, validate checks it as digest reads it, as fmt does: with
-// -max-size rather than 4 MiB, so that with -max-size 8388608 a canonical
-// form of 5 MiB reads back, and with -max-size 1000 one of 2000 bytes does
-// not, reported as
+// -max-size rather than 4 MiB ([digest.Parser.Validate]), so that with
+// -max-size 8388608 a canonical form of 5 MiB reads back, and with
+// -max-size 1000 one of 2000 bytes does not, reported as
 //
-//	FILE: the canonical form would be 2000 bytes, more than -max-size, 1000: it would not read back
+//	FILE: would not read back unchanged: the canonical text would be 2000 bytes, more than the 1000 that Parse reads
 //
 // and as text: a canonical form that starts as a JSON document does, from
 // a title such as {"Gaza": trêve after a U+200B, which reading removes,

@@ -111,6 +111,7 @@ func TestRun(t *testing.T) {
 		return string(digest.Format(d))
 	}
 	manyProblems := "Titre\n" + strings.Repeat("\x01\n", 12)
+	dupKeywords := "Titre\nSUMMARY\nS\nKEYWORDS\n" + strings.Repeat("a\n", 13) // 12 problems
 
 	tests := []struct {
 		name   string
@@ -195,6 +196,19 @@ func TestRun(t *testing.T) {
 			code:   1,
 			stdout: wantJSON(manyProblems),
 			stderr: slices.Repeat([]string{`^many\.txt:\d+:1: control character U\+0001$`}, 12),
+		},
+		{
+			name: "validate too many problems",
+			args: []string{"validate", "dups.txt"},
+			code: 1,
+			stderr: append(slices.Repeat([]string{`^dups\.txt: /keywords/\d+: duplicate keyword "a", the same as /keywords/0 after case folding$`}, digest.DefaultMaxErrors),
+				`^dups\.txt: /keywords/11: too many errors: 2 more not shown \(show them with -all-errors\)$`),
+		},
+		{
+			name:   "validate all problems",
+			args:   []string{"validate", "-all-errors", "dups.txt"},
+			code:   1,
+			stderr: slices.Repeat([]string{`^dups\.txt: /keywords/\d+: duplicate keyword "a", the same as /keywords/0 after case folding$`}, 12),
 		},
 		{
 			name:   "parse missing file",
@@ -316,7 +330,7 @@ func TestRun(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			inTempDir(t, map[string]string{"seed.txt": seed, "broken.txt": broken, "many.txt": manyProblems})
+			inTempDir(t, map[string]string{"seed.txt": seed, "broken.txt": broken, "many.txt": manyProblems, "dups.txt": dupKeywords})
 			code, stdout, stderr := runDigest(tt.stdin, tt.args...)
 			if code != tt.code {
 				t.Errorf("exit status %d, want %d", code, tt.code)

@@ -27,7 +27,8 @@ that a text whose title starts with "{" is text unless it goes on as an
 object's first key does. Problems in a text are reported on standard
 error as FILE:LINE:COLUMN: message; problems of a digest as
 FILE: /json/pointer: message, the first 10 by pointer and a line that
-counts the others, with -all-errors or not. Validate prints nothing for a
+counts the others, or with -all-errors every problem of a text's digest
+(a JSON document's are cut at 10 still). Validate prints nothing for a
 valid input. A text must read back unchanged from its canonical form as
 digest reads it, as fmt checks: within -max-size, rather than the 4 MiB
 of a JSON document, and as text, not JSON.
@@ -50,28 +51,15 @@ func (c *cli) validate(p *digest.Parser, in *inputFlags, name string) int {
 	if err != nil {
 		return c.reportParse(name, err, in)
 	}
-	// Validate reads the canonical text back as Parse does, with
-	// DefaultMaxSize; the command reads it with -max-size, and as JSON
-	// should it start as a JSON document does, which only a title that
-	// starts with "{" can make it do. So validate checks what fmt does.
-	err = digest.Validate(d)
-	otherLimit := p.MaxSize != digest.DefaultMaxSize
-	if (err == nil || otherLimit && onlyCanonicalSize(err)) && (otherLimit || strings.HasPrefix(d.Title, "{")) {
-		if !c.readsBack(name, digest.Format(d), p.MaxSize) {
-			return exitProblems
-		}
-		err = nil
+	// p.Validate reads the canonical text back as p.Parse does, with
+	// -max-size; the command also reads it as JSON should it start as a
+	// JSON document does, which only a title that starts with "{" can
+	// make it do. So validate checks what fmt does.
+	err = p.Validate(d)
+	if err == nil && strings.HasPrefix(d.Title, "{") && !c.readsBack(name, digest.Format(d), p.MaxSize) {
+		return exitProblems
 	}
-	return c.reportInvalid(name, err)
-}
-
-// onlyCanonicalSize reports whether err, an error of digest.Validate,
-// says only that the canonical text is longer than Parse reads: the one
-// error at the pointer "", which Validate gives when nothing else is
-// wrong.
-func onlyCanonicalSize(err error) bool {
-	var list digest.ValidationErrors
-	return errors.As(err, &list) && len(list) == 1 && list[0].Pointer == "" && errors.Is(list[0], digest.ErrNotRoundTrip)
+	return c.reportInvalid(name, err, true)
 }
 
 // readsBack tells whether out, the canonical form of the input name,
@@ -94,8 +82,9 @@ func (c *cli) readsBack(name string, out []byte, limit int64) bool {
 
 // reportInvalid reports err, the error of validating the input name, one
 // problem a line, and returns the exit status: exitOK when err is nil,
-// exitProblems otherwise.
-func (c *cli) reportInvalid(name string, err error) int {
+// exitProblems otherwise. all tells that -all-errors would show every
+// problem, as it does for a text's digest.
+func (c *cli) reportInvalid(name string, err error, all bool) int {
 	if err == nil {
 		return exitOK
 	}
@@ -108,7 +97,12 @@ func (c *cli) reportInvalid(name string, err error) int {
 		// A ValidationError is one line, its pointer quoted and cut as
 		// needed.
 		fmt.Fprintf(&b, "%s: %v", displayName(name), e)
-		if errors.Is(e, digest.ErrTooLarge) {
+		switch {
+		case errors.Is(e, digest.ErrTooManyErrors): // it wraps the sentinels of those it counts
+			if all {
+				b.WriteString(" (show them with -all-errors)")
+			}
+		case errors.Is(e, digest.ErrTooLarge):
 			b.WriteString(" (the limit of a JSON document, which -max-size does not raise)")
 		}
 		b.WriteByte('\n')
