@@ -19,16 +19,24 @@ var sectionHeaders = [...]string{
 // Format returns the canonical text form of d (FORMAT.md §7): the title,
 // the subtitle lines, then the five sections under their canonical headers,
 // one value a line, list items after "- ", each entity as its name line and
-// a line "ICON TYPE DESCRIPTION". Lines end with LF; there are no blank
-// lines.
+// a line "ICON TYPE DESCRIPTION". For a valid digest, lines end with LF and
+// there are no blank lines.
 //
 // Format writes any digest, and a nil d as an empty one; a valid one (see
 // [Validate]) reads back unchanged, and so does every d that [Parse]
-// returns without error: Parse(Format(d)) equals d, and Format is
-// idempotent. That holds while the canonical text is within the size limit
-// of Parse, [DefaultMaxSize]: it is longer than a terse input (headers,
-// "- " markers, icons, a line for each keyword), and Validate reports a
-// digest whose canonical text is over the limit.
+// returns without error: Parse(Format(d)) equals d, a nil list and an
+// empty one alike, and Format is idempotent. That holds while the
+// canonical text is within the size limit of Parse, [DefaultMaxSize]: it
+// is longer than a terse input (headers, "- " markers, icons, a line for
+// each keyword), and Validate reports a digest whose canonical text is
+// over the limit.
+//
+// Format writes the values of a digest that Validate rejects as they are,
+// and such a text may read back, with no error, as another digest: a title
+// "A\nB" as the title "A" and the subtitle "B", an empty highlight as the
+// highlight "-", an entity of type "" and description "Event in Paris" as
+// one of type Event and description "in Paris". Validate first what is to
+// be read back.
 func Format(d *Digest) []byte {
 	if d == nil {
 		d = &Digest{}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -118,5 +119,44 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {
 		t.Errorf("%s differs (-want +got); if the change is right, run go test -update:\n%s", path, diff)
+	}
+}
+
+// TestFormatDocInvalid checks the examples of Format's doc: digests that
+// Validate rejects, whose canonical text reads back, with no error, as
+// another digest.
+func TestFormatDocInvalid(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		d, again *Digest
+	}{
+		{
+			"a title with a line break",
+			&Digest{Title: "A\nB", Summary: "S"},
+			&Digest{Title: "A", Subtitle: "B", Summary: "S"},
+		},
+		{
+			"an empty highlight",
+			&Digest{Title: "T", Summary: "S", Highlights: []string{""}},
+			&Digest{Title: "T", Summary: "S", Highlights: []string{"-"}},
+		},
+		{
+			"an entity of type \"\"",
+			&Digest{Title: "T", Summary: "S", Entities: []Entity{{Name: "N", Description: "Event in Paris"}}},
+			&Digest{Title: "T", Summary: "S", Entities: []Entity{{Name: "N", Type: Event, Description: "in Paris"}}},
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if Validate(tt.d) == nil {
+				t.Fatal("Validate accepts the digest")
+			}
+			again, err := Parse(Format(tt.d))
+			if err != nil {
+				t.Fatalf("Parse(Format(d)): %v", err)
+			}
+			if diff := cmp.Diff(tt.again, again, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("Parse(Format(d)) (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

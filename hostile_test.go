@@ -1565,3 +1565,16 @@ func TestHostileJSONOfParsed(t *testing.T) {
 		}
 	}
 }
+
+// TestTooLargeMessage checks the message of ErrTooLarge, whose limit may
+// be one byte.
+func TestTooLargeMessage(t *testing.T) {
+	for limit, want := range map[int64]string{
+		1: "1:2: input too large: more than 1 byte",
+		2: "1:3: input too large: more than 2 bytes",
+	} {
+		if _, err := (&Parser{MaxSize: limit}).Parse([]byte("abc")); err == nil || err.Error() != want {
+			t.Errorf("Parser{MaxSize: %d}.Parse(\"abc\"): got %v, want %s", limit, err, want)
+		}
+	}
+}

@@ -97,9 +97,17 @@ func tooLarge(src string, limit int64) error {
 	line, col := lex.Position(src, last)
 	return ErrorList{{
 		Line: line, Column: col,
-		Err:    fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit),
+		Err:    fmt.Errorf("%w: more than %d byte%s", ErrTooLarge, limit, plural(limit)),
 		source: strings.Clone(strings.TrimRight(src[last-(col-1):], "\r\n")),
 	}}
+}
+
+// plural returns "s" unless n is 1.
+func plural(n int64) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 // typeNames lists the known type names for the lexer, in the order of

@@ -659,12 +659,12 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 		t = lex.TrimRight(t)
 		if i := strings.Index(t, "  "); i >= 0 {
 			if v.keep(p, ErrNotRoundTrip) {
-				v.add(p, fmt.Errorf("%w: two spaces in a row at byte %d would read back as one%s: %s", ErrNotRoundTrip, start+i, inLine(num), excerpt(s)))
+				v.add(p, fmt.Errorf("%w: two spaces in a row at byte %d%s would read back as one: %s", ErrNotRoundTrip, start+i, inLine(num), excerpt(s)))
 			}
 		} else if i := strings.IndexAny(t, "\u200B\uFEFF"); i >= 0 {
 			if v.keep(p, ErrNotRoundTrip) {
 				r, _ := utf8.DecodeRuneInString(t[i:])
-				v.add(p, fmt.Errorf("%w: %U at byte %d would be removed%s: %s", ErrNotRoundTrip, r, start+i, inLine(num), excerpt(s)))
+				v.add(p, fmt.Errorf("%w: %U at byte %d%s would be removed: %s", ErrNotRoundTrip, r, start+i, inLine(num), excerpt(s)))
 			}
 		}
 	}

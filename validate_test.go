@@ -517,6 +517,9 @@ func TestValidationErrorMessages(t *testing.T) {
 		{func(d *Digest) { d.Title = "ab  c" }, `/title: would not read back unchanged: two spaces in a row at byte 2 would read back as one: "ab  c"`},
 		{func(d *Digest) { d.Keywords[0] = "ab\ufeffc\u200bd" },
 			`/keywords/0: would not read back unchanged: U+FEFF at byte 2 would be removed: "ab\ufeffc\u200bd"`},
+		// The line stands after the byte it counts in.
+		{func(d *Digest) { d.Summary = "a\nb  c" }, `/summary: would not read back unchanged: two spaces in a row at byte 1 in line 2 would read back as one: "b  c"`},
+		{func(d *Digest) { d.Summary = "a\nb\u200bc" }, `/summary: would not read back unchanged: U+200B at byte 1 in line 2 would be removed: "b\u200bc"`},
 	}
 	for _, tt := range tests {
 		d := sampleDigest()

@@ -204,8 +204,12 @@ func forEachInput(check func(c *cli, p *digest.Parser, in *inputFlags, name stri
 func (c *cli) readJSON(p *digest.Parser, name string, data []byte) (*digest.Digest, int) {
 	if int64(len(data)) > p.MaxSize && p.MaxSize < digest.DefaultMaxSize {
 		// A document has no line and column to name: only the file.
-		fmt.Fprintf(c.stderr, "%s: %v: more than %d bytes (raise the limit with -max-size, up to the %d of a JSON document)\n",
-			displayName(name), digest.ErrTooLarge, p.MaxSize, digest.DefaultMaxSize)
+		unit := "bytes"
+		if p.MaxSize == 1 {
+			unit = "byte"
+		}
+		fmt.Fprintf(c.stderr, "%s: %v: more than %d %s (raise the limit with -max-size, up to the %d of a JSON document)\n",
+			displayName(name), digest.ErrTooLarge, p.MaxSize, unit, digest.DefaultMaxSize)
 		return nil, exitProblems
 	}
 	// Past DefaultMaxSize, ValidateJSON reports the document as too large.
