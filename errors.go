@@ -234,26 +234,32 @@ var problemSentinels = []error{
 // in the millions for a hostile input: add costs a few comparisons.
 type hidden []error
 
-// add adds the sentinels that err is or wraps.
+// add adds the sentinels that err is or wraps. Most problems past the
+// limit are of the kind counted last, which add, inlined, tells at once.
 func (h *hidden) add(err error) {
-	if err == nil {
-		return
+	if n := len(*h); n == 0 || (*h)[n-1] != err {
+		h.addNew(err)
 	}
+}
+
+// addNew adds the sentinels that err is or wraps, as add does.
+func (h *hidden) addNew(err error) {
 	// Comparing interfaces whose dynamic types differ does not panic, as
 	// it would for two values of one type that is not comparable: the
 	// sentinels are all *errors.errorString.
+	if err == nil || slices.Contains(*h, err) {
+		return
+	}
 	if slices.Contains(problemSentinels, err) {
-		if !slices.Contains(*h, err) {
-			*h = append(*h, err)
-		}
+		*h = append(*h, err)
 		return
 	}
 	switch u := err.(type) {
 	case interface{ Unwrap() error }:
-		h.add(u.Unwrap())
+		h.addNew(u.Unwrap())
 	case interface{ Unwrap() []error }:
 		for _, e := range u.Unwrap() {
-			h.add(e)
+			h.addNew(e)
 		}
 	}
 }
