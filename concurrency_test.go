@@ -20,8 +20,11 @@ type concurrentResult struct {
 	read      *Digest // from ParseReader
 	formatted []byte
 	validErr  string
-	fromJSON  *Digest // ValidateJSON of the JSON of digest
-	jsonErr   string
+	// The shared Parser's Validate, with AllErrors: the message counts
+	// every problem.
+	allValidErr string
+	fromJSON    *Digest // ValidateJSON of the JSON of digest
+	jsonErr     string
 }
 
 // errString returns err's message, or "" for nil.
@@ -44,6 +47,7 @@ func concurrentRun(t *testing.T, shared *Parser, in []byte) concurrentResult {
 	r.read, _ = ParseReader(bytes.NewReader(in))
 	r.formatted = Format(r.digest)
 	r.validErr = errString(Validate(r.digest))
+	r.allValidErr = errString(shared.Validate(r.digest))
 	js, err := json.Marshal(r.digest)
 	if err != nil {
 		t.Errorf("json.Marshal: %v", err)
@@ -54,8 +58,8 @@ func concurrentRun(t *testing.T, shared *Parser, in []byte) concurrentResult {
 	return r
 }
 
-// TestConcurrentUse calls Parse, a shared Parser, ParseReader, Format,
-// Validate and ValidateJSON from many goroutines at once, on the golden
+// TestConcurrentUse calls Parse, a shared Parser (Parse and Validate),
+// ParseReader, Format, Validate and ValidateJSON from many goroutines at once, on the golden
 // inputs and the hostile ones, and checks that each gives what it gives
 // when called alone. Run it with the race detector:
 //
