@@ -64,9 +64,11 @@
 //     is Unicode simple case folding, so U+212A KELVIN SIGN reads as 'k' but
 //     Cyrillic 'С' does not read as 'C'.
 //   - Invalid UTF-8 reads as one U+FFFD for each bad byte, and gives one
-//     error for each run of bad bytes. Control characters are reported and
-//     kept in the partial result; U+000B and U+000C at the ends of a line
-//     are reported too, but trimmed, as they are white space.
+//     error for each run of bad bytes; a text in UTF-16 is not read, and
+//     the error at its start names UTF-16's byte order mark. Control
+//     characters are reported and kept in the partial result; U+000B and
+//     U+000C at the ends of a line are reported too, but trimmed, as they
+//     are white space.
 //   - NFC is that of golang.org/x/text/unicode/norm, which keeps text in the
 //     Stream-Safe Text Format: after 30 combining marks in a row it inserts
 //     U+034F COMBINING GRAPHEME JOINER.

@@ -542,6 +542,10 @@ func problemError(pr lex.Problem) *ParseError {
 	default:
 		bad := pr.Raw[pr.Col-1:][:pr.Len]
 		e.Err = fmt.Errorf("%w: % x", ErrInvalidUTF8, bad[:min(len(bad), 8)])
+		if pr.Line == 1 && pr.Col == 1 && (strings.HasPrefix(bad, "\xff\xfe") || strings.HasPrefix(bad, "\xfe\xff")) {
+			// What a text saved as "Unicode" on Windows starts with.
+			e.Err = fmt.Errorf("%w: % x, the byte order mark of UTF-16: the text is to be UTF-8", ErrInvalidUTF8, bad[:2])
+		}
 	}
 	return e
 }

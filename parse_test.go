@@ -178,3 +178,21 @@ func TestPackageDocReadings(t *testing.T) {
 		t.Errorf("Validate of keywords Straße and STRASSE: %v, want ErrDuplicate", err)
 	}
 }
+
+// TestUTF16Hint checks that a text in UTF-16, as Windows saves "Unicode"
+// text, is named as such in the error at its start, and that other bytes
+// that are not UTF-8 there are not.
+func TestUTF16Hint(t *testing.T) {
+	for _, tt := range []struct{ name, in, want string }{
+		{"UTF-16LE", "\xff\xfeT\x00\n\x00", "1:1: invalid UTF-8: ff fe, the byte order mark of UTF-16: the text is to be UTF-8"},
+		{"UTF-16BE", "\xfe\xff\x00T\x00\n", "1:1: invalid UTF-8: fe ff, the byte order mark of UTF-16: the text is to be UTF-8"},
+		{"Latin-1", "\xe9t\xe9\n", "1:1: invalid UTF-8: e9"},
+		{"later on the line", "T\xff\xfe\n", "1:2: invalid UTF-8: ff fe"},
+	} {
+		_, err := Parse([]byte(tt.in))
+		var list ErrorList
+		if !errors.As(err, &list) || list[0].Error() != tt.want {
+			t.Errorf("%s: Parse(%q) gives %v, want first %s", tt.name, tt.in, err, tt.want)
+		}
+	}
+}
