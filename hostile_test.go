@@ -1578,3 +1578,31 @@ func TestTooLargeMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestTooLargeSource checks the line that ErrTooLarge shows: without a
+// line break, whole or cut by the limit, and with no part of a byte order
+// mark, which the limit may cut too, at column 1.
+func TestTooLargeSource(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		limit int64
+		want  string
+	}{
+		{"T\u2028SUMMARY\nS", 3, "1:4: input too large: more than 3 bytes\n  |\n1 | T\n  |  ^"},
+		{"T\u2028SUMMARY\nS", 2, "1:3: input too large: more than 2 bytes\n  |\n1 | T\n  |  ^"},
+		{"T\u0085S", 2, "1:3: input too large: more than 2 bytes\n  |\n1 | T\n  |  ^"},
+		{"T\r\nS", 2, "1:3: input too large: more than 2 bytes\n  |\n1 | T\n  |  ^"},
+		{"\uFEFFTitle", 1, "1:1: input too large: more than 1 byte"},
+		{"\uFEFFTitle", 2, "1:1: input too large: more than 2 bytes"},
+		{"\uFEFFTitle", 4, "1:2: input too large: more than 4 bytes\n  |\n1 | Ti\n  |  ^"},
+	} {
+		_, err := (&Parser{MaxSize: tt.limit}).Parse([]byte(tt.in))
+		var list ErrorList
+		if !errors.As(err, &list) || len(list) != 1 {
+			t.Fatalf("Parser{MaxSize: %d}.Parse(%q) gives %v, want one error", tt.limit, tt.in, err)
+		}
+		if got := list[0].ErrorWithPosition(); got != tt.want {
+			t.Errorf("Parser{MaxSize: %d}.Parse(%q): ErrorWithPosition() =\n%s\nwant\n%s", tt.limit, tt.in, got, tt.want)
+		}
+	}
+}

@@ -95,11 +95,34 @@ func (p *Parser) maxSize() int64 {
 func tooLarge(src string, limit int64) error {
 	last := len(src) - 1
 	line, col := lex.Position(src, last)
+	start := last - (col - 1) // of the line
+	if last < len(byteOrderMark) && strings.HasPrefix(byteOrderMark, src) {
+		// The limit cuts through a leading byte order mark, which
+		// columns do not count.
+		line, col, start = 1, 1, len(src)
+	}
 	return ErrorList{{
 		Line: line, Column: col,
 		Err:    fmt.Errorf("%w: more than %d byte%s", ErrTooLarge, limit, plural(limit)),
-		source: strings.Clone(strings.TrimRight(src[last-(col-1):], "\r\n")),
+		source: strings.Clone(beforeBreak(src[start:])),
 	}}
+}
+
+// beforeBreak returns s up to its first line break, or up to the start of
+// one that the end of s cuts: the source line of an error, which shows no
+// line break.
+func beforeBreak(s string) string {
+	for i := 0; i < len(s); i++ {
+		switch rest := s[i:]; rest[0] {
+		case '\n', '\r':
+			return s[:i]
+		case 0xC2, 0xE2:
+			if lex.BreakLen(rest) > 0 || strings.HasPrefix("\u0085", rest) || strings.HasPrefix("\u2028", rest) || strings.HasPrefix("\u2029", rest) {
+				return s[:i]
+			}
+		}
+	}
+	return s
 }
 
 // plural returns "s" unless n is 1.
