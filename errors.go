@@ -155,8 +155,10 @@ func runeWidth(r rune) int {
 	return 1
 }
 
-// ErrorList is the list of problems Parse found, sorted by position. Its
-// zero value is an empty list, ready to use.
+// ErrorList is the list of problems Parse found, sorted by position. Of
+// the errors at one position, those about the line's place in the digest
+// (a name line with no type line, say) come before those about its bytes
+// (a control character). Its zero value is an empty list, ready to use.
 type ErrorList []*ParseError
 
 // Add appends a ParseError at line and column.

@@ -276,3 +276,21 @@ func TestHiddenSentinels(t *testing.T) {
 		}
 	})
 }
+
+// TestErrorListSamePosition checks the order that ErrorList's doc gives
+// to errors at one position: the line's place in the digest, then its
+// bytes; with AllErrors or not.
+func TestErrorListSamePosition(t *testing.T) {
+	text := []byte("T\nSUMMARY\nS\nMENTIONED ENTITIES 1\n\x01Name\n")
+	for _, p := range []*Parser{{}, {AllErrors: true}} {
+		_, err := p.Parse(text)
+		var list ErrorList
+		if !errors.As(err, &list) || len(list) != 2 {
+			t.Fatalf("Parse gives %v, want two errors", err)
+		}
+		if list[0].Line != list[1].Line || list[0].Column != list[1].Column ||
+			!errors.Is(list[0], ErrMissingType) || !errors.Is(list[1], ErrControlChar) {
+			t.Errorf("AllErrors %v: got %v, then %v; want the missing type line, then the control character, at 5:1", p.AllErrors, list[0], list[1])
+		}
+	}
+}
