@@ -3,7 +3,11 @@ package digest
 import (
 	"errors"
 	"fmt"
+	"go/ast"
+	goparser "go/parser"
+	"go/token"
 	"math/rand/v2"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -157,6 +161,23 @@ func sameSentinels(t *testing.T, call string, err, all error) (hiddenOnly bool) 
 	return ok && len(list.Unwrap()) > DefaultMaxErrors && len(shownSentinels(list.Unwrap())) < len(got)
 }
 
+// checkHiddenOnly checks that err, from call, is a list cut at
+// DefaultMaxErrors that finds want, though none of the errors it shows
+// does.
+func checkHiddenOnly(t *testing.T, call string, err, want error) {
+	t.Helper()
+	list, ok := err.(interface{ Unwrap() []error })
+	if !ok || len(list.Unwrap()) != DefaultMaxErrors+1 {
+		t.Fatalf("%s gives %v, want a list cut at %d", call, err, DefaultMaxErrors)
+	}
+	if slices.Contains(shownSentinels(list.Unwrap()), want) {
+		t.Fatalf("%s: the errors shown find %v: the case tests nothing", call, want)
+	}
+	if !errors.Is(err, want) {
+		t.Errorf("%s: errors.Is(err, %v) is false; the list is\n%v", call, want, err)
+	}
+}
+
 // TestHiddenSentinels checks that the error ending a list cut at
 // DefaultMaxErrors wraps the sentinels of the problems it counts, so that
 // errors.Is answers for a cut list as it does for the whole list; and that
@@ -188,16 +209,18 @@ func TestHiddenSentinels(t *testing.T) {
 			t.Errorf("only %d inputs had a sentinel that no error shown has", hiddenOnly)
 		}
 		// The lexer keeps the first problems it finds, as many as are
-		// shown, and counts the others: the next one here is a control
-		// character.
-		text := "T\n" + strings.Repeat("\xff\n", DefaultMaxErrors) + "\x01\n"
-		_, err := Parse([]byte(text))
-		var list ErrorList
-		if !errors.As(err, &list) || len(list) != DefaultMaxErrors+1 || slices.Contains(shownSentinels(list), ErrControlChar) {
-			t.Fatalf("Parse(%q) gives %v, want a list cut with no control character shown", text, err)
-		}
-		if !errors.Is(err, ErrControlChar) {
-			t.Errorf("Parse(%q): errors.Is(err, ErrControlChar) is false", text)
+		// shown, and counts the others: the next one here is of the other
+		// kind.
+		for _, tt := range []struct {
+			repeated, next string
+			want           error
+		}{
+			{"\xff\n", "\x01\n", ErrControlChar},
+			{"\x01\n", "\xff\n", ErrInvalidUTF8},
+		} {
+			text := "T\n" + strings.Repeat(tt.repeated, DefaultMaxErrors) + tt.next
+			_, err := Parse([]byte(text))
+			checkHiddenOnly(t, fmt.Sprintf("Parse(%q)", text), err, tt.want)
 		}
 	})
 	t.Run("Validate", func(t *testing.T) {
@@ -218,8 +241,27 @@ func TestHiddenSentinels(t *testing.T) {
 		if hiddenOnly < 100 {
 			t.Errorf("only %d digests had a sentinel that no error shown has", hiddenOnly)
 		}
+		// Past the problems shown, a text that NFC changes only by
+		// inserting U+034F, and one that NFC changes otherwise.
+		for _, tt := range []struct {
+			title string
+			want  error
+		}{
+			{"x" + strings.Repeat("\u0301", 31), ErrNotRoundTrip},
+			{"Cafe\u0301", ErrNotNFC},
+		} {
+			d := &Digest{Title: tt.title, Summary: "S", Keywords: make([]string, DefaultMaxErrors+1)}
+			checkHiddenOnly(t, fmt.Sprintf("Validate(title %+q)", tt.title), Validate(d), tt.want)
+		}
 	})
 	t.Run("ValidateJSON", func(t *testing.T) {
+		dups := func(n int) string { // an object of n duplicate keys
+			var b strings.Builder
+			for i := range n {
+				fmt.Fprintf(&b, `"k%02d":1,"k%02d":1,`, i, i)
+			}
+			return "{" + strings.TrimSuffix(b.String(), ",") + "}"
+		}
 		extra := func(n int) string {
 			var b strings.Builder
 			for i := range n {
@@ -229,49 +271,52 @@ func TestHiddenSentinels(t *testing.T) {
 		}
 		for _, tt := range []struct {
 			name, doc string
-			want      []error // found only past the errors shown
+			want      error // found only past the errors shown
 		}{
+			{
+				"decoding: a lone surrogate in a value past the problems kept",
+				`{"a":` + dups(12) + `,"b":{"k":1,"k":1,"s":"\ud800"}}`,
+				ErrInvalidUTF8,
+			},
+			{
+				"decoding: a lone surrogate kept, then put out by duplicate keys before it",
+				`{"z":"\ud800","a":` + dups(12) + `}`,
+				ErrInvalidUTF8,
+			},
+			{
+				"decoding: a lone surrogate, the 11th problem",
+				`{"a":` + dups(10) + `,"b":"\ud800"}`,
+				ErrInvalidUTF8,
+			},
 			{
 				"decoding: duplicate keys, then bytes that are not UTF-8",
 				`{"a":1,"a":1,"b":1,"b":1,"c":1,"c":1,"d":1,"d":1,"e":1,"e":1,"f":1,"f":1,"g":1,"g":1,` +
 					`"h":1,"h":1,"i":1,"i":1,"j":1,"j":1,"k":1,"k":1,"z":"` + "\xff" + `"}`,
-				[]error{ErrInvalidUTF8},
+				ErrInvalidUTF8,
 			},
 			{
 				"schema: keys not allowed, then an empty keyword",
 				`{` + extra(11) + `"title":"T","subtitle":"","summary":"S","highlights":[],` +
 					`"core_subject":{"heading":"","paragraphs":[]},"keywords":[""],"entities":[]}`,
-				[]error{ErrEmpty},
+				ErrEmpty,
 			},
 			{
-				"schema: keywords of the wrong type, then an empty title",
+				"schema: past the first 10 by pointer, an empty title",
 				`{"title":"","subtitle":"","summary":"S","highlights":[],` +
 					`"core_subject":{"heading":"","paragraphs":[]},"keywords":[1,2,3,4,5,6,7,8,9,10,11,12,13,14],"entities":[]}`,
-				[]error{ErrEmpty},
+				ErrEmpty,
 			},
 			{
 				"schema: empty keywords past the problems kept of their list",
 				`{"title":"T","subtitle":"","summary":"S","highlights":[],` +
 					`"core_subject":{"heading":"","paragraphs":[]},"keywords":[1,1,1,1,1,1,1,1,1,1,1,1,"",""],` +
 					`"entities":[]}`,
-				[]error{ErrEmpty},
+				ErrEmpty,
 			},
 		} {
 			t.Run(tt.name, func(t *testing.T) {
 				_, err := ValidateJSON([]byte(tt.doc))
-				var list ValidationErrors
-				if !errors.As(err, &list) || len(list) != DefaultMaxErrors+1 {
-					t.Fatalf("ValidateJSON gives %v, want a list cut at %d", err, DefaultMaxErrors)
-				}
-				shown := shownSentinels(list)
-				for _, s := range tt.want {
-					if slices.Contains(shown, s) {
-						t.Errorf("the errors shown find %v: the case tests nothing", s)
-					}
-					if !errors.Is(err, s) {
-						t.Errorf("errors.Is(err, %v) is false; the list is\n%v", s, list)
-					}
-				}
+				checkHiddenOnly(t, "ValidateJSON", err, tt.want)
 			})
 		}
 	})
@@ -292,5 +337,52 @@ func TestErrorListSamePosition(t *testing.T) {
 			!errors.Is(list[0], ErrMissingType) || !errors.Is(list[1], ErrControlChar) {
 			t.Errorf("AllErrors %v: got %v, then %v; want the missing type line, then the control character, at 5:1", p.AllErrors, list[0], list[1])
 		}
+	}
+}
+
+// TestProblemSentinelsComplete checks that problemSentinels, the list of
+// sentinels that the error ending a cut list can wrap, and that the tests
+// of it look for, names every exported Err variable of the package but
+// ErrTooManyErrors: one left out would be dropped from that error, and no
+// test that looks through the list would see it.
+func TestProblemSentinelsComplete(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var declared, listed []string
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := goparser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, decl := range f.Decls {
+			gen, ok := decl.(*ast.GenDecl)
+			if !ok || gen.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gen.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, id := range vs.Names {
+					if strings.HasPrefix(id.Name, "Err") && id.IsExported() && id.Name != "ErrTooManyErrors" {
+						declared = append(declared, id.Name)
+					}
+					if id.Name == "problemSentinels" {
+						for _, elt := range vs.Values[i].(*ast.CompositeLit).Elts {
+							listed = append(listed, elt.(*ast.Ident).Name)
+						}
+					}
+				}
+			}
+		}
+	}
+	slices.Sort(declared)
+	slices.Sort(listed)
+	if len(declared) < 19 || !slices.Equal(declared, listed) {
+		t.Errorf("problemSentinels lists\n%v\nthe package declares\n%v", listed, declared)
 	}
 }

@@ -112,8 +112,11 @@ func checkSchema(doc any) (ValidationErrors, error) {
 		return nil, err
 	}
 	var problems []schemaProblem
-	more := 0    // problems counted, not kept
-	var h hidden // and their sentinels
+	more := 0 // problems counted, not kept
+	// The sentinels of those not shown, for the error that counts them:
+	// the causes of the problems (see schemaProblem.err), as all wrap
+	// ErrSchema, which the errors shown do too.
+	var h hidden
 	var restore []func()
 	defer func() {
 		for _, f := range restore {
@@ -142,17 +145,14 @@ func checkSchema(doc any) (ValidationErrors, error) {
 		// no other keyword to it: past the problems kept, where only their
 		// number matters, it need not be checked again. A list of 100000
 		// numbers costs one check, not 100000 errors built and dropped.
-		var wrongKind map[string]*kindProblems
+		// Its problems have no cause (see schemaProblem): only "type"
+		// rejects the item; were there one, the error counting the
+		// problems not shown would need it, and each item is checked.
+		var wrongKind map[string]int
 		for j, item := range list {
 			kind := jsonKind(item)
-			if k, ok := wrongKind[kind]; ok && kept > DefaultMaxErrors {
-				more += len(k.problems)
-				if !k.hidden {
-					k.hidden = true
-					for _, p := range k.problems {
-						h.addProblem(p)
-					}
-				}
+			if n, ok := wrongKind[kind]; ok && kept > DefaultMaxErrors {
+				more += n
 				continue
 			}
 			checked, _ := hollowed(item, itemNode, &restore)
@@ -160,16 +160,12 @@ func checkSchema(doc any) (ValidationErrors, error) {
 			if err != nil {
 				return nil, err
 			}
-			more += uncut
-			if uncut > 0 {
-				h.add(ErrSchema)
-			}
-			if kind != itemKind {
+			more += uncut // keys not allowed, whose problems have no cause
+			if kind != itemKind && !slices.ContainsFunc(itemProblems, func(p schemaProblem) bool { return p.cause != nil }) {
 				if wrongKind == nil {
-					wrongKind = make(map[string]*kindProblems)
+					wrongKind = make(map[string]int)
 				}
-				// uncut is 0: the item schema reads no key of it.
-				wrongKind[kind] = &kindProblems{problems: itemProblems}
+				wrongKind[kind] = len(itemProblems) // uncut is 0: the item schema reads no key of it
 			}
 			// The items' pointers come in order, so the first problems
 			// of a list are the first by pointer.
@@ -179,7 +175,7 @@ func checkSchema(doc any) (ValidationErrors, error) {
 					kept++
 				} else {
 					more++
-					h.addProblem(p)
+					h.add(p.cause)
 				}
 			}
 		}
@@ -191,9 +187,6 @@ func checkSchema(doc any) (ValidationErrors, error) {
 		return nil, err
 	}
 	more += uncut
-	if uncut > 0 {
-		h.add(ErrSchema)
-	}
 	problems = append(problems, rest...)
 	if len(problems) == 0 {
 		return nil, nil
@@ -205,7 +198,7 @@ func checkSchema(doc any) (ValidationErrors, error) {
 	}
 	if len(problems) > DefaultMaxErrors {
 		for _, p := range problems[DefaultMaxErrors:] {
-			h.addProblem(p)
+			h.add(p.cause)
 		}
 		errs = append(errs, tooMany(problems[DefaultMaxErrors].pointer, len(problems)+more-DefaultMaxErrors, h))
 	}
@@ -339,21 +332,6 @@ func sortProblems(problems []schemaProblem) []schemaProblem {
 type schemaProblem struct {
 	pointer, key, msg string
 	cause             error // the error of Validate that msg is, or nil
-}
-
-// kindProblems holds the problems of a list item of a JSON type that the
-// items' schema rejects, which every item of that type has; hidden tells
-// that their sentinels are in the hidden set.
-type kindProblems struct {
-	problems []schemaProblem
-	hidden   bool
-}
-
-// addProblem adds the sentinels of p's error to h: ErrSchema, and those
-// of its cause.
-func (h *hidden) addProblem(p schemaProblem) {
-	h.add(ErrSchema)
-	h.add(p.cause)
 }
 
 // err returns the error of p, which wraps ErrSchema, and its cause too.
@@ -907,7 +885,16 @@ const (
 	badUTF8Problem       jsonProblemKind = iota // bytes that are not UTF-8
 	loneSurrogateProblem                        // an escaped surrogate that is not one of a pair: \ud800
 	duplicateKeyProblem                         // a key seen before in its object
+	jsonProblemKinds                            // the number of kinds
 )
+
+// sentinel returns the error that a problem of kind k wraps.
+func (k jsonProblemKind) sentinel() error {
+	if k == duplicateKeyProblem {
+		return ErrDuplicate
+	}
+	return ErrInvalidUTF8
+}
 
 // jsonProblems keeps the problems that decodeJSON finds, in the order of
 // their pointers, as few as it will report: the first DefaultMaxErrors,
@@ -993,12 +980,12 @@ func (p *jsonProblems) errors(data []byte) ValidationErrors {
 		var err error
 		switch e.kind {
 		case badUTF8Problem:
-			err = fmt.Errorf("%w%s at byte %d", ErrInvalidUTF8, where, e.offset)
+			err = fmt.Errorf("%w%s at byte %d", e.kind.sentinel(), where, e.offset)
 		case loneSurrogateProblem:
-			err = fmt.Errorf("%w: lone surrogate escape %s%s at byte %d", ErrInvalidUTF8, data[e.offset:][:6], where, e.offset)
+			err = fmt.Errorf("%w: lone surrogate escape %s%s at byte %d", e.kind.sentinel(), data[e.offset:][:6], where, e.offset)
 		case duplicateKeyProblem:
 			key := pointerUnescaper.Replace(e.path[len(e.path)-1].s)
-			err = fmt.Errorf("%w key %s", ErrDuplicate, excerpt(key))
+			err = fmt.Errorf("%w key %s", e.kind.sentinel(), excerpt(key))
 		}
 		errs = append(errs, &ValidationError{Pointer: joinPointer(e.path), Err: err})
 	}
@@ -1007,11 +994,10 @@ func (p *jsonProblems) errors(data []byte) ValidationErrors {
 			p.hide(e.kind)
 		}
 		var h hidden
-		if p.hidden&(1<<badUTF8Problem|1<<loneSurrogateProblem) != 0 {
-			h.add(ErrInvalidUTF8)
-		}
-		if p.hidden&(1<<duplicateKeyProblem) != 0 {
-			h.add(ErrDuplicate)
+		for k := range jsonProblemKinds {
+			if p.hidden&(1<<k) != 0 {
+				h.add(k.sentinel())
+			}
 		}
 		errs = append(errs, tooMany(joinPointer(p.kept[DefaultMaxErrors].path), p.total-DefaultMaxErrors, h))
 	}
