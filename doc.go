@@ -64,8 +64,9 @@
 //     is Unicode simple case folding, so U+212A KELVIN SIGN reads as 'k' but
 //     Cyrillic 'С' does not read as 'C'.
 //   - Invalid UTF-8 reads as one U+FFFD for each bad byte, and gives one
-//     error for each run of bad bytes; a text in UTF-16 is not read, and
-//     the error at its start names UTF-16's byte order mark. Control
+//     error for each run of bad bytes. UTF-16 is not decoded: a text in
+//     UTF-16 that starts with its byte order mark gives at 1:1 an error
+//     that names that mark. Control
 //     characters are reported and kept in the partial result; U+000B and
 //     U+000C at the ends of a line are reported too, but trimmed, as they
 //     are white space.
@@ -121,9 +122,10 @@
 // errors.Is(err, ErrMissingTitle) works on the list. It always returns the
 // digest as far as it could read it, except for input over the size limit.
 // [Validate] reports what is wrong with a digest, wherever it came from, by
-// JSON Pointer. Both lists stop at [DefaultMaxErrors] errors and one last
-// that counts the others and wraps their sentinels: errors.Is finds a
-// problem whether the list shows it or not.
+// JSON Pointer. Unless [Parser.AllErrors] is set, both lists stop at
+// [DefaultMaxErrors] errors and one last that counts the others and wraps
+// their sentinels: errors.Is finds a problem whether the list shows it or
+// not.
 //
 // # Performance
 //

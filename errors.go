@@ -158,7 +158,10 @@ func runeWidth(r rune) int {
 // ErrorList is the list of problems Parse found, sorted by position. Of
 // the errors at one position, those about the line's place in the digest
 // (a name line with no type line, say) come before those about its bytes
-// (a control character). Its zero value is an empty list, ready to use.
+// (a control character). The last error of a list cut at
+// [DefaultMaxErrors] wraps [ErrTooManyErrors] and the sentinels of the
+// errors it counts: to sort the errors one by one, test ErrTooManyErrors
+// first. Its zero value is an empty list, ready to use.
 type ErrorList []*ParseError
 
 // Add appends a ParseError at line and column.

@@ -104,15 +104,17 @@ func tooLarge(src string, limit int64) error {
 	return ErrorList{{
 		Line: line, Column: col,
 		Err:    fmt.Errorf("%w: more than %d byte%s", ErrTooLarge, limit, plural(limit)),
-		source: strings.Clone(beforeBreak(src[start:])),
+		source: strings.Clone(withoutBreak(src[start:])),
 	}}
 }
 
-// beforeBreak returns s up to its first line break, or up to the start of
-// one that the end of s cuts: the source line of an error, which shows no
-// line break.
-func beforeBreak(s string) string {
-	for i := 0; i < len(s); i++ {
+// withoutBreak returns s, a line up to the byte past the limit, without
+// the line break that byte is in, if any, or the start of one that the
+// limit cuts: the source line of an error shows no line break. Such a
+// break is in the last three bytes of s, as no break ends before its
+// last byte.
+func withoutBreak(s string) string {
+	for i := max(0, len(s)-3); i < len(s); i++ {
 		switch rest := s[i:]; rest[0] {
 		case '\n', '\r':
 			return s[:i]

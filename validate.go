@@ -138,7 +138,8 @@ func (e *ValidationError) Unwrap() error { return e.Err }
 // its keys that the schema does not allow, in the order of the keys. Past
 // [DefaultMaxErrors] problems, the list holds the first DefaultMaxErrors
 // and one last error at the pointer of the next problem, which wraps
-// [ErrTooManyErrors] and the sentinels of the problems it counts:
+// [ErrTooManyErrors] and the sentinels of the problems it counts (to sort
+// the errors one by one, test ErrTooManyErrors first):
 // "/keywords/12: too many errors: 5 more not shown".
 type ValidationErrors []*ValidationError
 
@@ -397,7 +398,7 @@ type validator struct {
 // that counts them: nothing of them is formatted.
 func (v *validator) keep(p pointer, sentinel error) bool {
 	v.found++
-	if v.all || len(v.errs) < DefaultMaxErrors {
+	if !v.full() {
 		return true
 	}
 	if v.found == DefaultMaxErrors+1 {
@@ -406,6 +407,9 @@ func (v *validator) keep(p pointer, sentinel error) bool {
 	v.hidden.add(sentinel)
 	return false
 }
+
+// full reports whether keep would only count a problem now.
+func (v *validator) full() bool { return !v.all && len(v.errs) >= DefaultMaxErrors }
 
 // add records a problem at p that keep said to keep.
 func (v *validator) add(p pointer, err error) {
@@ -637,18 +641,20 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 	if mayChange && !badUTF8 && !lex.IsNFC(s) {
 		// Not NFC, or NFC but for the joiner that reading would insert.
 		// notNFC tells which, and where, but allocates: it is for the
-		// problems kept only.
-		sentinel := ErrNotNFC
-		if lex.NFCAddsOnlyJoiners(s) {
-			sentinel = ErrNotRoundTrip
-		}
-		if v.keep(p, sentinel) {
-			if i, seg, ok := notNFC(s); ok {
-				v.add(p, fmt.Errorf("%w: %+q at byte %d%s: %s", ErrNotNFC, seg, i, inLine(num), excerpt(s)))
-			} else {
-				v.add(p, fmt.Errorf("%w: reading would insert U+034F COMBINING GRAPHEME JOINER at byte %d, after the 30th combining mark in a row%s: %s",
-					ErrNotRoundTrip, cgjAt(s), inLine(num), excerpt(s)))
+		// problems kept only. Of the others, only the sentinel counts.
+		if v.full() {
+			sentinel := ErrNotNFC
+			if lex.NFCAddsOnlyJoiners(s) {
+				sentinel = ErrNotRoundTrip
 			}
+			v.keep(p, sentinel)
+		} else if i, seg, ok := notNFC(s); ok {
+			v.keep(p, ErrNotNFC)
+			v.add(p, fmt.Errorf("%w: %+q at byte %d%s: %s", ErrNotNFC, seg, i, inLine(num), excerpt(s)))
+		} else {
+			v.keep(p, ErrNotRoundTrip)
+			v.add(p, fmt.Errorf("%w: reading would insert U+034F COMBINING GRAPHEME JOINER at byte %d, after the 30th combining mark in a row%s: %s",
+				ErrNotRoundTrip, cgjAt(s), inLine(num), excerpt(s)))
 		}
 	}
 	// Reading would collapse a run of spaces and remove U+200B and U+FEFF;
@@ -975,7 +981,7 @@ func compareSegments(a, b string) int {
 // cgj is U+034F COMBINING GRAPHEME JOINER, which the NFC of
 // golang.org/x/text/unicode/norm inserts after 30 combining marks in a
 // row, to keep text in the Stream-Safe Text Format.
-const cgj = "\u034F"
+const cgj = lex.CGJ
 
 // notNFC returns the first segment of s, a text that is not NFC as
 // golang.org/x/text/unicode/norm tells it, that normalizing changes other

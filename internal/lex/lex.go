@@ -366,12 +366,16 @@ func isNFCFrom(s string) bool {
 	return pos == len(s)
 }
 
-// NFCAddsOnlyJoiners reports whether NFC of s is s with U+034F COMBINING
-// GRAPHEME JOINER inserted and nothing else changed, U+034F aside: what
-// the Stream-Safe Text Format inserts after 30 combining marks in a row.
-// It is true of a text in NFC too. It does not allocate.
+// CGJ is U+034F COMBINING GRAPHEME JOINER, which NFC, as norm.Form has
+// it, inserts after 30 combining marks in a row: the Stream-Safe Text
+// Format.
+const CGJ = "\u034F"
+
+// NFCAddsOnlyJoiners reports whether NFC of s is s with CGJ inserted and
+// nothing else changed, CGJ aside. It is true of a text in NFC too. It
+// does not allocate.
 func NFCAddsOnlyJoiners(s string) bool {
-	const cgj = "\u034f"
+	const cgj = CGJ
 	n := norm.NFC.QuickSpanString(s)
 	rest := s[n:]
 	it := iters.Get().(*norm.Iter)
