@@ -120,7 +120,7 @@
 // -max-size 8388608 a canonical form of 5 MiB reads back, and with
 // -max-size 1000 one of 2000 bytes does not, reported as
 //
-//	FILE: would not read back unchanged: the canonical text would be 2000 bytes, more than the 1000 that Parse reads
+//	FILE: would not read back unchanged: the canonical text would be 2000 bytes, more than the 1000 that Parse reads (raise the limit with -max-size)
 //
 // and as text: a canonical form that starts as a JSON document does, from
 // a title such as {"Gaza": trêve after a U+200B, which reading removes,

@@ -82,9 +82,10 @@ func (c *cli) readsBack(name string, out []byte, limit int64) bool {
 
 // reportInvalid reports err, the error of validating the input name, one
 // problem a line, and returns the exit status: exitOK when err is nil,
-// exitProblems otherwise. all tells that -all-errors would show every
-// problem, as it does for a text's digest.
-func (c *cli) reportInvalid(name string, err error, all bool) int {
+// exitProblems otherwise. text tells that the digest was read from a
+// text, whose problems -all-errors shows all of, and whose canonical form
+// is held to -max-size.
+func (c *cli) reportInvalid(name string, err error, text bool) int {
 	if err == nil {
 		return exitOK
 	}
@@ -97,11 +98,16 @@ func (c *cli) reportInvalid(name string, err error, all bool) int {
 		// A ValidationError is one line, its pointer quoted and cut as
 		// needed.
 		fmt.Fprintf(&b, "%s: %v", displayName(name), e)
+		var ve *digest.ValidationError
 		switch {
 		case errors.Is(e, digest.ErrTooManyErrors): // it wraps the sentinels of those it counts
-			if all {
+			if text {
 				b.WriteString(" (show them with -all-errors)")
 			}
+		case text && errors.As(e, &ve) && ve.Pointer == "" && errors.Is(e, digest.ErrNotRoundTrip):
+			// The canonical form is longer than -max-size: Validate's one
+			// problem at the pointer "".
+			b.WriteString(" (raise the limit with -max-size)")
 		case errors.Is(e, digest.ErrTooLarge):
 			b.WriteString(" (the limit of a JSON document, which -max-size does not raise)")
 		}
