@@ -18,7 +18,8 @@ const DefaultMaxSize = 4 << 20
 // DefaultMaxErrors is how many errors Parse reports unless
 // [Parser.AllErrors] is set. Past it, one last error wrapping
 // [ErrTooManyErrors] tells how many more there were, and wraps their
-// sentinels too. Validate and ValidateJSON report as many.
+// sentinels too. Validate and ValidateJSON report as many; so does
+// [Parser.Validate] unless AllErrors is set.
 const DefaultMaxErrors = 10
 
 // A Parser parses and validates digests with options. The zero value is
