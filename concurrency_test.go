@@ -25,6 +25,7 @@ type concurrentResult struct {
 	allValidErr string
 	fromJSON    *Digest // ValidateJSON of the JSON of digest
 	jsonErr     string
+	allJSONErr  string // the shared Parser's ValidateJSON
 }
 
 // errString returns err's message, or "" for nil.
@@ -55,13 +56,15 @@ func concurrentRun(t *testing.T, shared *Parser, in []byte) concurrentResult {
 	}
 	r.fromJSON, err = ValidateJSON(js)
 	r.jsonErr = errString(err)
+	_, err = shared.ValidateJSON(js)
+	r.allJSONErr = errString(err)
 	return r
 }
 
-// TestConcurrentUse calls Parse, a shared Parser (Parse and Validate),
-// ParseReader, Format, Validate and ValidateJSON from many goroutines at once, on the golden
-// inputs and the hostile ones, and checks that each gives what it gives
-// when called alone. Run it with the race detector:
+// TestConcurrentUse calls Parse, a shared Parser (Parse, Validate and
+// ValidateJSON), ParseReader, Format, Validate and ValidateJSON from many
+// goroutines at once, on the golden inputs and the hostile ones, and
+// checks that each gives what it gives when called alone. Run it with the race detector:
 //
 //	go test -race -run TestConcurrentUse .
 func TestConcurrentUse(t *testing.T) {

@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -201,7 +202,7 @@ func TestHiddenSentinels(t *testing.T) {
 			text := []byte(b.String())
 			_, err := Parse(text)
 			_, all := (&Parser{AllErrors: true}).Parse(text)
-			if sameSentinels(t, fmt.Sprintf("Parse(%q)", text), err, all) {
+			if checkCutList(t, fmt.Sprintf("Parse(%q)", text), err, all) {
 				hiddenOnly++
 			}
 		}
@@ -224,17 +225,13 @@ func TestHiddenSentinels(t *testing.T) {
 		}
 	})
 	t.Run("Validate", func(t *testing.T) {
-		digest := randomDigest(r)
-		text := randomText(r)
+		digest := manyProblemsDigest(r)
 		hiddenOnly := 0
 		for range 3000 {
 			d := digest()
-			for range r.IntN(20) {
-				d.Keywords = append(d.Keywords, text())
-			}
 			err := Validate(d)
 			all := (&Parser{AllErrors: true}).Validate(d)
-			if sameSentinels(t, fmt.Sprintf("Validate(%#v)", d), err, all) {
+			if checkCutList(t, fmt.Sprintf("Validate(%#v)", d), err, all) {
 				hiddenOnly++
 			}
 		}
@@ -384,5 +381,118 @@ func TestProblemSentinelsComplete(t *testing.T) {
 	slices.Sort(listed)
 	if len(declared) < 19 || !slices.Equal(declared, listed) {
 		t.Errorf("problemSentinels lists\n%v\nthe package declares\n%v", listed, declared)
+	}
+}
+
+// checkCutList checks that cut, the errors of call by default, are the
+// first DefaultMaxErrors of all, those it gives with Parser.AllErrors,
+// then one that counts the others, at the next one's pointer or position,
+// and finds with errors.Is what all does (sameSentinels, whose result it
+// returns).
+func checkCutList(t *testing.T, call string, cut, all error) (hiddenOnly bool) {
+	t.Helper()
+	lines := func(err error) []string {
+		var s []string
+		if list, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range list.Unwrap() {
+				s = append(s, e.Error())
+			}
+		} else if err != nil {
+			s = append(s, err.Error())
+		}
+		return s
+	}
+	got, whole := lines(cut), lines(all)
+	if len(whole) <= DefaultMaxErrors {
+		if !slices.Equal(got, whole) {
+			t.Fatalf("%s: the errors differ from those with AllErrors:\n%q\n%q", call, got, whole)
+		}
+		return false
+	}
+	if len(got) != DefaultMaxErrors+1 || !slices.Equal(got[:DefaultMaxErrors], whole[:DefaultMaxErrors]) {
+		t.Fatalf("%s: the errors are not the first %d of those with AllErrors:\n%q\n%q", call, DefaultMaxErrors, got, whole[:DefaultMaxErrors])
+	}
+	more := fmt.Sprintf("too many errors: %d more not shown", len(whole)-DefaultMaxErrors)
+	last := got[DefaultMaxErrors]
+	if !strings.HasSuffix(last, more) || !strings.HasPrefix(whole[DefaultMaxErrors], strings.TrimSuffix(last, more)) {
+		t.Fatalf("%s: the last error is %q, want one ending %q, where %q stands", call, last, more, whole[DefaultMaxErrors])
+	}
+	return sameSentinels(t, call, cut, all)
+}
+
+// manyProblemsDigest returns a function that returns random digests
+// (randomDigest) with up to 20 more keywords, which often have more
+// problems than a list shows.
+func manyProblemsDigest(r *rand.Rand) func() *Digest {
+	digest, text := randomDigest(r), randomText(r)
+	return func() *Digest {
+		d := digest()
+		for range r.IntN(20) {
+			d.Keywords = append(d.Keywords, text())
+		}
+		return d
+	}
+}
+
+// TestValidateJSONAllErrors checks that ValidateJSON reports by default
+// the first DefaultMaxErrors of the errors it reports with
+// Parser.AllErrors, then one that counts the others (checkCutList), on the
+// JSON of random digests with keys not allowed, keys twice, values of the
+// wrong type and bytes that are not UTF-8. TestHiddenSentinels checks the
+// same of Parse and Validate.
+func TestValidateJSONAllErrors(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 8))
+	all := &Parser{AllErrors: true}
+	digest := manyProblemsDigest(r)
+	cut := 0
+	for range 2000 {
+		d := digest()
+		if r.IntN(4) == 0 {
+			// Problems that only Validate finds, not the schema.
+			d = &Digest{Title: "T", Summary: "S", Keywords: slices.Repeat([]string{"k"}, 1+r.IntN(20))}
+		}
+		js, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Problems of decoding, which alone are reported when there are
+		// any, or of the schema, or of Validate only.
+		doc := string(js)
+		insert := func(at, s string) { doc = strings.Replace(doc, at, at+s, 1) }
+		switch r.IntN(3) {
+		case 0:
+			for range 1 + r.IntN(15) {
+				switch r.IntN(3) {
+				case 0:
+					insert(`{`, `"title":"again",`)
+				case 1:
+					insert(`"core_subject":{`, `"heading":"again",`)
+				case 2:
+					insert(`"summary":"`, "\xff")
+				}
+			}
+		case 1:
+			for range 1 + r.IntN(15) {
+				switch r.IntN(3) {
+				case 0:
+					for range r.IntN(15) {
+						insert(`{`, fmt.Sprintf(`"x%d":1,`, r.IntN(1000)))
+					}
+				case 1:
+					insert(`"keywords":[`, `1,true,null,{},`)
+				case 2:
+					insert(`"highlights":[`, `"",`)
+				}
+			}
+		}
+		_, err = ValidateJSON([]byte(doc))
+		_, whole := all.ValidateJSON([]byte(doc))
+		checkCutList(t, fmt.Sprintf("ValidateJSON(%q)", doc), err, whole)
+		if errors.Is(err, ErrTooManyErrors) {
+			cut++
+		}
+	}
+	if cut < 300 {
+		t.Errorf("only %d lists were cut", cut)
 	}
 }

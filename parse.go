@@ -18,22 +18,22 @@ const DefaultMaxSize = 4 << 20
 // DefaultMaxErrors is how many errors Parse reports unless
 // [Parser.AllErrors] is set. Past it, one last error wrapping
 // [ErrTooManyErrors] tells how many more there were, and wraps their
-// sentinels too. Validate and ValidateJSON report as many; so does
-// [Parser.Validate] unless AllErrors is set.
+// sentinels too. Validate and ValidateJSON report as many; so do
+// [Parser.Validate] and [Parser.ValidateJSON] unless AllErrors is set.
 const DefaultMaxErrors = 10
 
 // A Parser parses and validates digests with options. The zero value is
 // ready to use and parses as [Parse] does, and validates as [Validate]
 // does. A Parser may be used by several goroutines at once.
 type Parser struct {
-	// MaxSize is the largest input accepted, in bytes, and so the largest
-	// canonical text that [Parser.Validate] accepts. Zero or less means
-	// DefaultMaxSize.
+	// MaxSize is the largest input accepted, in bytes, text or JSON
+	// document, and so the largest canonical text that [Parser.Validate]
+	// accepts. Zero or less means DefaultMaxSize.
 	MaxSize int64
 
-	// AllErrors reports every error, of Parse and Validate alike. By
-	// default the first DefaultMaxErrors errors are reported, followed by
-	// one that counts the others.
+	// AllErrors reports every error, of Parse, Validate and ValidateJSON
+	// alike. By default the first DefaultMaxErrors errors are reported,
+	// followed by one that counts the others.
 	AllErrors bool
 }
 

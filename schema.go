@@ -91,8 +91,8 @@ var compiledItemSchemas = sync.OnceValues(func() ([]*jsonschema.Schema, error) {
 // checkSchema validates doc, a JSON value decoded with numbers as
 // json.Number, against the schema. It returns one error wrapping ErrSchema
 // for each distinct problem, sorted by pointer, key and message (see
-// sortProblems), cut at DefaultMaxErrors as [ValidationErrors] says; or
-// nil. A key that the schema does not allow is one problem, at the pointer
+// sortProblems), cut at DefaultMaxErrors as [ValidationErrors] says
+// unless all is set; or nil. A key that the schema does not allow is one problem, at the pointer
 // of its object: the validator's message lists them all, in an order that
 // changes from run to run.
 //
@@ -101,8 +101,9 @@ var compiledItemSchemas = sync.OnceValues(func() ([]*jsonschema.Schema, error) {
 // cost hundreds of megabytes. So the items of the lists are checked one by
 // one, and only the first problems of each list are kept, the others
 // counted; the items of a list longer than the schema allows are not
-// checked at all. doc is as it was when checkSchema returns.
-func checkSchema(doc any) (ValidationErrors, error) {
+// checked at all. With all, every problem is kept, whatever it costs.
+// doc is as it was when checkSchema returns.
+func checkSchema(doc any, all bool) (ValidationErrors, error) {
 	s, err := compiledSchema()
 	if err != nil {
 		return nil, err
@@ -151,12 +152,12 @@ func checkSchema(doc any) (ValidationErrors, error) {
 		var wrongKind map[string]int
 		for j, item := range list {
 			kind := jsonKind(item)
-			if n, ok := wrongKind[kind]; ok && kept > DefaultMaxErrors {
+			if n, ok := wrongKind[kind]; ok && !all && kept > DefaultMaxErrors {
 				more += n
 				continue
 			}
 			checked, _ := hollowed(item, itemNode, &restore)
-			itemProblems, uncut, err := validateSchema(items[i], checked, l.parent+"/"+l.key+"/"+strconv.Itoa(j))
+			itemProblems, uncut, err := validateSchema(items[i], checked, l.parent+"/"+l.key+"/"+strconv.Itoa(j), all)
 			if err != nil {
 				return nil, err
 			}
@@ -170,7 +171,7 @@ func checkSchema(doc any) (ValidationErrors, error) {
 			// The items' pointers come in order, so the first problems
 			// of a list are the first by pointer.
 			for _, p := range itemProblems {
-				if kept <= DefaultMaxErrors {
+				if all || kept <= DefaultMaxErrors {
 					problems = append(problems, p)
 					kept++
 				} else {
@@ -182,7 +183,7 @@ func checkSchema(doc any) (ValidationErrors, error) {
 	}
 	root, _ := parsedSchema().(map[string]any)
 	whole, _ := hollowed(doc, root, &restore)
-	rest, uncut, err := validateSchema(s, whole, "")
+	rest, uncut, err := validateSchema(s, whole, "", all)
 	if err != nil {
 		return nil, err
 	}
@@ -192,11 +193,15 @@ func checkSchema(doc any) (ValidationErrors, error) {
 		return nil, nil
 	}
 	problems = sortProblems(problems)
+	shown := DefaultMaxErrors
+	if all {
+		shown = len(problems)
+	}
 	var errs ValidationErrors
-	for _, p := range problems[:min(len(problems), DefaultMaxErrors)] {
+	for _, p := range problems[:min(len(problems), shown)] {
 		errs = append(errs, &ValidationError{Pointer: p.pointer, Err: p.err()})
 	}
-	if len(problems) > DefaultMaxErrors {
+	if len(problems) > shown {
 		for _, p := range problems[DefaultMaxErrors:] {
 			h.add(p.cause)
 		}
@@ -269,8 +274,13 @@ func jsonKind(v any) string {
 // it returns only the first DefaultMaxErrors+1 by key, the most that
 // checkSchema can show of them, and counts the others in more: an object
 // of 100000 such keys would otherwise cost 100000 messages built, then
-// dropped. The error is a failure of the validator itself.
-func validateSchema(s *jsonschema.Schema, v any, at string) (problems []schemaProblem, more int, err error) {
+// dropped. With all, it returns them all. The error is a failure of the
+// validator itself.
+func validateSchema(s *jsonschema.Schema, v any, at string, all bool) (problems []schemaProblem, more int, err error) {
+	keysKept := DefaultMaxErrors + 1
+	if all {
+		keysKept = math.MaxInt
+	}
 	err = s.Validate(v)
 	if err == nil {
 		return nil, 0, nil
@@ -284,7 +294,7 @@ func validateSchema(s *jsonschema.Schema, v any, at string) (problems []schemaPr
 	leaves = func(e *jsonschema.ValidationError) {
 		if len(e.Causes) == 0 {
 			pointer := at + e.InstanceLocation
-			if keys, n, ok := extraKeys(v, e, DefaultMaxErrors+1); ok {
+			if keys, n, ok := extraKeys(v, e, keysKept); ok {
 				if slices.Contains(objects, pointer) {
 					return // found by another path: the same keys
 				}
@@ -497,7 +507,8 @@ const maxDepth = 64
 // ([ErrInvalidUTF8], at the first such byte), an escaped surrogate that is
 // not one of a pair (ErrInvalidUTF8 too, the first in each string), and an
 // object key seen twice ([ErrDuplicate], at the pointer of the second
-// one), keeping the first DefaultMaxErrors by pointer. Invalid JSON, or
+// one), keeping the first DefaultMaxErrors by pointer, or with all every
+// one. Invalid JSON, or
 // arrays and objects nested more than maxDepth deep, give one error
 // wrapping [ErrInvalidJSON], at the pointer of the value being read.
 //
@@ -509,7 +520,7 @@ const maxDepth = 64
 // where the document is not JSON, so that its syntax errors are; where it
 // is, with a duplicate key, say, they are validTokens', which cost a
 // quarter as much.
-func decodeJSON(data []byte) (any, ValidationErrors) {
+func decodeJSON(data []byte, all bool) (any, ValidationErrors) {
 	v, ok, extra := decodeQuick(data)
 	if ok {
 		return v, nil
@@ -519,10 +530,10 @@ func decodeJSON(data []byte) (any, ValidationErrors) {
 	}
 	// decodeQuick found a problem, so the value will not be needed: only
 	// where the problems are.
-	if _, errs := decodeJSONWith(data, new(jsonProblems), false); errs != nil {
+	if _, errs := decodeJSONWith(data, &jsonProblems{all: all}, false); errs != nil {
 		return nil, errs
 	}
-	return decodeJSONWith(data, new(jsonProblems), true) // should they ever disagree
+	return decodeJSONWith(data, &jsonProblems{all: all}, true) // should they ever disagree
 }
 
 // extraValue returns decodeJSONWith's error for data, which holds one
@@ -898,11 +909,12 @@ func (k jsonProblemKind) sentinel() error {
 
 // jsonProblems keeps the problems that decodeJSON finds, in the order of
 // their pointers, as few as it will report: the first DefaultMaxErrors,
-// and the next for the pointer of the error that counts the others. It
-// finds them in the order of the document, which is not that of the
-// pointers, and it builds their pointers and messages only at the end, for
-// those it reports.
+// and the next for the pointer of the error that counts the others; or,
+// with all, every one, sorted at the end. It finds them in the order of
+// the document, which is not that of the pointers, and it builds their
+// pointers and messages only at the end, for those it reports.
 type jsonProblems struct {
+	all    bool // keep every problem, to sort at the end
 	kept   []jsonProblem
 	total  int   // the problems found
 	hidden uint8 // bit 1<<kind for the kind of each problem not kept
@@ -938,6 +950,11 @@ type jsonProblem struct {
 // e.path[:level+1], in which any problem found later sorts after e.
 func (p *jsonProblems) add(e jsonProblem) (level int, kept bool) {
 	p.total++
+	if p.all {
+		e.path = slices.Clone(e.path) // the decoder's, which changes
+		p.kept = append(p.kept, e)
+		return 0, true
+	}
 	n := len(p.kept)
 	if n == DefaultMaxErrors+1 {
 		if c, level := p.comparePaths(e.path, p.kept[n-1].path); c >= 0 {
@@ -971,8 +988,17 @@ func (p *jsonProblems) hide(kind jsonProblemKind) { p.hidden |= 1 << kind }
 
 // errors returns the problems as a ValidationErrors; data is the document.
 func (p *jsonProblems) errors(data []byte) ValidationErrors {
+	shown := DefaultMaxErrors
+	if p.all {
+		// Those at one pointer stay in the order found, as add keeps them.
+		slices.SortStableFunc(p.kept, func(a, b jsonProblem) int {
+			c, _ := p.comparePaths(a.path, b.path)
+			return c
+		})
+		shown = len(p.kept)
+	}
 	var errs ValidationErrors
-	for _, e := range p.kept[:min(len(p.kept), DefaultMaxErrors)] {
+	for _, e := range p.kept[:min(len(p.kept), shown)] {
 		where := ""
 		if e.inKey {
 			where = " in a key"
@@ -989,7 +1015,7 @@ func (p *jsonProblems) errors(data []byte) ValidationErrors {
 		}
 		errs = append(errs, &ValidationError{Pointer: joinPointer(e.path), Err: err})
 	}
-	if p.total > DefaultMaxErrors {
+	if p.total > shown {
 		for _, e := range p.kept[DefaultMaxErrors:] {
 			p.hide(e.kind)
 		}

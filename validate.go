@@ -308,12 +308,23 @@ func (p *Parser) Validate(d *Digest) error {
 // white space included, not those of the canonical text that [Validate]
 // limits: json.Marshal writes '<' as the six bytes \u003c, so a valid
 // digest of more than about 700 KB of text may have a JSON form too large
-// to read.
+// to read. [Parser.ValidateJSON] reads with other options.
 func ValidateJSON(data []byte) (*Digest, error) {
-	if len(data) > DefaultMaxSize {
-		return nil, ValidationErrors{{Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, DefaultMaxSize)}}
+	var p Parser
+	return p.ValidateJSON(data)
+}
+
+// ValidateJSON reads and validates a digest from its JSON form as the
+// package function [ValidateJSON] does, with p's options: the document may
+// be as large as p.MaxSize, its digest is validated as [Parser.Validate]
+// does, and with p.AllErrors every problem is reported, the schema's too,
+// whatever it costs (the schema validator builds a message of several
+// hundred bytes for each bad item of a list).
+func (p *Parser) ValidateJSON(data []byte) (*Digest, error) {
+	if limit := p.maxSize(); int64(len(data)) > limit {
+		return nil, ValidationErrors{{Err: fmt.Errorf("%w: more than %d byte%s", ErrTooLarge, limit, plural(limit))}}
 	}
-	doc, errs := decodeJSON(data)
+	doc, errs := decodeJSON(data, p.AllErrors)
 	if errs != nil {
 		return nil, errs
 	}
@@ -326,11 +337,11 @@ func ValidateJSON(data []byte) (*Digest, error) {
 	d, ok := digestOf(doc)
 	var invalid error
 	if ok {
-		if invalid = Validate(d); invalid == nil {
+		if invalid = p.Validate(d); invalid == nil {
 			return d, nil
 		}
 	}
-	errs, err := checkSchema(doc)
+	errs, err := checkSchema(doc, p.AllErrors)
 	if err != nil {
 		return nil, err
 	}

@@ -214,6 +214,39 @@ func TestParserValidate(t *testing.T) {
 	}
 }
 
+// TestParserValidateJSON checks that Parser.ValidateJSON takes a document
+// as large as its MaxSize, and validates its digest as Parser.Validate
+// does, with that MaxSize.
+func TestParserValidateJSON(t *testing.T) {
+	d := sampleDigest()
+	d.Summary = strings.Repeat("s", DefaultMaxSize) // a JSON form and canonical text over DefaultMaxSize
+	js, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ValidateJSON(js); !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("ValidateJSON: got %v, want ErrTooLarge", validationLines(err))
+	}
+	size := max(len(js), len(Format(d)))
+	got, err := (&Parser{MaxSize: int64(size)}).ValidateJSON(js)
+	if err != nil {
+		t.Fatalf("Parser{MaxSize: %d}.ValidateJSON: %v", size, validationLines(err))
+	}
+	if diff := cmp.Diff(d, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("Parser{MaxSize: %d}.ValidateJSON (-want +got):\n%s", size, diff)
+	}
+	want := fmt.Sprintf("input too large: more than %d bytes", len(js)-1)
+	if _, err := (&Parser{MaxSize: int64(len(js) - 1)}).ValidateJSON(js); err == nil || err.Error() != want {
+		t.Errorf("Parser{MaxSize: %d}.ValidateJSON: got %v, want %s", len(js)-1, err, want)
+	}
+	// A document within the limit whose canonical text is not.
+	if len(Format(d)) > len(js) {
+		if _, err := (&Parser{MaxSize: int64(len(js))}).ValidateJSON(js); !errors.Is(err, ErrNotRoundTrip) {
+			t.Errorf("Parser{MaxSize: %d}.ValidateJSON: got %v, want ErrNotRoundTrip", len(js), err)
+		}
+	}
+}
+
 // TestNilDigest checks that Validate and Format take a nil digest as an
 // empty one.
 func TestNilDigest(t *testing.T) {

@@ -198,23 +198,12 @@ func forEachInput(check func(c *cli, p *digest.Parser, in *inputFlags, name stri
 }
 
 // readJSON reads data, the input name, which isJSON, with
-// digest.ValidateJSON, and reports its problems. It returns the digest,
-// nil when the document does not hold one, and the exit status: exitOK
-// when the digest is valid.
+// p.ValidateJSON, and reports its problems. It returns the digest, nil
+// when the document does not hold one, and the exit status: exitOK when
+// the digest is valid.
 func (c *cli) readJSON(p *digest.Parser, name string, data []byte) (*digest.Digest, int) {
-	if int64(len(data)) > p.MaxSize && p.MaxSize < digest.DefaultMaxSize {
-		// A document has no line and column to name: only the file.
-		unit := "bytes"
-		if p.MaxSize == 1 {
-			unit = "byte"
-		}
-		fmt.Fprintf(c.stderr, "%s: %v: more than %d %s (raise the limit with -max-size, up to the %d of a JSON document)\n",
-			displayName(name), digest.ErrTooLarge, p.MaxSize, unit, digest.DefaultMaxSize)
-		return nil, exitProblems
-	}
-	// Past DefaultMaxSize, ValidateJSON reports the document as too large.
-	d, err := digest.ValidateJSON(data) // which passes over a byte order mark
-	return d, c.reportInvalid(name, err, false)
+	d, err := p.ValidateJSON(data) // which passes over a byte order mark
+	return d, c.reportInvalid(name, err)
 }
 
 // byteOrderMark is U+FEFF in UTF-8, which may come before a JSON document.

@@ -108,17 +108,16 @@
 // of the whole document. A pointer that holds a character that is not
 // printable is quoted, and one of more than 200 bytes is cut there, with
 // "…" (between two characters, and never inside an escape such as "~1").
-// These are the first 10 by pointer and a line that counts the others;
-// with -all-errors, every problem of the digest read from a text (those of
-// a JSON document stay cut at 10, as [digest.ValidateJSON] reports them).
-// Validate prints nothing for a valid input.
+// These are the first 10 by pointer and a line that counts the others,
+// or with -all-errors every problem. Validate prints nothing for a valid
+// input.
 //
 // A valid digest reads back unchanged from its canonical form, which
-// [digest.Validate] checks with the limit of [digest.Parse], 4 MiB. For a
-// text, validate checks it as digest reads it, as fmt does: with
-// -max-size rather than 4 MiB ([digest.Parser.Validate]), so that with
-// -max-size 8388608 a canonical form of 5 MiB reads back, and with
-// -max-size 1000 one of 2000 bytes does not, reported as
+// [digest.Validate] checks with the limit of [digest.Parse], 4 MiB.
+// validate checks it as digest reads it, as fmt does: with -max-size
+// rather than 4 MiB ([digest.Parser.Validate]), so that with -max-size
+// 8388608 a canonical form of 5 MiB reads back, and with -max-size 1000
+// one of 2000 bytes does not, reported as
 //
 //	FILE: would not read back unchanged: the canonical text would be 2000 bytes, more than the 1000 that Parse reads (raise the limit with -max-size)
 //
@@ -126,10 +125,9 @@
 // a title such as {"Gaza": trêve after a U+200B, which reading removes,
 // would read back as JSON.
 //
-// A JSON document, for any verb, may be as large as -max-size allows up to
-// 4 MiB, the limit of [digest.ValidateJSON], which -max-size does not
-// raise. One over its limit is reported as FILE: input too large, without
-// a line and a column.
+// A JSON document, for any verb, may be as large as -max-size allows, as
+// a text may ([digest.Parser.ValidateJSON]). One over the limit is
+// reported as FILE: input too large, without a line and a column.
 //
 // # Schema
 //

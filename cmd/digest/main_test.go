@@ -112,15 +112,18 @@ func TestRun(t *testing.T) {
 	}
 	manyProblems := "Titre\n" + strings.Repeat("\x01\n", 12)
 	dupKeywords := "Titre\nSUMMARY\nS\nKEYWORDS\n" + strings.Repeat("a\n", 13) // 12 problems
+	dupKeywordsJSON := `{"title":"Titre","subtitle":"","summary":"S","highlights":[],"core_subject":{"heading":"","paragraphs":[]},` +
+		`"keywords":["a"` + strings.Repeat(`,"a"`, 12) + `],"entities":[]}`
 
-	tests := []struct {
+	type runTest struct {
 		name   string
 		args   []string
 		stdin  string
 		code   int
 		stdout func(*testing.T, string) // nil for empty
 		stderr []string                 // a regexp for each line
-	}{
+	}
+	tests := []runTest{
 		{
 			name:   "parse",
 			args:   []string{"parse", "seed.txt"},
@@ -196,19 +199,6 @@ func TestRun(t *testing.T) {
 			code:   1,
 			stdout: wantJSON(manyProblems),
 			stderr: slices.Repeat([]string{`^many\.txt:\d+:1: control character U\+0001$`}, 12),
-		},
-		{
-			name: "validate too many problems",
-			args: []string{"validate", "dups.txt"},
-			code: 1,
-			stderr: append(slices.Repeat([]string{`^dups\.txt: /keywords/\d+: duplicate keyword "a", the same as /keywords/0 after case folding$`}, digest.DefaultMaxErrors),
-				`^dups\.txt: /keywords/11: too many errors: 2 more not shown \(show them with -all-errors\)$`),
-		},
-		{
-			name:   "validate all problems",
-			args:   []string{"validate", "-all-errors", "dups.txt"},
-			code:   1,
-			stderr: slices.Repeat([]string{`^dups\.txt: /keywords/\d+: duplicate keyword "a", the same as /keywords/0 after case folding$`}, 12),
 		},
 		{
 			name:   "parse missing file",
@@ -328,9 +318,26 @@ func TestRun(t *testing.T) {
 			stderr: []string{`^digest: help: too many arguments`},
 		},
 	}
+	// validate shows the first problems of a digest, read from a text or
+	// from JSON, or with -all-errors every one.
+	for _, name := range []string{"dups.txt", "dups.json"} {
+		dup := `^` + regexp.QuoteMeta(name) + `: /keywords/\d+: duplicate keyword "a", the same as /keywords/0 after case folding$`
+		tests = append(tests, runTest{
+			name: "validate too many problems, " + name,
+			args: []string{"validate", name},
+			code: 1,
+			stderr: append(slices.Repeat([]string{dup}, digest.DefaultMaxErrors),
+				`^`+regexp.QuoteMeta(name)+`: /keywords/11: too many errors: 2 more not shown \(show them with -all-errors\)$`),
+		}, runTest{
+			name:   "validate all problems, " + name,
+			args:   []string{"validate", "-all-errors", name},
+			code:   1,
+			stderr: slices.Repeat([]string{dup}, 12),
+		})
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			inTempDir(t, map[string]string{"seed.txt": seed, "broken.txt": broken, "many.txt": manyProblems, "dups.txt": dupKeywords})
+			inTempDir(t, map[string]string{"seed.txt": seed, "broken.txt": broken, "many.txt": manyProblems, "dups.txt": dupKeywords, "dups.json": dupKeywordsJSON})
 			code, stdout, stderr := runDigest(tt.stdin, tt.args...)
 			if code != tt.code {
 				t.Errorf("exit status %d, want %d", code, tt.code)

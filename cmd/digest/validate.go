@@ -27,11 +27,10 @@ that a text whose title starts with "{" is text unless it goes on as an
 object's first key does. Problems in a text are reported on standard
 error as FILE:LINE:COLUMN: message; problems of a digest as
 FILE: /json/pointer: message, the first 10 by pointer and a line that
-counts the others, or with -all-errors every problem of a text's digest
-(a JSON document's are cut at 10 still). Validate prints nothing for a
-valid input. A text must read back unchanged from its canonical form as
-digest reads it, as fmt checks: within -max-size, rather than the 4 MiB
-of a JSON document, and as text, not JSON.
+counts the others, or with -all-errors every problem. Validate prints
+nothing for a valid input. A text must read back unchanged from its
+canonical form as digest reads it, as fmt checks: within -max-size, and
+as text, not JSON.
 With no FILE, or for "-", validate reads standard input.
 `,
 	define: forEachInput((*cli).validate),
@@ -59,7 +58,7 @@ func (c *cli) validate(p *digest.Parser, in *inputFlags, name string) int {
 	if err == nil && strings.HasPrefix(d.Title, "{") && !c.readsBack(name, digest.Format(d), p.MaxSize) {
 		return exitProblems
 	}
-	return c.reportInvalid(name, err, true)
+	return c.reportInvalid(name, err)
 }
 
 // readsBack tells whether out, the canonical form of the input name,
@@ -82,10 +81,8 @@ func (c *cli) readsBack(name string, out []byte, limit int64) bool {
 
 // reportInvalid reports err, the error of validating the input name, one
 // problem a line, and returns the exit status: exitOK when err is nil,
-// exitProblems otherwise. text tells that the digest was read from a
-// text, whose problems -all-errors shows all of, and whose canonical form
-// is held to -max-size.
-func (c *cli) reportInvalid(name string, err error, text bool) int {
+// exitProblems otherwise.
+func (c *cli) reportInvalid(name string, err error) int {
 	if err == nil {
 		return exitOK
 	}
@@ -101,15 +98,12 @@ func (c *cli) reportInvalid(name string, err error, text bool) int {
 		var ve *digest.ValidationError
 		switch {
 		case errors.Is(e, digest.ErrTooManyErrors): // it wraps the sentinels of those it counts
-			if text {
-				b.WriteString(" (show them with -all-errors)")
-			}
-		case text && errors.As(e, &ve) && ve.Pointer == "" && errors.Is(e, digest.ErrNotRoundTrip):
+			b.WriteString(" (show them with -all-errors)")
+		case errors.Is(e, digest.ErrTooLarge),
 			// The canonical form is longer than -max-size: Validate's one
 			// problem at the pointer "".
+			errors.As(e, &ve) && ve.Pointer == "" && errors.Is(e, digest.ErrNotRoundTrip):
 			b.WriteString(" (raise the limit with -max-size)")
-		case errors.Is(e, digest.ErrTooLarge):
-			b.WriteString(" (the limit of a JSON document, which -max-size does not raise)")
 		}
 		b.WriteByte('\n')
 	}
