@@ -32,7 +32,7 @@ type inputFlags struct {
 func (f *inputFlags) define(fs *flag.FlagSet) {
 	f.maxSize = digest.DefaultMaxSize
 	fs.BoolVar(&f.allErrors, "all-errors", false,
-		fmt.Sprintf("report every problem of a text, not only the first %d", digest.DefaultMaxErrors))
+		fmt.Sprintf("report every problem of an input, not only the first %d", digest.DefaultMaxErrors))
 	fs.BoolVar(&f.context, "context", false,
 		"after each problem, show its line with a caret under the column")
 	fs.Var(&f.maxSize, "max-size", "reject an input larger than `N` bytes")

@@ -41,7 +41,7 @@
 // The verbs that read texts share these flags:
 //
 //	-all-errors
-//		report every problem of a text, not only the first 10
+//		report every problem of an input, not only the first 10
 //	-context
 //		after each problem, show its line with a caret under the column
 //	-max-size N
