@@ -1201,6 +1201,9 @@ func TestHostile(t *testing.T) {
 			} else {
 				compareHostile(t, got, c.want, err)
 			}
+			if c.via.name == viaValidateJSON.name {
+				checkValidateJSONAllErrors(t, []byte(in), err)
+			}
 			if d == nil {
 				return
 			}
@@ -1312,6 +1315,21 @@ func compareHostile(t *testing.T, got, want []hostileWant, err error) {
 		fmt.Fprintf(&wb, "\t%s\n", w)
 	}
 	t.Errorf("errors:\n%swant:\n%s", b.String(), wb.String())
+}
+
+// checkValidateJSONAllErrors checks that err, ValidateJSON's for data, is
+// the first of the errors that Parser.AllErrors reports (checkCutList), or
+// for problems of decoding, which AllErrors leaves cut, the same.
+func checkValidateJSONAllErrors(t *testing.T, data []byte, err error) {
+	t.Helper()
+	_, all := (&Parser{AllErrors: true}).ValidateJSON(data)
+	if _, errs := decodeJSON(data); errs != nil {
+		if errString(all) != errString(err) {
+			t.Errorf("ValidateJSON gives\n%v\nwith AllErrors\n%v", err, all)
+		}
+		return
+	}
+	checkCutList(t, "ValidateJSON", err, all)
 }
 
 // checkAllErrors checks that Parse reports the first DefaultMaxErrors of

@@ -32,8 +32,9 @@ type Parser struct {
 	MaxSize int64
 
 	// AllErrors reports every error, of Parse, Validate and ValidateJSON
-	// alike. By default the first DefaultMaxErrors errors are reported,
-	// followed by one that counts the others.
+	// alike, but for those of decoding a JSON document (see
+	// [Parser.ValidateJSON]). By default the first DefaultMaxErrors errors
+	// are reported, followed by one that counts the others.
 	AllErrors bool
 }
 
@@ -104,7 +105,7 @@ func tooLarge(src string, limit int64) error {
 	}
 	return ErrorList{{
 		Line: line, Column: col,
-		Err:    fmt.Errorf("%w: more than %d byte%s", ErrTooLarge, limit, plural(limit)),
+		Err:    tooLargeErr(limit),
 		source: strings.Clone(withoutBreak(src[start:])),
 	}}
 }
@@ -128,12 +129,13 @@ func withoutBreak(s string) string {
 	return s
 }
 
-// plural returns "s" unless n is 1.
-func plural(n int64) string {
-	if n == 1 {
-		return ""
+// tooLargeErr returns the error of an input larger than limit.
+func tooLargeErr(limit int64) error {
+	unit := "bytes"
+	if limit == 1 {
+		unit = "byte"
 	}
-	return "s"
+	return fmt.Errorf("%w: more than %d %s", ErrTooLarge, limit, unit)
 }
 
 // typeNames lists the known type names for the lexer, in the order of

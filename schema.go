@@ -92,9 +92,9 @@ var compiledItemSchemas = sync.OnceValues(func() ([]*jsonschema.Schema, error) {
 // json.Number, against the schema. It returns one error wrapping ErrSchema
 // for each distinct problem, sorted by pointer, key and message (see
 // sortProblems), cut at DefaultMaxErrors as [ValidationErrors] says
-// unless all is set; or nil. A key that the schema does not allow is one problem, at the pointer
-// of its object: the validator's message lists them all, in an order that
-// changes from run to run.
+// unless all is set; or nil. A key that the schema does not allow is one
+// problem, at the pointer of its object: the validator's message lists
+// them all, in an order that changes from run to run.
 //
 // The validator builds an error of several hundred bytes for each bad
 // item of a list: keeping them all for a list of 100000 bad items would
@@ -425,6 +425,16 @@ func extraKeys(v any, e *jsonschema.ValidationError, limit int) (first []string,
 	if props == nil || obj == nil {
 		return nil, 0, false
 	}
+	if limit >= len(obj) {
+		// Every key is kept: sorted once, not one insertion at a time.
+		for k := range obj {
+			if _, ok := props[k]; !ok {
+				first = append(first, k)
+			}
+		}
+		slices.Sort(first)
+		return first, len(first), len(first) > 0
+	}
 	for k := range obj {
 		if _, ok := props[k]; ok {
 			continue
@@ -507,8 +517,7 @@ const maxDepth = 64
 // ([ErrInvalidUTF8], at the first such byte), an escaped surrogate that is
 // not one of a pair (ErrInvalidUTF8 too, the first in each string), and an
 // object key seen twice ([ErrDuplicate], at the pointer of the second
-// one), keeping the first DefaultMaxErrors by pointer, or with all every
-// one. Invalid JSON, or
+// one), keeping the first DefaultMaxErrors by pointer. Invalid JSON, or
 // arrays and objects nested more than maxDepth deep, give one error
 // wrapping [ErrInvalidJSON], at the pointer of the value being read.
 //
@@ -520,7 +529,7 @@ const maxDepth = 64
 // where the document is not JSON, so that its syntax errors are; where it
 // is, with a duplicate key, say, they are validTokens', which cost a
 // quarter as much.
-func decodeJSON(data []byte, all bool) (any, ValidationErrors) {
+func decodeJSON(data []byte) (any, ValidationErrors) {
 	v, ok, extra := decodeQuick(data)
 	if ok {
 		return v, nil
@@ -530,10 +539,10 @@ func decodeJSON(data []byte, all bool) (any, ValidationErrors) {
 	}
 	// decodeQuick found a problem, so the value will not be needed: only
 	// where the problems are.
-	if _, errs := decodeJSONWith(data, &jsonProblems{all: all}, false); errs != nil {
+	if _, errs := decodeJSONWith(data, new(jsonProblems), false); errs != nil {
 		return nil, errs
 	}
-	return decodeJSONWith(data, &jsonProblems{all: all}, true) // should they ever disagree
+	return decodeJSONWith(data, new(jsonProblems), true) // should they ever disagree
 }
 
 // extraValue returns decodeJSONWith's error for data, which holds one
@@ -909,12 +918,11 @@ func (k jsonProblemKind) sentinel() error {
 
 // jsonProblems keeps the problems that decodeJSON finds, in the order of
 // their pointers, as few as it will report: the first DefaultMaxErrors,
-// and the next for the pointer of the error that counts the others; or,
-// with all, every one, sorted at the end. It finds them in the order of
-// the document, which is not that of the pointers, and it builds their
-// pointers and messages only at the end, for those it reports.
+// and the next for the pointer of the error that counts the others. It
+// finds them in the order of the document, which is not that of the
+// pointers, and it builds their pointers and messages only at the end, for
+// those it reports.
 type jsonProblems struct {
-	all    bool // keep every problem, to sort at the end
 	kept   []jsonProblem
 	total  int   // the problems found
 	hidden uint8 // bit 1<<kind for the kind of each problem not kept
@@ -950,11 +958,6 @@ type jsonProblem struct {
 // e.path[:level+1], in which any problem found later sorts after e.
 func (p *jsonProblems) add(e jsonProblem) (level int, kept bool) {
 	p.total++
-	if p.all {
-		e.path = slices.Clone(e.path) // the decoder's, which changes
-		p.kept = append(p.kept, e)
-		return 0, true
-	}
 	n := len(p.kept)
 	if n == DefaultMaxErrors+1 {
 		if c, level := p.comparePaths(e.path, p.kept[n-1].path); c >= 0 {
@@ -988,17 +991,8 @@ func (p *jsonProblems) hide(kind jsonProblemKind) { p.hidden |= 1 << kind }
 
 // errors returns the problems as a ValidationErrors; data is the document.
 func (p *jsonProblems) errors(data []byte) ValidationErrors {
-	shown := DefaultMaxErrors
-	if p.all {
-		// Those at one pointer stay in the order found, as add keeps them.
-		slices.SortStableFunc(p.kept, func(a, b jsonProblem) int {
-			c, _ := p.comparePaths(a.path, b.path)
-			return c
-		})
-		shown = len(p.kept)
-	}
 	var errs ValidationErrors
-	for _, e := range p.kept[:min(len(p.kept), shown)] {
+	for _, e := range p.kept[:min(len(p.kept), DefaultMaxErrors)] {
 		where := ""
 		if e.inKey {
 			where = " in a key"
@@ -1015,7 +1009,7 @@ func (p *jsonProblems) errors(data []byte) ValidationErrors {
 		}
 		errs = append(errs, &ValidationError{Pointer: joinPointer(e.path), Err: err})
 	}
-	if p.total > shown {
+	if p.total > DefaultMaxErrors {
 		for _, e := range p.kept[DefaultMaxErrors:] {
 			p.hide(e.kind)
 		}

@@ -72,7 +72,7 @@ func TestSchemaVerdicts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, derrs := decodeJSON(data, false)
+			doc, derrs := decodeJSON(data)
 			if derrs != nil {
 				excluded[file] = true
 				if dir != "testdata/invalid" {

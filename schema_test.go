@@ -98,7 +98,7 @@ func TestSchemaBounds(t *testing.T) {
 // document without duplicate keys.
 func schemaOnly(t testing.TB, data []byte) ValidationErrors {
 	t.Helper()
-	doc, errs := decodeJSON(data, false)
+	doc, errs := decodeJSON(data)
 	if errs != nil {
 		t.Fatalf("decodeJSON: %v", errs)
 	}
@@ -295,7 +295,7 @@ func TestDecodeJSONFirstProblems(t *testing.T) {
 		}
 		var b strings.Builder
 		value(&b, "", 0)
-		_, errs := decodeJSON([]byte(b.String()), false)
+		_, errs := decodeJSON([]byte(b.String()))
 
 		slices.SortStableFunc(all, comparePointers)
 		var want []string
@@ -530,7 +530,7 @@ func TestDecodeJSONUnreadableKeys(t *testing.T) {
 		{"{\"\uFFFD\":1,\"\\ufffd\":2}", true, false},
 	}
 	for _, tt := range tests {
-		_, errs := decodeJSON([]byte(tt.doc), false)
+		_, errs := decodeJSON([]byte(tt.doc))
 		var dup, bad bool
 		for _, e := range errs {
 			dup = dup || errors.Is(e, ErrDuplicate)
@@ -572,7 +572,7 @@ func TestCheckSchemaItemsOneByOne(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, doc := range docs {
-		whole, derrs := decodeJSON([]byte(doc), false)
+		whole, derrs := decodeJSON([]byte(doc))
 		if derrs != nil {
 			t.Fatalf("decodeJSON(%s): %v", doc, derrs)
 		}
@@ -606,11 +606,11 @@ func TestCheckSchemaRestores(t *testing.T) {
 		jsonWith(`"title":"T"`, `"title":[1,2]`, `"keywords":[]`, `"keywords":["a",1]`, `"heading":""`, `"heading":{"h":1}`),
 		jsonWith(`"entities":[]`, `"entities":[{"name":[1],"type":"Event","description":{"d":2}},[3]]`, `"paragraphs":[]`, `"paragraphs":{"p":1}`),
 	} {
-		v, errs := decodeJSON([]byte(doc), false)
+		v, errs := decodeJSON([]byte(doc))
 		if errs != nil {
 			t.Fatal(errs)
 		}
-		want, _ := decodeJSON([]byte(doc), false)
+		want, _ := decodeJSON([]byte(doc))
 		if _, err := checkSchema(v, false); err != nil {
 			t.Fatal(err)
 		}

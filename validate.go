@@ -317,14 +317,18 @@ func ValidateJSON(data []byte) (*Digest, error) {
 // ValidateJSON reads and validates a digest from its JSON form as the
 // package function [ValidateJSON] does, with p's options: the document may
 // be as large as p.MaxSize, its digest is validated as [Parser.Validate]
-// does, and with p.AllErrors every problem is reported, the schema's too,
-// whatever it costs (the schema validator builds a message of several
-// hundred bytes for each bad item of a list).
+// does, and with p.AllErrors every problem of the schema and of Validate
+// is reported, whatever it costs (the schema validator builds a message of
+// several hundred bytes for each bad item of a list). The problems of
+// decoding, bytes that are not UTF-8, lone surrogates and keys seen twice,
+// stay cut at DefaultMaxErrors: each names a JSON Pointer into the
+// document, as long as the keys on its way, so that all of them could take
+// memory of the order of the square of the document's size.
 func (p *Parser) ValidateJSON(data []byte) (*Digest, error) {
 	if limit := p.maxSize(); int64(len(data)) > limit {
-		return nil, ValidationErrors{{Err: fmt.Errorf("%w: more than %d byte%s", ErrTooLarge, limit, plural(limit))}}
+		return nil, ValidationErrors{{Err: tooLargeErr(limit)}}
 	}
-	doc, errs := decodeJSON(data, p.AllErrors)
+	doc, errs := decodeJSON(data)
 	if errs != nil {
 		return nil, errs
 	}

@@ -67,6 +67,7 @@ func same(res ...string) [3][]string { return [3][]string{res, res, res} }
 func hostileFiles() []hostileFile {
 	tooLarge := `^big\.txt:3:4194295: input too large: more than 4194304 bytes \(raise the limit with -max-size\)$`
 	jsonTitle := `^json-title\.txt: the canonical form would start as a JSON document does, "\{\\"a\\":1": it would read back as JSON, not text$`
+	jsonTitleJSON := `^json-title\.json: the canonical form would start as a JSON document does, "\{\\"a\\":1": it would read back as JSON, not text$`
 	canonicalSmall := `^canonical-small\.txt: the canonical form would be 90 bytes, more than -max-size, 40: it would not read back$`
 	canonicalSmallValidate := `^canonical-small\.txt: would not read back unchanged: the canonical text would be 90 bytes, more than the 40 that Parse reads \(raise the limit with -max-size\)$`
 	return []hostileFile{
@@ -119,6 +120,9 @@ func hostileFiles() []hostileFile {
 			flags: []string{"-max-size", "8388608"}, codes: [3]int{0, 0, 0}},
 		{name: "json-title.txt", content: text("\u200b{\"a\":1\nSUMMARY\nS\n"), codes: [3]int{0, 1, 1},
 			mention: [3][]string{1: {jsonTitle}, 2: {jsonTitle}}},
+		// The same digest, read from JSON: validate checks what fmt does.
+		{name: "json-title.json", content: text(hostileJSONWith(`"title":"T"`, `"title":"{\"a\":1"`)), codes: [3]int{0, 1, 1},
+			mention: [3][]string{1: {jsonTitleJSON}, 2: {jsonTitleJSON}}},
 		{name: "canonical-small.txt", content: text("T\nSUMMARY\nS\nKEYWORDS\na,b,c,d,e\n"), flags: []string{"-max-size", "40"}, codes: [3]int{0, 1, 1},
 			mention: [3][]string{1: {canonicalSmall}, 2: {canonicalSmallValidate}}},
 

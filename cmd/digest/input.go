@@ -32,7 +32,7 @@ type inputFlags struct {
 func (f *inputFlags) define(fs *flag.FlagSet) {
 	f.maxSize = digest.DefaultMaxSize
 	fs.BoolVar(&f.allErrors, "all-errors", false,
-		fmt.Sprintf("report every problem of an input, not only the first %d", digest.DefaultMaxErrors))
+		fmt.Sprintf("report every problem of an input, not only the first %d (but for those of decoding a JSON document)", digest.DefaultMaxErrors))
 	fs.BoolVar(&f.context, "context", false,
 		"after each problem, show its line with a caret under the column")
 	fs.Var(&f.maxSize, "max-size", "reject an input larger than `N` bytes")
@@ -164,12 +164,7 @@ func (c *cli) reportParse(name string, err error, f *inputFlags) int {
 		b.WriteString(name)
 		b.WriteByte(':')
 		b.WriteString(e.Error())
-		switch {
-		case errors.Is(e, digest.ErrTooManyErrors): // it wraps the sentinels of those it counts
-			b.WriteString(" (show them with -all-errors)")
-		case errors.Is(e, digest.ErrTooLarge):
-			b.WriteString(" (raise the limit with -max-size)")
-		}
+		b.WriteString(hint(e, true))
 		b.WriteByte('\n')
 		if f.context {
 			if _, caret, ok := strings.Cut(e.ErrorWithPosition(), "\n"); ok {
@@ -203,7 +198,11 @@ func forEachInput(check func(c *cli, p *digest.Parser, in *inputFlags, name stri
 // the digest is valid.
 func (c *cli) readJSON(p *digest.Parser, name string, data []byte) (*digest.Digest, int) {
 	d, err := p.ValidateJSON(data) // which passes over a byte order mark
-	return d, c.reportInvalid(name, err)
+	// Problems of decoding (bytes that are not UTF-8, keys seen twice)
+	// come with no digest and no schema problem; -all-errors does not show
+	// more of them.
+	decoding := d == nil && !errors.Is(err, digest.ErrSchema)
+	return d, c.reportInvalid(name, err, !decoding)
 }
 
 // byteOrderMark is U+FEFF in UTF-8, which may come before a JSON document.

@@ -23,9 +23,9 @@
 // Parse, fmt and validate read a digest in either form. An input that
 // starts as a JSON object does, with "{" then "}" alone, or "{" then a
 // string and ":" on its line (white space aside), is a JSON document,
-// which they read with [digest.ValidateJSON]; so is one that ends before
-// it tells, as "{" or {"Ga, read as a JSON document cut short. Any other
-// is a text. So a title may start with "{", as in {Exclusif} or {"Gaza"} :
+// which they read with [digest.Parser.ValidateJSON]; so is one that ends
+// before it tells, as "{" or {"Ga, read as a JSON document cut short. Any
+// other is a text. So a title may start with "{", as in {Exclusif} or {"Gaza"} :
 // trêve, unless it goes on as an object's first key does, as in {"Gaza":
 // trêve.
 //
@@ -38,10 +38,11 @@
 // -all-errors is given, the first 10 problems of an input are reported and
 // one more line counts the others.
 //
-// The verbs that read texts share these flags:
+// The verbs that read inputs, texts or JSON, share these flags:
 //
 //	-all-errors
-//		report every problem of an input, not only the first 10
+//		report every problem of an input, not only the first 10 (but for
+//		those of decoding a JSON document)
 //	-context
 //		after each problem, show its line with a caret under the column
 //	-max-size N
@@ -109,7 +110,9 @@
 // printable is quoted, and one of more than 200 bytes is cut there, with
 // "…" (between two characters, and never inside an escape such as "~1").
 // These are the first 10 by pointer and a line that counts the others,
-// or with -all-errors every problem. Validate prints nothing for a valid
+// or with -all-errors every problem, but for those of decoding a JSON
+// document (bytes that are not UTF-8, keys seen twice), which stay cut at
+// 10 ([digest.Parser.ValidateJSON]). Validate prints nothing for a valid
 // input.
 //
 // A valid digest reads back unchanged from its canonical form, which

@@ -318,6 +318,18 @@ func TestRun(t *testing.T) {
 			stderr: []string{`^digest: help: too many arguments`},
 		},
 	}
+	// Problems of decoding a JSON document stay cut with -all-errors,
+	// and their count says nothing of it.
+	dupKeys := "^dupkeys\\.json: /k: duplicate key \"k\"$"
+	for _, args := range [][]string{{"validate", "dupkeys.json"}, {"validate", "-all-errors", "dupkeys.json"}} {
+		tests = append(tests, runTest{
+			name: strings.Join(args, " "),
+			args: args,
+			code: 1,
+			stderr: append(slices.Repeat([]string{dupKeys}, digest.DefaultMaxErrors),
+				`^dupkeys\.json: /k: too many errors: 2 more not shown$`),
+		})
+	}
 	// validate shows the first problems of a digest, read from a text or
 	// from JSON, or with -all-errors every one.
 	for _, name := range []string{"dups.txt", "dups.json"} {
@@ -337,7 +349,8 @@ func TestRun(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			inTempDir(t, map[string]string{"seed.txt": seed, "broken.txt": broken, "many.txt": manyProblems, "dups.txt": dupKeywords, "dups.json": dupKeywordsJSON})
+			inTempDir(t, map[string]string{"seed.txt": seed, "broken.txt": broken, "many.txt": manyProblems, "dups.txt": dupKeywords, "dups.json": dupKeywordsJSON,
+				"dupkeys.json": "{" + strings.Repeat(`"k":1,`, 12) + `"k":1}`})
 			code, stdout, stderr := runDigest(tt.stdin, tt.args...)
 			if code != tt.code {
 				t.Errorf("exit status %d, want %d", code, tt.code)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"flag"
@@ -27,7 +28,9 @@ that a text whose title starts with "{" is text unless it goes on as an
 object's first key does. Problems in a text are reported on standard
 error as FILE:LINE:COLUMN: message; problems of a digest as
 FILE: /json/pointer: message, the first 10 by pointer and a line that
-counts the others, or with -all-errors every problem. Validate prints
+counts the others, or with -all-errors every problem, but for those of
+decoding a JSON document (bytes that are not UTF-8, keys seen twice),
+which stay cut at 10. Validate prints
 nothing for a valid input. A text must read back unchanged from its
 canonical form as digest reads it, as fmt checks: within -max-size, and
 as text, not JSON.
@@ -42,23 +45,30 @@ func (c *cli) validate(p *digest.Parser, in *inputFlags, name string) int {
 	if err != nil {
 		return c.fileError(name, err)
 	}
+	// p.Validate, which p.ValidateJSON calls too, reads the canonical
+	// text back as p.Parse does, with -max-size; the command also reads
+	// it as JSON should it start as a JSON document does, which only a
+	// title that starts with "{" can make it do. So validate checks what
+	// fmt does.
+	readsBack := func(d *digest.Digest) bool {
+		return !strings.HasPrefix(d.Title, "{") || c.readsBack(name, digest.Format(d), p.MaxSize)
+	}
 	if isJSON(data) {
-		_, code := c.readJSON(p, name, data)
+		d, code := c.readJSON(p, name, data)
+		if code == exitOK && !readsBack(d) {
+			return exitProblems
+		}
 		return code
 	}
 	d, err := p.Parse(data) // which reports a text over the limit
 	if err != nil {
 		return c.reportParse(name, err, in)
 	}
-	// p.Validate reads the canonical text back as p.Parse does, with
-	// -max-size; the command also reads it as JSON should it start as a
-	// JSON document does, which only a title that starts with "{" can
-	// make it do. So validate checks what fmt does.
 	err = p.Validate(d)
-	if err == nil && strings.HasPrefix(d.Title, "{") && !c.readsBack(name, digest.Format(d), p.MaxSize) {
+	if err == nil && !readsBack(d) {
 		return exitProblems
 	}
-	return c.reportInvalid(name, err)
+	return c.reportInvalid(name, err, true)
 }
 
 // readsBack tells whether out, the canonical form of the input name,
@@ -81,8 +91,9 @@ func (c *cli) readsBack(name string, out []byte, limit int64) bool {
 
 // reportInvalid reports err, the error of validating the input name, one
 // problem a line, and returns the exit status: exitOK when err is nil,
-// exitProblems otherwise.
-func (c *cli) reportInvalid(name string, err error) int {
+// exitProblems otherwise. more tells that -all-errors shows the problems
+// that a cut list does not.
+func (c *cli) reportInvalid(name string, err error, more bool) int {
 	if err == nil {
 		return exitOK
 	}
@@ -90,25 +101,41 @@ func (c *cli) reportInvalid(name string, err error) int {
 	if list, ok := err.(interface{ Unwrap() []error }); ok {
 		errs = list.Unwrap()
 	}
-	var b bytes.Buffer
+	// Buffered, not built whole: with -all-errors, a document can have
+	// hundreds of thousands of problems.
+	b := bufio.NewWriterSize(c.stderr, 64<<10)
+	name = displayName(name)
 	for _, e := range errs {
 		// A ValidationError is one line, its pointer quoted and cut as
 		// needed.
-		fmt.Fprintf(&b, "%s: %v", displayName(name), e)
-		var ve *digest.ValidationError
-		switch {
-		case errors.Is(e, digest.ErrTooManyErrors): // it wraps the sentinels of those it counts
-			b.WriteString(" (show them with -all-errors)")
-		case errors.Is(e, digest.ErrTooLarge),
-			// The canonical form is longer than -max-size: Validate's one
-			// problem at the pointer "".
-			errors.As(e, &ve) && ve.Pointer == "" && errors.Is(e, digest.ErrNotRoundTrip):
-			b.WriteString(" (raise the limit with -max-size)")
-		}
+		b.WriteString(name)
+		b.WriteString(": ")
+		b.WriteString(e.Error())
+		b.WriteString(hint(e, more))
 		b.WriteByte('\n')
 	}
-	c.stderr.Write(b.Bytes())
+	b.Flush()
 	return exitProblems
+}
+
+// hint returns what to add to the message of e, a problem of an input,
+// to say how to see more: for the error that counts those a list does
+// not show, when more tells that -all-errors shows them; for an input, or
+// a canonical form, longer than -max-size.
+func hint(e error, more bool) string {
+	var ve *digest.ValidationError
+	switch {
+	case errors.Is(e, digest.ErrTooManyErrors): // it wraps the sentinels of those it counts
+		if more {
+			return " (show them with -all-errors)"
+		}
+	case errors.Is(e, digest.ErrTooLarge),
+		// The canonical form is longer than -max-size: Validate's one
+		// problem at the pointer "".
+		errors.As(e, &ve) && ve.Pointer == "" && errors.Is(e, digest.ErrNotRoundTrip):
+		return " (raise the limit with -max-size)"
+	}
+	return ""
 }
 
 var schemaVerb = &verb{
