@@ -1324,7 +1324,7 @@ func checkValidateJSONAllErrors(t *testing.T, data []byte, err error) {
 	t.Helper()
 	_, all := (&Parser{AllErrors: true}).ValidateJSON(data)
 	if _, errs := decodeJSON(data); errs != nil {
-		if errString(all) != errString(err) {
+		if validationLines(all) != validationLines(err) {
 			t.Errorf("ValidateJSON gives\n%v\nwith AllErrors\n%v", err, all)
 		}
 		return

@@ -19,12 +19,13 @@ const DefaultMaxSize = 4 << 20
 // [Parser.AllErrors] is set. Past it, one last error wrapping
 // [ErrTooManyErrors] tells how many more there were, and wraps their
 // sentinels too. Validate and ValidateJSON report as many; so do
-// [Parser.Validate] and [Parser.ValidateJSON] unless AllErrors is set.
+// [Parser.Validate] and [Parser.ValidateJSON] unless AllErrors is set
+// (see Parser.ValidateJSON for the problems it leaves cut).
 const DefaultMaxErrors = 10
 
 // A Parser parses and validates digests with options. The zero value is
 // ready to use and parses as [Parse] does, and validates as [Validate]
-// does. A Parser may be used by several goroutines at once.
+// and [ValidateJSON] do. A Parser may be used by several goroutines at once.
 type Parser struct {
 	// MaxSize is the largest input accepted, in bytes, text or JSON
 	// document, and so the largest canonical text that [Parser.Validate]

@@ -38,7 +38,8 @@
 // -all-errors is given, the first 10 problems of an input are reported and
 // one more line counts the others.
 //
-// The verbs that read inputs, texts or JSON, share these flags:
+// The verbs that read inputs, texts or JSON, share these flags (-context
+// shows the lines of a text; a JSON document has none to show):
 //
 //	-all-errors
 //		report every problem of an input, not only the first 10 (but for

@@ -330,6 +330,21 @@ func TestRun(t *testing.T) {
 				`^dupkeys\.json: /k: too many errors: 2 more not shown$`),
 		})
 	}
+	// The schema's problems are all shown with -all-errors, and their
+	// count says so.
+	schemaProblem := `^schema\.json: /keywords/\d+: schema violation: expected string, but got number$`
+	tests = append(tests, runTest{
+		name: "validate schema.json",
+		args: []string{"validate", "schema.json"},
+		code: 1,
+		stderr: append(slices.Repeat([]string{schemaProblem}, digest.DefaultMaxErrors),
+			`^schema\.json: /keywords/10: too many errors: 2 more not shown \(show them with -all-errors\)$`),
+	}, runTest{
+		name:   "validate -all-errors schema.json",
+		args:   []string{"validate", "-all-errors", "schema.json"},
+		code:   1,
+		stderr: slices.Repeat([]string{schemaProblem}, 12),
+	})
 	// validate shows the first problems of a digest, read from a text or
 	// from JSON, or with -all-errors every one.
 	for _, name := range []string{"dups.txt", "dups.json"} {
@@ -350,7 +365,9 @@ func TestRun(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			inTempDir(t, map[string]string{"seed.txt": seed, "broken.txt": broken, "many.txt": manyProblems, "dups.txt": dupKeywords, "dups.json": dupKeywordsJSON,
-				"dupkeys.json": "{" + strings.Repeat(`"k":1,`, 12) + `"k":1}`})
+				"dupkeys.json": "{" + strings.Repeat(`"k":1,`, 12) + `"k":1}`,
+				"schema.json": `{"title":"T","subtitle":"","summary":"S","highlights":[],"core_subject":{"heading":"","paragraphs":[]},` +
+					`"keywords":[1,2,3,4,5,6,7,8,9,10,11,12],"entities":[]}`})
 			code, stdout, stderr := runDigest(tt.stdin, tt.args...)
 			if code != tt.code {
 				t.Errorf("exit status %d, want %d", code, tt.code)

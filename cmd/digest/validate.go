@@ -30,8 +30,8 @@ error as FILE:LINE:COLUMN: message; problems of a digest as
 FILE: /json/pointer: message, the first 10 by pointer and a line that
 counts the others, or with -all-errors every problem, but for those of
 decoding a JSON document (bytes that are not UTF-8, keys seen twice),
-which stay cut at 10. Validate prints
-nothing for a valid input. A text must read back unchanged from its
+which stay cut at 10. Validate prints nothing for a valid input. A
+digest, read from a text or from JSON, must read back unchanged from its
 canonical form as digest reads it, as fmt checks: within -max-size, and
 as text, not JSON.
 With no FILE, or for "-", validate reads standard input.
