@@ -416,7 +416,7 @@ type validator struct {
 // that counts them: nothing of them is formatted.
 func (v *validator) keep(p pointer, sentinel error) bool {
 	v.found++
-	if !v.full() {
+	if v.all || len(v.errs) < DefaultMaxErrors {
 		return true
 	}
 	if v.found == DefaultMaxErrors+1 {
@@ -425,9 +425,6 @@ func (v *validator) keep(p pointer, sentinel error) bool {
 	v.hidden.add(sentinel)
 	return false
 }
-
-// full reports whether keep would only count a problem now.
-func (v *validator) full() bool { return !v.all && len(v.errs) >= DefaultMaxErrors }
 
 // add records a problem at p that keep said to keep.
 func (v *validator) add(p pointer, err error) {
@@ -658,19 +655,11 @@ func (v *validator) line(p pointer, f *field, s string, num int) {
 	}
 	if mayChange && !badUTF8 && !lex.IsNFC(s) {
 		// Not NFC, or NFC but for the joiner that reading would insert.
-		// notNFC tells which, and where, but allocates: it is for the
-		// problems kept only. Of the others, only the sentinel counts.
-		if v.full() {
-			sentinel := ErrNotNFC
-			if lex.NFCAddsOnlyJoiners(s) {
-				sentinel = ErrNotRoundTrip
+		if i, seg, ok := notNFC(s); ok {
+			if v.keep(p, ErrNotNFC) {
+				v.add(p, fmt.Errorf("%w: %+q at byte %d%s: %s", ErrNotNFC, seg, i, inLine(num), excerpt(s)))
 			}
-			v.keep(p, sentinel)
-		} else if i, seg, ok := notNFC(s); ok {
-			v.keep(p, ErrNotNFC)
-			v.add(p, fmt.Errorf("%w: %+q at byte %d%s: %s", ErrNotNFC, seg, i, inLine(num), excerpt(s)))
-		} else {
-			v.keep(p, ErrNotRoundTrip)
+		} else if v.keep(p, ErrNotRoundTrip) {
 			v.add(p, fmt.Errorf("%w: reading would insert U+034F COMBINING GRAPHEME JOINER at byte %d, after the 30th combining mark in a row%s: %s",
 				ErrNotRoundTrip, cgjAt(s), inLine(num), excerpt(s)))
 		}
@@ -996,23 +985,19 @@ func compareSegments(a, b string) int {
 	return c
 }
 
-// cgj is U+034F COMBINING GRAPHEME JOINER, which the NFC of
-// golang.org/x/text/unicode/norm inserts after 30 combining marks in a
-// row, to keep text in the Stream-Safe Text Format.
-const cgj = lex.CGJ
-
 // notNFC returns the first segment of s, a text that is not NFC as
 // golang.org/x/text/unicode/norm tells it, that normalizing changes other
-// than by inserting cgj, and its offset; ok is false when there is none:
+// than by inserting [lex.CGJ], and its offset; ok is false when there is none:
 // s is NFC, but holds more than 30 combining marks in a row. A segment is
 // a character that does not combine with the one before it, and the
-// combining marks after it; normalizing changes each on its own.
+// combining marks after it; normalizing changes each on its own. It does
+// not allocate, so that problems past those shown cost nothing more.
 func notNFC(s string) (i int, seg string, ok bool) {
 	// QuickSpan stops at the first character that may combine with the
 	// one before it, which needs not be the first that does.
 	for i = norm.NFC.QuickSpanString(s); i < len(s); i += len(seg) {
 		seg = s[i:][:max(1, norm.NFC.NextBoundaryInString(s[i:], true))]
-		if !norm.NFC.IsNormalString(seg) && strings.ReplaceAll(norm.NFC.String(seg), cgj, "") != strings.ReplaceAll(seg, cgj, "") {
+		if !lex.NFCAddsOnlyJoiners(seg) {
 			return i, seg, true
 		}
 	}
@@ -1020,7 +1005,7 @@ func notNFC(s string) (i int, seg string, ok bool) {
 }
 
 // cgjAt returns the offset in s, a text that normalizing changes only by
-// inserting cgj, of the first it inserts.
+// inserting [lex.CGJ], of the first it inserts.
 func cgjAt(s string) int {
 	n := norm.NFC.String(s)
 	i := 0

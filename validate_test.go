@@ -1051,13 +1051,13 @@ func TestValidateNotNFCThenParse(t *testing.T) {
 	}
 }
 
-// TestNFCAddsOnlyJoiners checks that lex.NFCAddsOnlyJoiners, which tells
-// the sentinel of a problem not shown, and notNFC, which tells the one
-// shown, agree with what they both test, on random texts of letters,
-// combining marks in runs up to past 30, U+034F and Hangul jamo.
+// TestNFCAddsOnlyJoiners checks that lex.NFCAddsOnlyJoiners, and notNFC,
+// which applies it segment by segment, agree with what they test, on
+// random texts of letters, combining marks in runs up to past 30, U+034F
+// and Hangul jamo.
 func TestNFCAddsOnlyJoiners(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 5))
-	pieces := []string{"a", "e", "\u0301", "\u0327", "\u0323", "\u0308", cgj, "\u1100", "\u1161", "\u11a8", "é", "\u0f73", "\u0f71"}
+	pieces := []string{"a", "e", "\u0301", "\u0327", "\u0323", "\u0308", lex.CGJ, "\u1100", "\u1161", "\u11a8", "é", "\u0f73", "\u0f71"}
 	joiners := 0
 	for range 20000 {
 		var b strings.Builder
@@ -1070,7 +1070,7 @@ func TestNFCAddsOnlyJoiners(t *testing.T) {
 			b.WriteString(strings.Repeat(p, n))
 		}
 		s := b.String()
-		want := strings.ReplaceAll(norm.NFC.String(s), cgj, "") == strings.ReplaceAll(s, cgj, "")
+		want := strings.ReplaceAll(norm.NFC.String(s), lex.CGJ, "") == strings.ReplaceAll(s, lex.CGJ, "")
 		if got := lex.NFCAddsOnlyJoiners(s); got != want {
 			t.Fatalf("lex.NFCAddsOnlyJoiners(%+q) = %v, want %v", s, got, want)
 		}

@@ -375,7 +375,6 @@ const CGJ = "\u034F"
 // nothing else changed, CGJ aside. It is true of a text in NFC too. It
 // does not allocate.
 func NFCAddsOnlyJoiners(s string) bool {
-	const cgj = CGJ
 	n := norm.NFC.QuickSpanString(s)
 	rest := s[n:]
 	it := iters.Get().(*norm.Iter)
@@ -386,10 +385,10 @@ func NFCAddsOnlyJoiners(s string) bool {
 		seg := it.Next()
 		for j := 0; j < len(seg); {
 			switch {
-			case len(seg)-j >= len(cgj) && string(seg[j:j+len(cgj)]) == cgj:
-				j += len(cgj)
-			case strings.HasPrefix(rest[i:], cgj):
-				i += len(cgj)
+			case len(seg)-j >= len(CGJ) && string(seg[j:j+len(CGJ)]) == CGJ:
+				j += len(CGJ)
+			case strings.HasPrefix(rest[i:], CGJ):
+				i += len(CGJ)
 			case i < len(rest) && rest[i] == seg[j]:
 				i++
 				j++
@@ -398,8 +397,8 @@ func NFCAddsOnlyJoiners(s string) bool {
 			}
 		}
 	}
-	for strings.HasPrefix(rest[i:], cgj) {
-		i += len(cgj)
+	for strings.HasPrefix(rest[i:], CGJ) {
+		i += len(CGJ)
 	}
 	return i == len(rest)
 }
