@@ -122,7 +122,8 @@ func withoutBreak(s string) string {
 		case '\n', '\r':
 			return s[:i]
 		case 0xC2, 0xE2:
-			if lex.BreakLen(rest) > 0 || strings.HasPrefix("\u0085", rest) || strings.HasPrefix("\u2028", rest) || strings.HasPrefix("\u2029", rest) {
+			// rest is a whole break or the start of one.
+			if strings.HasPrefix("\u0085", rest) || strings.HasPrefix("\u2028", rest) || strings.HasPrefix("\u2029", rest) {
 				return s[:i]
 			}
 		}
@@ -570,10 +571,11 @@ func problemError(pr lex.Problem) *ParseError {
 		e.Err = fmt.Errorf("%w %U", ErrControlChar, pr.Rune)
 	default:
 		bad := pr.Raw[pr.Col-1:][:pr.Len]
-		e.Err = fmt.Errorf("%w: % x", ErrInvalidUTF8, bad[:min(len(bad), 8)])
 		if pr.Line == 1 && pr.Col == 1 && (strings.HasPrefix(bad, "\xff\xfe") || strings.HasPrefix(bad, "\xfe\xff")) {
 			// What a text saved as "Unicode" on Windows starts with.
 			e.Err = fmt.Errorf("%w: % x, the byte order mark of UTF-16: the text is to be UTF-8", ErrInvalidUTF8, bad[:2])
+		} else {
+			e.Err = fmt.Errorf("%w: % x", ErrInvalidUTF8, bad[:min(len(bad), 8)])
 		}
 	}
 	return e

@@ -131,7 +131,7 @@ func checkSchema(doc any, all bool) (ValidationErrors, error) {
 			continue
 		}
 		parent[l.key] = []any{} // checked here: the schema need not see the items
-		defer func() { parent[l.key] = list }()
+		restore = append(restore, func() { parent[l.key] = list })
 		if len(list) > maxItems {
 			msg := fmt.Sprintf("at most %d items allowed, but found %d", maxItems, len(list))
 			problems = append(problems, schemaProblem{l.parent + "/" + l.key, "", msg, relabeled{msg, ErrTooLong}})
@@ -905,7 +905,6 @@ const (
 	badUTF8Problem       jsonProblemKind = iota // bytes that are not UTF-8
 	loneSurrogateProblem                        // an escaped surrogate that is not one of a pair: \ud800
 	duplicateKeyProblem                         // a key seen before in its object
-	jsonProblemKinds                            // the number of kinds
 )
 
 // sentinel returns the error that a problem of kind k wraps.
@@ -924,8 +923,8 @@ func (k jsonProblemKind) sentinel() error {
 // those it reports.
 type jsonProblems struct {
 	kept   []jsonProblem
-	total  int   // the problems found
-	hidden uint8 // bit 1<<kind for the kind of each problem not kept
+	total  int    // the problems found
+	hidden hidden // the sentinels of the problems not kept
 
 	// compared counts the bytes that comparePaths reads, at most. A
 	// problem is compared with a few of those kept; a comparison reads no
@@ -987,7 +986,7 @@ func (p *jsonProblems) add(e jsonProblem) (level int, kept bool) {
 }
 
 // hide notes a problem of that kind that is not kept.
-func (p *jsonProblems) hide(kind jsonProblemKind) { p.hidden |= 1 << kind }
+func (p *jsonProblems) hide(kind jsonProblemKind) { p.hidden.add(kind.sentinel()) }
 
 // errors returns the problems as a ValidationErrors; data is the document.
 func (p *jsonProblems) errors(data []byte) ValidationErrors {
@@ -1013,13 +1012,7 @@ func (p *jsonProblems) errors(data []byte) ValidationErrors {
 		for _, e := range p.kept[DefaultMaxErrors:] {
 			p.hide(e.kind)
 		}
-		var h hidden
-		for k := range jsonProblemKinds {
-			if p.hidden&(1<<k) != 0 {
-				h.add(k.sentinel())
-			}
-		}
-		errs = append(errs, tooMany(joinPointer(p.kept[DefaultMaxErrors].path), p.total-DefaultMaxErrors, h))
+		errs = append(errs, tooMany(joinPointer(p.kept[DefaultMaxErrors].path), p.total-DefaultMaxErrors, p.hidden))
 	}
 	return errs
 }
