@@ -1334,7 +1334,8 @@ func checkValidateJSONAllErrors(t *testing.T, data []byte, err error) {
 
 // checkAllErrors checks that Parse reports the first DefaultMaxErrors of
 // the errors that Parser.AllErrors reports, then one that counts the rest
-// at the position of the next, and reads the same digest.
+// at the position of the next, with their source lines, and reads the
+// same digest.
 func checkAllErrors(t *testing.T, in string, d *Digest, err error) {
 	t.Helper()
 	p := Parser{AllErrors: true}
@@ -1467,6 +1468,10 @@ func TestHostileMemory(t *testing.T) {
 		// 2-byte number; the schema validator, given the whole array,
 		// built a map of its items on top, 80.
 		{name: "JSON numbers as the title", in: jsonWith(`"title":"T"`, `"title":[0`+strings.Repeat(`,0`, size/2)+`]`), json: true, limit: 60},
+		// Keys the schema does not allow: a message for the first
+		// DefaultMaxErrors+1 only, the others counted; 75 bytes a byte
+		// were a message built for each.
+		{name: "JSON keys not allowed", in: jsonWith(`"title":"T"`, `"title":"T",`+extraMembers(size/10)), json: true, limit: 40},
 		// A map for every 6 bytes of input.
 		{name: "JSON nested 2500 deep", in: strings.Repeat(`{"a":`, 2500) + "1" + strings.Repeat("}", 2500), json: true, limit: 256},
 		{

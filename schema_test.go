@@ -205,6 +205,9 @@ func checkErrorPointers(t *testing.T, who string, err error, want string) {
 
 // validationLines returns the errors of err one a line.
 func validationLines(err error) string {
+	if err == nil {
+		return "<nil>"
+	}
 	var list ValidationErrors
 	if !errors.As(err, &list) {
 		return err.Error()

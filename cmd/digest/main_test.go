@@ -532,10 +532,13 @@ func TestFmtWriteInPlace(t *testing.T) {
 	}
 }
 
-// failWriter fails every write.
+// errDiskFull is the error of every write to a failWriter.
+var errDiskFull = errors.New("disk full")
+
+// failWriter fails every write with errDiskFull.
 type failWriter struct{}
 
-func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+func (failWriter) Write([]byte) (int, error) { return 0, errDiskFull }
 
 func TestStdoutError(t *testing.T) {
 	inTempDir(t, map[string]string{"seed.txt": string(readSeed(t))})

@@ -350,10 +350,10 @@ func TestNFC(t *testing.T) {
 	}
 }
 
-// TestNFCAfterNotNFC checks that an IsNFC that stops midway, at a text
-// that is not NFC, leaves nothing behind for the next normalization:
-// U+0F43 and U+0FB9 decompose into two segments, which a norm.Iter
-// stopped after the first still holds the second of.
+// TestNFCAfterNotNFC checks that an IsNFC or NFCAddsOnlyJoiners that
+// stops midway, at a text that is not NFC, leaves nothing behind for the
+// next normalization: U+0F43 and U+0FB9 decompose into two segments, which
+// a norm.Iter stopped after the first still holds the second of.
 func TestNFCAfterNotNFC(t *testing.T) {
 	for _, bad := range []string{"\u0F43", "\u0FB9", "x\u0F43y", "Cafe\u0301"} {
 		for _, s := range []string{"Cafe\u0301", "\uFAD9", "K\u212B", "x\u0301"} {
@@ -363,6 +363,12 @@ func TestNFCAfterNotNFC(t *testing.T) {
 				}
 				if got, want := nfc(s), norm.NFC.String(s); got != want {
 					t.Fatalf("after IsNFC(%+q), nfc(%+q) = %+q, want %+q", bad, s, got, want)
+				}
+				if NFCAddsOnlyJoiners(bad) {
+					t.Fatalf("NFCAddsOnlyJoiners(%+q) = true", bad)
+				}
+				if got, want := nfc(s), norm.NFC.String(s); got != want {
+					t.Fatalf("after NFCAddsOnlyJoiners(%+q), nfc(%+q) = %+q, want %+q", bad, s, got, want)
 				}
 			}
 		}
@@ -381,6 +387,7 @@ func TestNFCPoolKeepsNoText(t *testing.T) {
 		{"nfc", "", func(s string) { nfc(s) }},
 		{"IsNFC", "", func(s string) { IsNFC(s) }},
 		{"IsNFC stopped midway", "\u0F43", func(s string) { IsNFC(s) }},
+		{"NFCAddsOnlyJoiners stopped midway", "\u0F43", func(s string) { NFCAddsOnlyJoiners(s) }},
 	} {
 		s := strings.Repeat("x\u0301", 1<<16) + c.end
 		w := weak.Make(unsafe.StringData(s))
