@@ -247,6 +247,16 @@ func (p *Parser) parse(data []byte, src string) (*Digest, error) {
 		if text == "" {
 			continue // blank lines carry no meaning
 		}
+		if ps.pending != 0 {
+			// The quick path of the entities section: a type line as
+			// Format writes it. It starts with an emoji, so it is no
+			// header (lex.ParseHeader refuses a line that starts with
+			// one) and need not be tried as one.
+			if known, desc, ok := typeNames.SplitWritten(text); ok {
+				ps.setType(known, "", desc)
+				continue
+			}
+		}
 		if h, ok := lex.ParseHeader(text); ok {
 			ps.startSection(lx.Line(text), h)
 			continue
@@ -325,13 +335,7 @@ func (p *parser) line(text string) {
 // entityLine handles a line of the entities section: a name line or a type
 // line (FORMAT.md §5).
 func (p *parser) entityLine(text string) {
-	if p.pending != 0 {
-		// The quick path: a type line as Format writes it.
-		if known, desc, ok := typeNames.SplitWritten(text); ok {
-			p.setType(known, "", desc)
-			return
-		}
-	}
+	// A type line as Format writes it took the quick path of Parser.parse.
 	icon := lex.IconLen(text)
 	if icon == 0 && (p.pending == 0 || lex.KnownType(text, typeNames) < 0) {
 		p.endEntity()

@@ -79,13 +79,18 @@ type Names struct {
 }
 
 // NewTypeNames returns the names, as NewNames does, with the icon written
-// before each in a type line: icons[i] goes with names[i].
+// before each in a type line: icons[i] goes with names[i]. It panics if an
+// icon does not start with an emoji, from U+1F000 to U+1FAFF: a line that
+// starts with one is never a header (see SplitWritten).
 func NewTypeNames(names, icons []string) *Names {
 	ns := NewNames(names...)
 	if len(icons) != len(names) {
 		panic("lex: not one icon for each type name")
 	}
 	for i, name := range names {
+		if !startsWithEmoji(icons[i]) {
+			panic("lex: an icon that is not an emoji: " + icons[i])
+		}
 		start := icons[i] + " " + name
 		ns.written = append(ns.written, start)
 		if len(start) > 3 {
@@ -100,7 +105,8 @@ func NewTypeNames(names, icons []string) *Names {
 // name in its own spelling, not followed by '_' and a letter. It gives
 // then what SplitTypeLine gives for text without its icon (IconLen), with
 // less work: the index of the type and the description. ok is false for
-// any other text. (A TypeLine is not returned: a result that large goes
+// any other text. A text it splits starts with an emoji (NewTypeNames),
+// so ParseHeader never reads it as a header. (A TypeLine is not returned: a result that large goes
 // through memory, at some cost for each line.)
 func (ns *Names) SplitWritten(text string) (known int, description string, ok bool) {
 	if !ns.prefixFree {

@@ -343,4 +343,28 @@ func checkSplitWritten(t *testing.T, text string) {
 	if !wantOK || got != want {
 		t.Errorf("SplitWritten(%+q) = %#v; SplitTypeLine gives %#v, %v", text, got, want, wantOK)
 	}
+	// The parser does not try such a line as a header.
+	if h, ok := ParseHeader(text); ok {
+		t.Errorf("SplitWritten splits %+q, which ParseHeader reads as the header %v", text, h)
+	}
+}
+
+// TestNewTypeNamesPanics checks that NewTypeNames refuses icons that would
+// let a type line read as a header, and a list of icons of another length.
+func TestNewTypeNamesPanics(t *testing.T) {
+	for _, icons := range [][]string{
+		{"👤", "👤", "🏛️", "📍", "📅", "#", "🔖"},
+		{"👤", "👤", "🏛️", "📍", "📅", "", "🔖"},
+		{"👤", "👤", "\uFE0F🏛️", "📍", "📅", "📦", "🔖"},
+		{"👤"},
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("NewTypeNames(%q) did not panic", icons)
+				}
+			}()
+			NewTypeNames(typeNames.list, icons)
+		}()
+	}
 }
