@@ -22,22 +22,24 @@ GLOBL consts<>(SB), RODATA|NOPTR, $0xa0
 // starts a letter from U+00C0 to U+02FF, whose two bytes it takes out of
 // BX. If a byte is left in BX, it goes to stop; otherwise it counts the
 // spaces after a space (R12), keeps whether the block ends with a space
-// (R10), and goes on with the next block at again.
-#define LETTERS_OR_STOP(again) \
-	MOVQ R13, DI; \
-	SHRQ $1, DI; \
-	ANDQ DI, R8; \
-	MOVQ R8, DI; \
-	SHLQ $1, DI; \
-	ORQ  R8, DI; \
-	NOTQ DI; \
-	ANDQ DI, BX; \
+// (R10), and moves CX to the next block.
+//
+// R8 & (R13 >> 1) has a bit for each lead of a letter; no two of its
+// bits are next to each other, as no byte is both a lead and a
+// continuation byte. Adding it to itself shifted by one, as LEAQ does,
+// then sets the bits of both bytes of each letter, with no carry. Those
+// bytes are all in BX, as BX holds every byte at or above 0x80, so an
+// XOR takes them out, and sets the flags for JNZ.
+#define LETTERS_OR_STOP \
+	SHRQ $1, R13; \
+	ANDQ R13, R8; \
+	LEAQ (R8)(R8*2), DI; \
+	XORQ DI, BX; \
 	JNZ  stop; \
 	ORQ  R12, R9; \
 	MOVQ R11, R10; \
 	SHRQ $31, R10; \
-	ADDQ $32, CX; \
-	JMP  again
+	ADDQ $32, CX
 
 // The steps of a block, as macros that both the loop and the tail use.
 // SSE2_STOPS reads the block at CX into X0 and X5 and sets BX to the bytes
@@ -132,11 +134,10 @@ skip:
 skip:
 
 // PAIRS sets R12 to the spaces after a space: R11 shifted by one, with
-// the byte before the block (R10).
+// the byte before the block (R10, 0 or 1) in bit 0, and R11. R11 has 32
+// bits, so LEAQ shifts it with no loss.
 #define PAIRS \
-	MOVQ R11, R12; \
-	SHLQ $1, R12; \
-	ORQ  R10, R12; \
+	LEAQ (R10)(R11*2), R12; \
 	ANDQ R11, R12
 
 // TAIL_MASK begins the last block, at CX, where less than a block is
@@ -181,10 +182,12 @@ TEXT ·plainBlocks(SB), NOSPLIT, $0-41
 	MOVOU consts<>+0x00(SB), X8
 	MOVOU consts<>+0x20(SB), X9
 
+check: // AX is the last offset where a whole block starts
+	LEAQ -32(DX), AX
+	CMPQ CX, AX
+	JGT  tail // less than a block left
+
 loop:
-	LEAQ 32(CX), AX
-	CMPQ AX, DX
-	JHI  tail // less than a block left
 	SSE2_STOPS
 	SSE2_STORE(stored)
 	SSE2_SPACES
@@ -197,7 +200,9 @@ loop:
 	// whether BX is zero: in text with accents, such a branch is taken
 	// or not at random, and mispredicted often.
 	SSE2_LETTERS
-	LETTERS_OR_STOP(loop)
+	LETTERS_OR_STOP
+	CMPQ CX, AX
+	JLE  loop
 
 tail: // the last bytes, as one block with those past the end masked
 	TAIL_MASK
@@ -209,7 +214,8 @@ tail: // the last bytes, as one block with those past the end masked
 	PAIRS
 	SSE2_LETTERS
 	ANDQ AX, R13
-	LETTERS_OR_STOP(end)
+	LETTERS_OR_STOP
+	JMP  end
 
 stop:
 	// Go to the first byte left in BX; count the spaces before it.
@@ -298,8 +304,8 @@ c2:
 
 resume: // read on with the loop that stopped
 	CMPB ·useAVX2(SB), $0
-	JNE  avx2loop
-	JMP  loop
+	JNE  avx2check
+	JMP  check
 
 done:
 	CMPB ·useAVX2(SB), $0
@@ -320,16 +326,20 @@ avx2:
 	VMOVDQU consts<>+0x60(SB), Y11
 	VMOVDQU consts<>+0x80(SB), Y12
 
+avx2check:
+	LEAQ -32(DX), AX
+	CMPQ CX, AX
+	JGT  avx2tail
+
 avx2loop:
-	LEAQ 32(CX), AX
-	CMPQ AX, DX
-	JHI  avx2tail
 	AVX2_STOPS
 	AVX2_STORE(avx2stored)
 	AVX2_SPACES
 	PAIRS
 	AVX2_LETTERS
-	LETTERS_OR_STOP(avx2loop)
+	LETTERS_OR_STOP
+	CMPQ CX, AX
+	JLE  avx2loop
 
 avx2tail:
 	TAIL_MASK
@@ -341,7 +351,7 @@ avx2tail:
 	PAIRS
 	AVX2_LETTERS
 	ANDQ AX, R13
-	LETTERS_OR_STOP(end)
+	LETTERS_OR_STOP
 
 end: // the block held no stop: all of s is plain
 	MOVQ DX, CX
