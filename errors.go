@@ -23,7 +23,9 @@ var (
 	// U+007F–U+009F, other than a line break; and, in a text to parse,
 	// other than tab, which reads as a space.
 	ErrControlChar = errors.New("control character")
-	// ErrTooLarge means an input larger than the size limit.
+	// ErrTooLarge means an input larger than the size limit. Validate
+	// reports it too, with ErrNotRoundTrip, for a digest whose canonical
+	// text would be larger than the limit, and so not read back.
 	ErrTooLarge = errors.New("input too large")
 	// ErrMissingTitle means a text with no title: empty, or opening with
 	// a header.
@@ -224,7 +226,8 @@ func (e *notShown) Error() string {
 func (e *notShown) Unwrap() []error { return e.errs }
 
 // problemSentinels lists the sentinels that the problems of a list wrap:
-// one each, or for an [ErrSchema] problem two.
+// one each, or two for an [ErrSchema] problem and for a canonical text
+// too large (canonicalTooLarge).
 var problemSentinels = []error{
 	ErrInvalidUTF8, ErrControlChar, ErrTooLarge, ErrMissingTitle,
 	ErrDuplicateSection, ErrEntityCount, ErrMissingType, ErrOrphanType,

@@ -213,8 +213,8 @@ const (
 //     is Parse(Format(d)) equals d, a nil list and an empty one alike
 //     ([ErrNotRoundTrip]). Validate checks this without formatting: the
 //     canonical text is no longer than [DefaultMaxSize] bytes, which Parse
-//     reads (an error at the pointer "", checked only when nothing else is
-//     wrong); no text holds two spaces in a row, U+200B or U+FEFF (reading
+//     reads (an error at the pointer "", which wraps [ErrTooLarge] too,
+//     checked only when nothing else is wrong); no text holds two spaces in a row, U+200B or U+FEFF (reading
 //     would collapse or remove them), or more than 30 combining marks in a
 //     row (reading would insert U+034F after the 30th, see the package
 //     documentation); no title, subtitle or summary line, heading,
@@ -261,12 +261,27 @@ func (p *Parser) Validate(d *Digest) error {
 	if v.found == 0 && int64(formatSize(d, false)) > limit {
 		if n := formatSize(d, true); int64(n) > limit {
 			if v.keep(at(""), ErrNotRoundTrip) {
-				v.add(at(""), fmt.Errorf("%w: the canonical text would be %d bytes, more than the %d that Parse reads", ErrNotRoundTrip, n, limit))
+				v.add(at(""), &canonicalTooLarge{n, limit})
 			}
 		}
 	}
 	return v.err()
 }
+
+// canonicalTooLarge is the problem of a digest whose canonical text, of n
+// bytes, is longer than limit: Parse would refuse it as too large, so the
+// digest does not read back. It wraps both [ErrNotRoundTrip] and
+// [ErrTooLarge].
+type canonicalTooLarge struct {
+	n     int
+	limit int64
+}
+
+func (e *canonicalTooLarge) Error() string {
+	return fmt.Sprintf("%v: the canonical text would be %d bytes, more than the %d that Parse reads", ErrNotRoundTrip, e.n, e.limit)
+}
+
+func (e *canonicalTooLarge) Unwrap() []error { return []error{ErrNotRoundTrip, ErrTooLarge} }
 
 // ValidateJSON reads a digest from its JSON form (FORMAT.md §6), as a
 // document from outside, and validates it.

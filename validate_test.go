@@ -162,8 +162,12 @@ func TestValidateCanonicalSize(t *testing.T) {
 	err := Validate(d)
 	want := fmt.Sprintf("would not read back unchanged: the canonical text would be %d bytes, more than the %d that Parse reads", DefaultMaxSize+1, DefaultMaxSize)
 	var errs ValidationErrors
-	if !errors.As(err, &errs) || len(errs) != 1 || errs[0].Pointer != "" || !errors.Is(err, ErrNotRoundTrip) || err.Error() != want {
+	if !errors.As(err, &errs) || len(errs) != 1 || errs[0].Pointer != "" || err.Error() != want {
 		t.Fatalf("canonical text of DefaultMaxSize+1 bytes: got %v, want one error at \"\": %s", validationLines(err), want)
+	}
+	if !errors.Is(err, ErrNotRoundTrip) || !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("canonical text of DefaultMaxSize+1 bytes: %v wraps ErrNotRoundTrip %v, ErrTooLarge %v; want both",
+			err, errors.Is(err, ErrNotRoundTrip), errors.Is(err, ErrTooLarge))
 	}
 	if _, err := Parse(Format(d)); !errors.Is(err, ErrTooLarge) {
 		t.Fatalf("Parse of the canonical text: got %v, want ErrTooLarge", err)

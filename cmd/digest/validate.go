@@ -123,16 +123,12 @@ func (c *cli) reportInvalid(name string, err error, more bool) int {
 // not show, when more tells that -all-errors shows them; for an input, or
 // a canonical form, longer than -max-size.
 func hint(e error, more bool) string {
-	var ve *digest.ValidationError
 	switch {
 	case errors.Is(e, digest.ErrTooManyErrors): // it wraps the sentinels of those it counts
 		if more {
 			return " (show them with -all-errors)"
 		}
-	case errors.Is(e, digest.ErrTooLarge),
-		// The canonical form is longer than -max-size: Validate's one
-		// problem at the pointer "".
-		errors.As(e, &ve) && ve.Pointer == "" && errors.Is(e, digest.ErrNotRoundTrip):
+	case errors.Is(e, digest.ErrTooLarge): // the input, or its canonical form
 		return " (raise the limit with -max-size)"
 	}
 	return ""
