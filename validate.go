@@ -21,9 +21,11 @@ import (
 
 // The errors that can be returned in [ValidationError.Err], usually
 // wrapped with detail such as the offending value, quoted. Besides these,
-// [Validate] reports [ErrInvalidUTF8], [ErrControlChar] and
-// [ErrUnknownEntityType], and [ValidateJSON] reports [ErrTooLarge]: the
-// same sentinels as [Parse], for the same problems; both end a list cut
+// [Validate] reports [ErrInvalidUTF8], [ErrControlChar],
+// [ErrUnknownEntityType], and [ErrTooLarge] together with
+// [ErrNotRoundTrip] for a canonical text over the size limit, and
+// [ValidateJSON] reports [ErrTooLarge] for a document over it: the same
+// sentinels as [Parse], for the same problems; both end a list cut
 // at [DefaultMaxErrors] with one wrapping [ErrTooManyErrors]. An
 // [ErrSchema] error of ValidateJSON also wraps the sentinel of Validate
 // for the same rule, where there is one: [ErrEmpty], [ErrTooLong],
@@ -214,14 +216,15 @@ const (
 //     ([ErrNotRoundTrip]). Validate checks this without formatting: the
 //     canonical text is no longer than [DefaultMaxSize] bytes, which Parse
 //     reads (an error at the pointer "", which wraps [ErrTooLarge] too,
-//     checked only when nothing else is wrong); no text holds two spaces in a row, U+200B or U+FEFF (reading
-//     would collapse or remove them), or more than 30 combining marks in a
-//     row (reading would insert U+034F after the 30th, see the package
-//     documentation); no title, subtitle or summary line, heading,
-//     paragraph or entity name reads as a section header; a non-empty
-//     heading does not end with sentence-final punctuation
-//     (reading would make it a paragraph), and with an empty heading the
-//     first paragraph does (or it would read as the heading); a keyword
+//     checked only when nothing else is wrong); no text holds two spaces
+//     in a row, U+200B or U+FEFF (reading would collapse or remove them),
+//     or more than 30 combining marks in a row (reading would insert
+//     U+034F after the 30th, see the package documentation); no title,
+//     subtitle or summary line, heading, paragraph or entity name reads
+//     as a section header; a non-empty heading does not end with
+//     sentence-final punctuation (reading would make it a paragraph), and
+//     with an empty heading the first paragraph does (or it would read as
+//     the heading); a keyword
 //     holds no separator (',', ';', '،', '、', '，', '؛') and does not start
 //     with '#' or a list marker; an entity name does not start with an
 //     icon (it would read as a type line); a description does not start
@@ -260,8 +263,8 @@ func (p *Parser) Validate(d *Digest) error {
 	limit := p.maxSize()
 	if v.found == 0 && int64(formatSize(d, false)) > limit {
 		if n := formatSize(d, true); int64(n) > limit {
-			if v.keep(at(""), ErrNotRoundTrip) {
-				v.add(at(""), &canonicalTooLarge{n, limit})
+			if e := (&canonicalTooLarge{n, limit}); v.keep(at(""), e) {
+				v.add(at(""), e)
 			}
 		}
 	}
@@ -315,9 +318,11 @@ func (e *canonicalTooLarge) Unwrap() []error { return []error{ErrNotRoundTrip, E
 // [ValidationErrors], which holds the first [DefaultMaxErrors] by pointer
 // and one that counts the others, as for [Validate]. Otherwise it returns
 // the digest, together with the error of [Validate] for it, nil when it
-// is valid. As with [Parse], the digest's values are, where they can be,
-// slices of one copy of data: it shares no memory with data, but a value
-// kept alone keeps that copy alive.
+// is valid; that error wraps [ErrTooLarge] too when the digest's canonical
+// text would be over the limit, so errors.Is(err, ErrTooLarge) alone does
+// not tell that the digest is nil. As with [Parse], the digest's values
+// are, where they can be, slices of one copy of data: it shares no memory
+// with data, but a value kept alone keeps that copy alive.
 //
 // The size limit counts the bytes of the JSON, keys, quotes, escapes and
 // white space included, not those of the canonical text that [Validate]
