@@ -19,7 +19,8 @@ import (
 // defines, computed here by a slow reference; the problems are exactly
 // the runs of invalid bytes and the control characters, in order; Limit
 // only moves problems to Dropped; InitCopy reads what Init reads; and
-// Position agrees with the lines.
+// Position agrees with the lines. It checks each implementation of
+// plainBlocks that the processor runs.
 func FuzzLex(f *testing.F) {
 	for _, s := range []string{
 		"",
@@ -51,7 +52,12 @@ func FuzzLex(f *testing.F) {
 		f.Add(string(b))
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		checkLex(t, src)
+		variants, restore := plainVariants()
+		defer restore()
+		for _, use := range variants {
+			use()
+			checkLex(t, src)
+		}
 	})
 }
 
