@@ -54,9 +54,6 @@ type Lexer struct {
 	pos  int // byte offset of the next line
 	line int // number of the last line returned
 
-	// ahead holds what plainBlocks read past the line it was asked for.
-	ahead linesAhead
-
 	// Problems holds what NextText found wrong, in order. The caller may
 	// reset it between calls.
 	Problems []Problem
@@ -165,18 +162,6 @@ func (l *Lexer) LineAt(m Mark, text string) Line {
 	return Line{Num: m.num, Col: m.col, Raw: l.str(m.start, m.end), Text: text}
 }
 
-// linesAhead holds the ends of the lines that one call of plainBlocks
-// read, from l.pos: ends[k] for k < n-1 is the '\n' of a plain line with
-// no two spaces in a row; ends[n-1] is where plainBlocks stopped in the
-// line after them, and double tells whether that line holds two spaces
-// in a row before it. next is the index of the next line's end; next ==
-// n when none is left, as in the zero value.
-type linesAhead struct {
-	ends    [16]int
-	next, n int
-	double  bool
-}
-
 // NextText reads the next line and returns its text, or false at the end
 // of the input; [Lexer.Line] and [Lexer.Mark] tell the rest of the line.
 // A line break at the very end of the input does not start another line,
@@ -189,8 +174,7 @@ func (l *Lexer) NextText() (string, bool) {
 		return "", false
 	}
 	l.line++
-	a := &l.ahead
-	if a.next == a.n && src[start] == '\n' { // a blank line, not read ahead
+	if src[start] == '\n' { // a blank line
 		if l.dst != nil {
 			l.dst[start] = '\n'
 		}
@@ -200,55 +184,30 @@ func (l *Lexer) NextText() (string, bool) {
 	}
 	// Most lines are plain text up to a '\n', with no two spaces in a
 	// row: their text is the line itself, maybe trimmed. Plain(src,
-	// start), written out to spare a call for each line; plainBlocks
-	// reads on through the lines that follow while they are such lines,
-	// which spares a call for each of those too. It copies the bytes it
-	// reads, src[j] among them unless it returns near the end; plainRest
-	// copies nothing.
-	if a.next == a.n {
-		a.n, a.next = 1, 0
-		j, double := start, false
-		if hasBlocks {
-			j, double, a.n = plainBlocks(unsafe.SliceData(l.dst), src, start, &a.ends[0], len(a.ends)-1)
-			a.n++
-		}
-		a.ends[a.n-1], a.double = j, double
+	// start), written out to spare a call for each line. plainBlocks
+	// copies the bytes it reads, src[j] among them unless it returns near
+	// the end; plainRest copies nothing.
+	j, double := start, false
+	if hasBlocks {
+		j, double = plainBlocks(unsafe.SliceData(l.dst), src, start)
 	}
-	j := a.ends[a.next]
-	a.next++
-	if a.next < a.n {
-		return l.plainLine(start, j), true // a line plainBlocks read past
-	}
-	double := a.double
 	if !hasBlocks || j < len(src) && j+blockSize > len(src) {
 		k := j
 		j, double = plainRest(src, start, j, double)
 		l.copyInput(k, min(j+1, len(src)))
 	}
 	if j < len(src) && src[j] == '\n' && !double {
-		return l.plainLine(start, j), true
+		l.pos = j + 1
+		raw := l.str(start, j)
+		if Untrimmed(raw) {
+			l.cur = Mark{num: l.line, col: 1, start: start, end: j}
+			return raw, true
+		}
+		text := TrimLeft(raw)
+		l.cur = Mark{num: l.line, col: len(raw) - len(text) + 1, start: start, end: j}
+		return TrimRight(text), true
 	}
 	return l.next(start, j, double), true
-}
-
-// plainLine returns the text of the line from start to its '\n' at j,
-// which holds only plain text and no two spaces in a row: the line itself,
-// maybe trimmed.
-func (l *Lexer) plainLine(start, j int) string {
-	l.pos = j + 1
-	raw := l.str(start, j)
-	if Untrimmed(raw) {
-		l.cur = Mark{num: l.line, col: 1, start: start, end: j}
-		return raw
-	}
-	return l.trimmedLine(raw, start, j)
-}
-
-// trimmedLine is plainLine for a line with white space to trim, raw.
-func (l *Lexer) trimmedLine(raw string, start, j int) string {
-	text := TrimLeft(raw)
-	l.cur = Mark{num: l.line, col: len(raw) - len(text) + 1, start: start, end: j}
-	return TrimRight(text)
 }
 
 // next reads the rest of the line that starts at start, as NextText

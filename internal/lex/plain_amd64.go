@@ -26,14 +26,5 @@ const hasBlocks = true
 // in a block it read whole. dst must have room for len(s)+blockSize-1
 // bytes, as the last block may run past the end of s.
 //
-// Where it stops at a '\n' with no two spaces in a row before it, and
-// fewer than max line ends are noted, plainBlocks notes the index of that
-// '\n' in ends[n], and reads on from the byte after it, as if called
-// again there: it returns then where it stopped in the line after the n
-// that it noted, and whether that line, up to j, holds two spaces in a
-// row. Each line noted is plain up to its '\n', which has been copied to
-// dst. With max 0, ends may be nil and n is 0: plainBlocks stops at any
-// '\n'.
-//
 //go:noescape
-func plainBlocks(dst *byte, s string, i int, ends *int, max int) (j int, double bool, n int)
+func plainBlocks(dst *byte, s string, i int) (j int, double bool)

@@ -163,15 +163,14 @@ skip:
 	DECQ AX; \
 	MOVQ DI, CX
 
-// func plainBlocks(dst *byte, s string, i int, ends *int, max int) (j int, double bool, n int)
+// func plainBlocks(dst *byte, s string, i int) (j int, double bool)
 //
 // A block is 32 bytes, read as two SSE registers, X0 and X5, or with AVX2
 // as one, Y0. PCMPGTB compares signed bytes: 0x80 to 0xFF are -128 to -1,
 // below every ASCII byte. Each comparison gives 0xFF or 0x00 per byte, and
 // PMOVMSKB gathers the results as the bits of a mask: the masks below have
 // bit k set for byte k of the block.
-TEXT ·plainBlocks(SB), NOSPLIT, $0-72
-	MOVQ $0, n+64(FP) // lines read whole
+TEXT ·plainBlocks(SB), NOSPLIT, $0-41
 	MOVQ dst+0(FP), R14 // where to copy the blocks, or nil
 	MOVQ s_base+8(FP), SI
 	MOVQ s_len+16(FP), DX
@@ -235,7 +234,7 @@ stop:
 	// left, Plain reads on without plainBlocks.
 	XORQ R10, R10
 	CMPB (SI)(CX*1), $0x80
-	JCS  ascii
+	JCS  done // an ASCII byte, most often the line's end
 	LEAQ 4(CX), DI
 	CMPQ DI, DX
 	JHI  done
@@ -314,28 +313,10 @@ done:
 	VZEROUPPER
 
 return:
-	MOVQ  CX, j+48(FP)
+	MOVQ  CX, j+32(FP)
 	TESTQ R9, R9
-	SETNE double+56(FP)
+	SETNE double+40(FP)
 	RET
-
-ascii:
-	// At a '\n' that ends a line with no two spaces in a row, note the
-	// line's end in ends, while there is room, and read the next line:
-	// as at the start, no space comes before it and none is counted.
-	CMPB  (SI)(CX*1), $0x0A
-	JNE   done
-	TESTQ R9, R9
-	JNE   done
-	MOVQ  n+64(FP), DI
-	CMPQ  DI, max+40(FP)
-	JCC   done
-	MOVQ  ends+32(FP), R8
-	MOVQ  CX, (R8)(DI*8)
-	INCQ  DI
-	MOVQ  DI, n+64(FP)
-	INCQ  CX
-	JMP   resume
 
 	// The same loop with AVX2: one register holds the whole block.
 avx2:

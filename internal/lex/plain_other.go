@@ -7,6 +7,4 @@ const hasBlocks = false
 
 // plainBlocks passes over no byte, and copies none to dst: plainWords
 // reads the whole run (plainRest).
-func plainBlocks(dst *byte, s string, i int, ends *int, max int) (j int, double bool, n int) {
-	return i, false, 0
-}
+func plainBlocks(dst *byte, s string, i int) (j int, double bool) { return i, false }

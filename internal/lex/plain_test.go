@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // refPlain is Plain written plainly, a character at a time.
@@ -54,7 +53,15 @@ var plainAlphabet = []string{
 func TestPlain(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for n := range 3000 {
-		checkPlain(t, randomText(rng, n%150, plainAlphabet, 3, 20))
+		var b strings.Builder
+		for b.Len() < n%150 {
+			if rng.IntN(3) == 0 {
+				b.WriteString(plainAlphabet[rng.IntN(len(plainAlphabet))])
+			} else {
+				b.WriteString(strings.Repeat("x", rng.IntN(20)))
+			}
+		}
+		checkPlain(t, b.String())
 	}
 	// Every place of a space pair, or near pair, across blocks and words.
 	for p := range 100 {
@@ -72,20 +79,6 @@ func TestPlain(t *testing.T) {
 	} {
 		checkPlain(t, s)
 	}
-}
-
-// randomText returns a text of at least size bytes: one time in oneIn a
-// piece, otherwise a run of up to maxRun-1 'x'.
-func randomText(rng *rand.Rand, size int, pieces []string, oneIn, maxRun int) string {
-	var b strings.Builder
-	for b.Len() < size {
-		if rng.IntN(oneIn) == 0 {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		} else {
-			b.WriteString(strings.Repeat("x", rng.IntN(maxRun)))
-		}
-	}
-	return b.String()
 }
 
 // TestPlainPastEnd checks that what lies in memory after s changes
@@ -144,79 +137,7 @@ func checkPlain(t *testing.T, s string) {
 func FuzzPlain(f *testing.F) {
 	f.Add(strings.Repeat("Secrétaire général  adjoint ", 3))
 	f.Add("\xc3" + strings.Repeat("a", 15) + "\xc3\xa9  \x7f")
-	f.Add("a\n\nb  c\nd\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		checkPlain(t, s[:min(len(s), 1<<10)])
-		checkPlainLines(t, s[:min(len(s), 1<<10)])
 	})
-}
-
-// TestPlainLines checks the lines that plainBlocks reads past the one it
-// is called for (checkPlainLines), on texts of many short lines: plain
-// ones, blank ones, and lines that stop it, with two spaces in a row, a
-// CR, a character to look at, each at every place of a block.
-func TestPlainLines(t *testing.T) {
-	pieces := []string{"\n", "\n", "\n\n", "a", "é", "bc", "  ", " ", "\r\n", "\u200b", "👤", "\u00a0", "\t", "\x80"}
-	rng := rand.New(rand.NewPCG(5, 6))
-	for n := range 3000 {
-		checkPlainLines(t, randomText(rng, n%200, pieces, 2, 40))
-	}
-	for k := range 70 {
-		checkPlainLines(t, strings.Repeat(strings.Repeat("y", k)+"\n", 40))
-		checkPlainLines(t, strings.Repeat("y", k)+"\n"+strings.Repeat("z", k)+"  \n")
-	}
-}
-
-// checkPlainLines checks, at each start of a line of s and with each
-// implementation of plainBlocks, the line ends that plainBlocks notes: each
-// is where a call at that line's start stops, at a '\n' and with no two
-// spaces in a row; what it returns is what a call at the line after them
-// returns; and it notes as many as it may. It checks the copy of each
-// line noted, and that plainBlocks writes no end past max.
-func checkPlainLines(t *testing.T, s string) {
-	t.Helper()
-	variants, restore := plainVariants()
-	defer restore()
-	for i := range len(s) + 1 {
-		if i > 0 && s[i-1] != '\n' {
-			continue
-		}
-		for name, use := range variants {
-			use()
-			for _, max := range []int{0, 1, 3, 16} {
-				ends := make([]int, max+1)
-				ends[max] = -7 // past max: must stay as it is
-				dst := make([]byte, len(s)+blockSize)
-				j, d, n := plainBlocks(unsafe.SliceData(dst), s, i, unsafe.SliceData(ends), max)
-				if n < 0 || n > max || ends[max] != -7 || !hasBlocks && n != 0 {
-					t.Fatalf("plainBlocks(%+q, %d, max %d) with %s noted %d lines: %d", s, i, max, name, n, ends)
-				}
-				start := i
-				for _, end := range ends[:n] {
-					wantJ, wantD := refPlain(s, start)
-					if end != wantJ || wantD || end >= len(s) || s[end] != '\n' {
-						t.Fatalf("plainBlocks(%+q, %d) with %s noted the line at %d as ending at %d; refPlain stops at %d, %v",
-							s, i, name, start, end, wantJ, wantD)
-					}
-					if string(dst[start:end+1]) != s[start:end+1] {
-						t.Fatalf("plainBlocks(%+q, %d) with %s: the line noted at %d is copied as %+q", s, i, name, start, dst[start:end+1])
-					}
-					start = end + 1
-				}
-				wantJ, wantD, _ := plainBlocks(nil, s, start, nil, 0)
-				if j != wantJ || d != wantD {
-					t.Fatalf("plainBlocks(%+q, %d) with %s, after %d lines = %d, %v; a call at %d gives %d, %v",
-						s, i, name, n, j, d, start, wantJ, wantD)
-				}
-				if string(dst[start:j]) != s[start:j] {
-					t.Fatalf("plainBlocks(%+q, %d) with %s copied %+q of the last line", s, i, name, dst[start:j])
-				}
-				// It stops at a '\n' with no two spaces before it only when ends is full,
-				// or near the end of s, where plainRest reads on.
-				if hasBlocks && n < max && j < len(s) && s[j] == '\n' && !d && j+blockSize <= len(s) {
-					t.Fatalf("plainBlocks(%+q, %d, max %d) with %s stopped at the '\\n' at %d after %d lines", s, i, max, name, j, n)
-				}
-			}
-		}
-	}
 }
