@@ -14,6 +14,25 @@ import (
 // (FORMAT.md §5). Every fully-qualified emoji that does not begin with an
 // ASCII character is an icon.
 func IconLen(s string) int {
+	// Inlined, the common case costs no call: a text that starts with an
+	// ASCII byte other than '^' and '`', such as an entity's name.
+	if s == "" || notIcon[s[0]] {
+		return 0
+	}
+	return iconLen(s)
+}
+
+// notIcon tells the bytes that no icon starts with: the ASCII ones but '^'
+// and '`'.
+var notIcon = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c != '^' && c != '`'
+	}
+	return t
+}()
+
+// iconLen is IconLen.
+func iconLen(s string) int {
 	i := 0
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf { // no ASCII rune is So; '^' and '`' are Sk
