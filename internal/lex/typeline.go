@@ -90,8 +90,9 @@ type Names struct {
 	// first name that starts a text is then the longest.
 	prefixFree bool
 	// written holds, for each name, the start of a type line as Format
-	// writes it: the name's icon, a space, the name. See SplitWritten.
-	written []string
+	// writes it: the name's icon, a space, the name, 8 to 24 bytes. See
+	// SplitWritten.
+	written []writtenStart
 	// writtenBy holds, for each byte, the set of indexes in written of
 	// the starts whose fourth byte it is.
 	writtenBy [256]uint64
@@ -100,7 +101,8 @@ type Names struct {
 // NewTypeNames returns the names, as NewNames does, with the icon written
 // before each in a type line: icons[i] goes with names[i]. It panics if an
 // icon does not start with an emoji, from U+1F000 to U+1FAFF: a line that
-// starts with one is never a header (see SplitWritten).
+// starts with one is never a header (see SplitWritten); and if an icon, a
+// space and the name make less than 8 bytes or more than 24.
 func NewTypeNames(names, icons []string) *Names {
 	ns := NewNames(names...)
 	if len(icons) != len(names) {
@@ -111,7 +113,10 @@ func NewTypeNames(names, icons []string) *Names {
 			panic("lex: an icon that is not an emoji: " + icons[i])
 		}
 		start := icons[i] + " " + name
-		ns.written = append(ns.written, start)
+		if len(start) < 8 || len(start) > 24 {
+			panic("lex: the start of a type line is not 8 to 24 bytes: " + start)
+		}
+		ns.written = append(ns.written, newWrittenStart(start))
 		if len(start) > 3 {
 			ns.writtenBy[start[3]] |= 1 << i
 		}
@@ -125,8 +130,8 @@ func NewTypeNames(names, icons []string) *Names {
 // then what SplitTypeLine gives for text without its icon (IconLen), with
 // less work: the index of the type and the description. ok is false for
 // any other text. A text it splits starts with an emoji (NewTypeNames),
-// so ParseHeader never reads it as a header. (A TypeLine is not returned: a result that large goes
-// through memory, at some cost for each line.)
+// so ParseHeader never reads it as a header. (A TypeLine is not returned:
+// a result that large goes through memory, at some cost for each line.)
 func (ns *Names) SplitWritten(text string) (known int, description string, ok bool) {
 	if !ns.prefixFree {
 		return -1, "", false // the first match might not be the longest
@@ -136,16 +141,54 @@ func (ns *Names) SplitWritten(text string) (known int, description string, ok bo
 	}
 	for set := ns.writtenBy[text[3]]; set != 0; set &= set - 1 {
 		i := bits.TrailingZeros64(set)
-		start := ns.written[i]
-		if !strings.HasPrefix(text, start) {
-			continue
+		w := &ns.written[i]
+		n := len(w.s)
+		if len(text) < n || load64(text, 0) != w.words[0] || load64(text, w.mid) != w.words[1] || load64(text, n-8) != w.words[2] {
+			continue // text does not start with w.s
 		}
-		if startsLongerName(text, len(start)) {
+		if startsLongerName(text, n) {
 			return -1, "", false
 		}
-		return i, typeDescription(text[len(start):]), true
+		rest := text[n:]
+		if rest != "" && plainDescriptionStart(rest[0]) && isPlainEdge(rest[len(rest)-1]) {
+			// The description as Format writes it: there is nothing to
+			// trim, as typeDescription would tell.
+			return i, rest, true
+		}
+		return i, typeDescription(rest), true
 	}
 	return -1, "", false
+}
+
+// plainDescriptionStart reports whether c, an ASCII byte, may start a
+// description that typeDescription leaves as it is: printable, and neither
+// white space nor a separator (IsTypeSeparator).
+func plainDescriptionStart(c byte) bool {
+	return isPlainEdge(c) && c != ':' && c != '-' && c != '|'
+}
+
+// A writtenStart is the start of a type line as Format writes it, s, of 8
+// to 24 bytes, with its 8 bytes at 0, at mid and at len(s)-8, which
+// together cover it: SplitWritten compares those to find s in a text,
+// with three loads, rather than a call of the runtime's compare.
+type writtenStart struct {
+	s     string
+	mid   int
+	words [3]uint64
+}
+
+func newWrittenStart(s string) writtenStart {
+	n := len(s)
+	mid := min(8, n-8)
+	return writtenStart{s: s, mid: mid, words: [3]uint64{load64(s, 0), load64(s, mid), load64(s, n-8)}}
+}
+
+// load64 returns the 8 bytes of s from i, the first in the low byte, as
+// one load.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // NewNames returns the names in list, in that order, ready for KnownType.

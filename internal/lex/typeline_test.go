@@ -310,9 +310,25 @@ func TestSplitWritten(t *testing.T) {
 	for _, icon := range []string{"👤", "🏛️", "🏛", "📍", "🔖", "👤👤", "👤\uFE0F", ""} {
 		for _, sep := range []string{" ", "", "  ", "\u00a0"} {
 			for _, name := range append(slices.Clone(typeNames.list), "PERSON_MALE", "Person", "Other_Thing", "Orga") {
-				for _, rest := range []string{"", "Secrétaire général", ": x", " – y  ", "_Extra", "_", "_1", "·z\u200b", "x "} {
+				for _, rest := range []string{"", "Secrétaire général", ": x", " – y  ", "_Extra", "_", "_1", "·z\u200b", "x ", "- x", "|x", "x\u00a0"} {
 					texts = append(texts, Trim(icon+sep+name+rest))
 				}
+			}
+		}
+	}
+	// Untrimmed, which the lexer never gives, but SplitWritten is to
+	// agree with SplitTypeLine on any text.
+	for _, rest := range []string{"x ", "x\u00a0", "x\t", "x\u200b"} {
+		texts = append(texts, "👤 Person_Male"+rest)
+	}
+	// Each start with one byte changed, at each place: SplitWritten
+	// compares the start in three words, each of which must count.
+	for _, w := range writtenNames.written {
+		for k := range len(w.s) {
+			for _, flip := range []byte{0x01, 0x20, 0x80} {
+				b := []byte(w.s + "Description")
+				b[k] ^= flip
+				texts = append(texts, string(b))
 			}
 		}
 	}
@@ -350,21 +366,27 @@ func checkSplitWritten(t *testing.T, text string) {
 }
 
 // TestNewTypeNamesPanics checks that NewTypeNames refuses icons that would
-// let a type line read as a header, and a list of icons of another length.
+// let a type line read as a header, a list of icons of another length,
+// and the starts of type lines that SplitWritten cannot compare.
 func TestNewTypeNamesPanics(t *testing.T) {
-	for _, icons := range [][]string{
-		{"👤", "👤", "🏛️", "📍", "📅", "#", "🔖"},
-		{"👤", "👤", "🏛️", "📍", "📅", "", "🔖"},
-		{"👤", "👤", "\uFE0F🏛️", "📍", "📅", "📦", "🔖"},
-		{"👤"},
+	for _, c := range []struct{ names, icons []string }{
+		{typeNames.list, []string{"👤", "👤", "🏛️", "📍", "📅", "#", "🔖"}},
+		{typeNames.list, []string{"👤", "👤", "🏛️", "📍", "📅", "", "🔖"}},
+		{typeNames.list, []string{"👤", "👤", "\uFE0F🏛️", "📍", "📅", "📦", "🔖"}},
+		{typeNames.list, []string{"👤"}},
+		{[]string{"Ab"}, []string{"👤"}},                   // 7 bytes
+		{[]string{"Abcdefghijklmnopqrst"}, []string{"👤"}}, // 25 bytes
 	} {
 		func() {
 			defer func() {
 				if recover() == nil {
-					t.Errorf("NewTypeNames(%q) did not panic", icons)
+					t.Errorf("NewTypeNames(%q, %q) did not panic", c.names, c.icons)
 				}
 			}()
-			NewTypeNames(typeNames.list, icons)
+			NewTypeNames(c.names, c.icons)
 		}()
 	}
+	// The shortest and longest starts it takes.
+	NewTypeNames([]string{"Abc"}, []string{"👤"})
+	NewTypeNames([]string{"Abcdefghijklmnopqrs"}, []string{"👤"})
 }
