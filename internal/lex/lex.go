@@ -186,17 +186,20 @@ func (l *Lexer) NextText() (string, bool) {
 	// row: their text is the line itself, maybe trimmed. Plain(src,
 	// start), written out to spare a call for each line. plainBlocks
 	// copies the bytes it reads, src[j] among them unless it returns near
-	// the end; plainRest copies nothing.
-	j, double := start, false
+	// the end, and tells such a line (eol); plainRest copies nothing.
+	j, double, eol := start, false, false
 	if hasBlocks {
-		j, double = plainBlocks(unsafe.SliceData(l.dst), src, start)
+		j, double, eol = plainBlocks(unsafe.SliceData(l.dst), src, start)
 	}
-	if !hasBlocks || j < len(src) && j+blockSize > len(src) {
-		k := j
-		j, double = plainRest(src, start, j, double)
-		l.copyInput(k, min(j+1, len(src)))
+	if !eol {
+		if !hasBlocks || j < len(src) && j+blockSize > len(src) {
+			k := j
+			j, double = plainRest(src, start, j, double)
+			l.copyInput(k, min(j+1, len(src)))
+		}
+		eol = j < len(src) && src[j] == '\n' && !double
 	}
-	if j < len(src) && src[j] == '\n' && !double {
+	if eol {
 		l.pos = j + 1
 		raw := l.str(start, j)
 		if Untrimmed(raw) {

@@ -44,7 +44,7 @@ const blockSize = 32
 func Plain(s string, i int) (j int, double bool) {
 	j = i
 	if hasBlocks {
-		j, double = plainBlocks(nil, s, i)
+		j, double, _ = plainBlocks(nil, s, i)
 		if j == len(s) || j+blockSize <= len(s) {
 			return j, double
 		}

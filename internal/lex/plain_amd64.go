@@ -26,5 +26,9 @@ const hasBlocks = true
 // in a block it read whole. dst must have room for len(s)+blockSize-1
 // bytes, as the last block may run past the end of s.
 //
+// eol reports that plainBlocks stopped at a '\n' in a block it read whole,
+// with no two spaces in a row before it: s[i:j] is then a whole line of
+// plain text, whose bytes and '\n' have been copied.
+//
 //go:noescape
-func plainBlocks(dst *byte, s string, i int) (j int, double bool)
+func plainBlocks(dst *byte, s string, i int) (j int, double, eol bool)

@@ -163,14 +163,15 @@ skip:
 	DECQ AX; \
 	MOVQ DI, CX
 
-// func plainBlocks(dst *byte, s string, i int) (j int, double bool)
+// func plainBlocks(dst *byte, s string, i int) (j int, double, eol bool)
 //
 // A block is 32 bytes, read as two SSE registers, X0 and X5, or with AVX2
 // as one, Y0. PCMPGTB compares signed bytes: 0x80 to 0xFF are -128 to -1,
 // below every ASCII byte. Each comparison gives 0xFF or 0x00 per byte, and
 // PMOVMSKB gathers the results as the bits of a mask: the masks below have
 // bit k set for byte k of the block.
-TEXT ·plainBlocks(SB), NOSPLIT, $0-41
+TEXT ·plainBlocks(SB), NOSPLIT, $0-42
+	MOVB $0, eol+41(FP)
 	MOVQ dst+0(FP), R14 // where to copy the blocks, or nil
 	MOVQ s_base+8(FP), SI
 	MOVQ s_len+16(FP), DX
@@ -234,7 +235,7 @@ stop:
 	// left, Plain reads on without plainBlocks.
 	XORQ R10, R10
 	CMPB (SI)(CX*1), $0x80
-	JCS  done // an ASCII byte, most often the line's end
+	JCS  ascii // most often the line's end
 	LEAQ 4(CX), DI
 	CMPQ DI, DX
 	JHI  done
@@ -306,6 +307,13 @@ resume: // read on with the loop that stopped
 	CMPB ·useAVX2(SB), $0
 	JNE  avx2check
 	JMP  check
+
+ascii: // at a '\n' with no two spaces in a row before it, set eol
+	CMPB  (SI)(CX*1), $0x0A
+	JNE   done
+	TESTQ R9, R9
+	JNE   done
+	MOVB  $1, eol+41(FP)
 
 done:
 	CMPB ·useAVX2(SB), $0

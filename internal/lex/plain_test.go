@@ -123,6 +123,13 @@ func checkPlain(t *testing.T, s string) {
 			if j, d := Plain(s, i); j != wantJ || d != wantD {
 				t.Fatalf("Plain(%q, %d) with %s = %d, %v; want %d, %v", s, i, name, j, d, wantJ, wantD)
 			}
+			// eol tells a line that ends at a '\n' read in a whole block,
+			// as it must where a whole block holds the '\n'.
+			j, d, eol := plainBlocks(nil, s, i)
+			line := j < len(s) && s[j] == '\n' && !d
+			if eol && !line || !eol && line && hasBlocks && j+blockSize <= len(s) {
+				t.Fatalf("plainBlocks(%q, %d) with %s = %d, %v, eol %v", s, i, name, j, d, eol)
+			}
 		}
 		if j, d := plainWords(s, i, false); j != wantJ || d != wantD {
 			t.Fatalf("plainWords(%q, %d) = %d, %v; want %d, %v", s, i, j, d, wantJ, wantD)
