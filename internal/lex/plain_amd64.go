@@ -27,8 +27,9 @@ const hasBlocks = true
 // bytes, as the last block may run past the end of s.
 //
 // eol reports that plainBlocks stopped at a '\n' in a block it read whole,
-// with no two spaces in a row before it: s[i:j] is then a whole line of
-// plain text, whose bytes and '\n' have been copied.
+// with no two spaces in a row before it: s[i:j] is then plain text up to
+// a '\n', a whole line when i starts one, and s[i:j+1] has been copied
+// unless dst is nil.
 //
 //go:noescape
 func plainBlocks(dst *byte, s string, i int) (j int, double, eol bool)

@@ -117,9 +117,7 @@ func NewTypeNames(names, icons []string) *Names {
 			panic("lex: the start of a type line is not 8 to 24 bytes: " + start)
 		}
 		ns.written = append(ns.written, newWrittenStart(start))
-		if len(start) > 3 {
-			ns.writtenBy[start[3]] |= 1 << i
-		}
+		ns.writtenBy[start[3]] |= 1 << i
 	}
 	return ns
 }
@@ -183,8 +181,8 @@ func newWrittenStart(s string) writtenStart {
 	return writtenStart{s: s, mid: mid, words: [3]uint64{load64(s, 0), load64(s, mid), load64(s, n-8)}}
 }
 
-// load64 returns the 8 bytes of s from i, the first in the low byte, as
-// one load.
+// load64 returns the 8 bytes of s from i, the first in the low byte: one
+// load on a 64-bit processor.
 func load64(s string, i int) uint64 {
 	s = s[i : i+8]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
