@@ -227,7 +227,7 @@ func (e *notShown) Unwrap() []error { return e.errs }
 
 // problemSentinels lists the sentinels that the problems of a list wrap:
 // one each, or two for an [ErrSchema] problem and for a canonical text
-// too large (canonicalTooLarge).
+// too large (Parser.Validate).
 var problemSentinels = []error{
 	ErrInvalidUTF8, ErrControlChar, ErrTooLarge, ErrMissingTitle,
 	ErrDuplicateSection, ErrEntityCount, ErrMissingType, ErrOrphanType,

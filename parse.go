@@ -33,8 +33,8 @@ type Parser struct {
 	MaxSize int64
 
 	// AllErrors reports every error, of Parse, Validate and ValidateJSON
-	// alike, but for those of decoding a JSON document (see
-	// [Parser.ValidateJSON]). By default the first DefaultMaxErrors errors
+	// alike, but for those of decoding a JSON document and the items of a
+	// list longer than the schema allows (see [Parser.ValidateJSON]). By default the first DefaultMaxErrors errors
 	// are reported, followed by one that counts the others.
 	AllErrors bool
 }
@@ -115,7 +115,8 @@ func tooLarge(src string, limit int64) error {
 // the line break that byte is in, if any, or the start of one that the
 // limit cuts: the source line of an error shows no line break. Such a
 // break is in the last three bytes of s, as no break ends before its
-// last byte.
+// last byte. A lone 0xC2 or 0xE2 at the end may start a break or another
+// character: it is left out either way.
 func withoutBreak(s string) string {
 	for i := max(0, len(s)-3); i < len(s); i++ {
 		switch rest := s[i:]; rest[0] {
@@ -553,11 +554,10 @@ func (p *parser) err() error {
 		for _, e := range errs[p.limit:] {
 			h.add(e.Err)
 		}
-		if lx.DroppedKinds&(1<<lex.InvalidUTF8) != 0 {
-			h.add(ErrInvalidUTF8)
-		}
-		if lx.DroppedKinds&(1<<lex.ControlChar) != 0 {
-			h.add(ErrControlChar)
+		for _, k := range []lex.Kind{lex.InvalidUTF8, lex.ControlChar} {
+			if lx.DroppedKinds&(1<<k) != 0 {
+				h.add(kindSentinel(k))
+			}
 		}
 		errs = append(errs[:p.limit], &ParseError{
 			Line: next.Line, Column: next.Column, source: next.source,
@@ -570,9 +570,9 @@ func (p *parser) err() error {
 // problemError returns the ParseError for a problem the lexer found.
 func problemError(pr lex.Problem) *ParseError {
 	e := &ParseError{Line: pr.Line, Column: pr.Col, source: pr.Raw}
-	switch pr.Kind {
-	case lex.ControlChar:
-		e.Err = fmt.Errorf("%w %U", ErrControlChar, pr.Rune)
+	switch sentinel := kindSentinel(pr.Kind); sentinel {
+	case ErrControlChar:
+		e.Err = fmt.Errorf("%w %U", sentinel, pr.Rune)
 	default:
 		bad := pr.Raw[pr.Col-1:][:pr.Len]
 		if pr.Line == 1 && pr.Col == 1 && (strings.HasPrefix(bad, "\xff\xfe") || strings.HasPrefix(bad, "\xfe\xff")) {
@@ -583,6 +583,15 @@ func problemError(pr lex.Problem) *ParseError {
 		}
 	}
 	return e
+}
+
+// kindSentinel returns the sentinel of a problem of kind k that the lexer
+// found.
+func kindSentinel(k lex.Kind) error {
+	if k == lex.ControlChar {
+		return ErrControlChar
+	}
+	return ErrInvalidUTF8
 }
 
 // joiner joins lines with "\n", without allocating for one line.

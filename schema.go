@@ -371,8 +371,9 @@ func keywordCause(e *jsonschema.ValidationError, msg string) error {
 }
 
 // A relabeled error has a message of its own and wraps err: the
-// validator's message with the sentinel of Validate for the same rule, or
-// a JSON syntax error with a message that says where it is.
+// validator's message with the sentinel of Validate for the same rule, a
+// JSON syntax error with a message that says where it is, or Validate's
+// message for a canonical text over the size limit.
 type relabeled struct {
 	msg string
 	err error

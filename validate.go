@@ -263,28 +263,16 @@ func (p *Parser) Validate(d *Digest) error {
 	limit := p.maxSize()
 	if v.found == 0 && int64(formatSize(d, false)) > limit {
 		if n := formatSize(d, true); int64(n) > limit {
-			if e := (&canonicalTooLarge{n, limit}); v.keep(at(""), e) {
-				v.add(at(""), e)
+			// Always kept: nothing else was found. Parse would refuse
+			// the text as too large, so the error wraps ErrTooLarge too.
+			if v.keep(at(""), ErrNotRoundTrip) {
+				msg := fmt.Sprintf("%v: the canonical text would be %d bytes, more than the %d that Parse reads", ErrNotRoundTrip, n, limit)
+				v.add(at(""), relabeled{msg, errors.Join(ErrNotRoundTrip, ErrTooLarge)})
 			}
 		}
 	}
 	return v.err()
 }
-
-// canonicalTooLarge is the problem of a digest whose canonical text, of n
-// bytes, is longer than limit: Parse would refuse it as too large, so the
-// digest does not read back. It wraps both [ErrNotRoundTrip] and
-// [ErrTooLarge].
-type canonicalTooLarge struct {
-	n     int
-	limit int64
-}
-
-func (e *canonicalTooLarge) Error() string {
-	return fmt.Sprintf("%v: the canonical text would be %d bytes, more than the %d that Parse reads", ErrNotRoundTrip, e.n, e.limit)
-}
-
-func (e *canonicalTooLarge) Unwrap() []error { return []error{ErrNotRoundTrip, ErrTooLarge} }
 
 // ValidateJSON reads a digest from its JSON form (FORMAT.md §6), as a
 // document from outside, and validates it.
@@ -339,7 +327,8 @@ func ValidateJSON(data []byte) (*Digest, error) {
 // be as large as p.MaxSize, its digest is validated as [Parser.Validate]
 // does, and with p.AllErrors every problem of the schema and of Validate
 // is reported, whatever it costs (the schema validator builds a message of
-// several hundred bytes for each bad item of a list). The problems of
+// several hundred bytes for each bad item of a list), but for the items of
+// a list longer than the schema allows, which are not checked. The problems of
 // decoding, bytes that are not UTF-8, lone surrogates and keys seen twice,
 // stay cut at DefaultMaxErrors: each names a JSON Pointer into the
 // document, as long as the keys on its way, so that all of them could take
@@ -882,10 +871,10 @@ func (f *folder) add(s string) {
 			// carries only upward, from that byte on.
 			n, w := 8, uint64(0)
 			if i+8 <= len(s) {
-				w = word(s[i : i+8])
+				w = lex.Load64(s, i)
 			} else {
 				n = len(s) - i
-				w = word(s[len(s)-8:]) >> (64 - 8*n)
+				w = lex.Load64(s, len(s)-8) >> (64 - 8*n)
 			}
 			if k := min(n, bits.TrailingZeros64(w&0x8080808080808080)/8); k > 0 {
 				buf = binary.LittleEndian.AppendUint64(buf, lowerASCII(w))
@@ -932,13 +921,6 @@ func (f *folder) add(s string) {
 		f.buf, _, _ = transform.Append(foldCase, f.buf, f.raw)
 	}
 	f.ends = append(f.ends, len(f.buf))
-}
-
-// word returns the eight bytes of b, the first in the low byte; the
-// compiler reads them with one load.
-func word(b string) uint64 {
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // lowerASCII maps the letters 'A' to 'Z' among the ASCII bytes of w to

@@ -134,35 +134,40 @@ func (ns *Names) SplitWritten(text string) (known int, description string, ok bo
 	if !ns.prefixFree {
 		return -1, "", false // the first match might not be the longest
 	}
-	if len(text) < 4 {
-		return -1, "", false // no start is so short: each holds a space and a name
+	if len(text) < 8 {
+		return -1, "", false // no start is so short (NewTypeNames)
 	}
 	for set := ns.writtenBy[text[3]]; set != 0; set &= set - 1 {
 		i := bits.TrailingZeros64(set)
 		w := &ns.written[i]
 		n := len(w.s)
-		if len(text) < n || load64(text, 0) != w.words[0] || load64(text, w.mid) != w.words[1] || load64(text, n-8) != w.words[2] {
+		if len(text) < n || Load64(text, 0) != w.words[0] || Load64(text, w.mid) != w.words[1] || Load64(text, n-8) != w.words[2] {
 			continue // text does not start with w.s
 		}
 		if startsLongerName(text, n) {
 			return -1, "", false
 		}
+		// The description as Format writes it, after one space, or as
+		// digests copied from the tool write it, after none: there is
+		// nothing to trim, as typeDescription would tell.
 		rest := text[n:]
-		if rest != "" && plainDescriptionStart(rest[0]) && isPlainEdge(rest[len(rest)-1]) {
-			// The description as Format writes it: there is nothing to
-			// trim, as typeDescription would tell.
+		if plainDescription(rest) {
 			return i, rest, true
+		}
+		if rest != "" && rest[0] == ' ' && plainDescription(rest[1:]) {
+			return i, rest[1:], true
 		}
 		return i, typeDescription(rest), true
 	}
 	return -1, "", false
 }
 
-// plainDescriptionStart reports whether c, an ASCII byte, may start a
-// description that typeDescription leaves as it is: printable, and neither
-// white space nor a separator (IsTypeSeparator).
-func plainDescriptionStart(c byte) bool {
-	return isPlainEdge(c) && c != ':' && c != '-' && c != '|'
+// plainDescription reports whether typeDescription leaves s as it is
+// because s starts with a printable ASCII byte that is neither white space
+// nor a separator (IsTypeSeparator) and ends with a printable ASCII byte
+// other than a space.
+func plainDescription(s string) bool {
+	return s != "" && isPlainEdge(s[0]) && s[0] != ':' && s[0] != '-' && s[0] != '|' && isPlainEdge(s[len(s)-1])
 }
 
 // A writtenStart is the start of a type line as Format writes it, s, of 8
@@ -178,12 +183,12 @@ type writtenStart struct {
 func newWrittenStart(s string) writtenStart {
 	n := len(s)
 	mid := min(8, n-8)
-	return writtenStart{s: s, mid: mid, words: [3]uint64{load64(s, 0), load64(s, mid), load64(s, n-8)}}
+	return writtenStart{s: s, mid: mid, words: [3]uint64{Load64(s, 0), Load64(s, mid), Load64(s, n-8)}}
 }
 
-// load64 returns the 8 bytes of s from i, the first in the low byte: one
+// Load64 returns the 8 bytes of s from i, the first in the low byte: one
 // load on a 64-bit processor.
-func load64(s string, i int) uint64 {
+func Load64(s string, i int) uint64 {
 	s = s[i : i+8]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56

@@ -310,7 +310,7 @@ func TestSplitWritten(t *testing.T) {
 	for _, icon := range []string{"👤", "🏛️", "🏛", "📍", "🔖", "👤👤", "👤\uFE0F", ""} {
 		for _, sep := range []string{" ", "", "  ", "\u00a0"} {
 			for _, name := range append(slices.Clone(typeNames.list), "PERSON_MALE", "Person", "Other_Thing", "Orga") {
-				for _, rest := range []string{"", "Secrétaire général", ": x", " – y  ", "_Extra", "_", "_1", "·z\u200b", "x ", "- x", "|x", "x\u00a0"} {
+				for _, rest := range []string{"", "Secrétaire général", ": x", " – y  ", "_Extra", "_", "_1", "·z\u200b", "x ", "- x", "|x", "x\u00a0", " Secrétaire général", " x", "  x", " -x", " :x", " |x", " é", "\x01x"} {
 					texts = append(texts, Trim(icon+sep+name+rest))
 				}
 			}
