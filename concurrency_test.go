@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 
@@ -44,11 +45,11 @@ func concurrentRun(t *testing.T, shared *Parser, in []byte) concurrentResult {
 	r.digest, err = Parse(in)
 	r.parseErr = errString(err)
 	r.all, err = shared.Parse(in)
-	r.allErr = errString(err)
+	r.allErr = string(diagnostics(err)) // every error, not only the first
 	r.read, _ = ParseReader(bytes.NewReader(in))
 	r.formatted = Format(r.digest)
 	r.validErr = errString(Validate(r.digest))
-	r.allValidErr = errString(shared.Validate(r.digest))
+	r.allValidErr = validationLines(shared.Validate(r.digest))
 	js, err := json.Marshal(r.digest)
 	if err != nil {
 		t.Errorf("json.Marshal: %v", err)
@@ -57,7 +58,7 @@ func concurrentRun(t *testing.T, shared *Parser, in []byte) concurrentResult {
 	r.fromJSON, err = ValidateJSON(js)
 	r.jsonErr = errString(err)
 	_, err = shared.ValidateJSON(js)
-	r.allJSONErr = errString(err)
+	r.allJSONErr = validationLines(err)
 	return r
 }
 
@@ -81,12 +82,23 @@ func TestConcurrentUse(t *testing.T) {
 			inputs = append(inputs, []byte(c.in))
 		}
 	}
-	inputs = append(inputs, []byte(manyEntities(500)))
+	inputs = append(inputs, []byte(manyEntities(500)),
+		// More problems than a list shows: a Parser with AllErrors
+		// reports each of them.
+		[]byte("T\n"+strings.Repeat("\x01\n", 2*DefaultMaxErrors)),
+		[]byte("T\nSUMMARY\nS\nKEYWORDS\n"+strings.Repeat("a\n", 2*DefaultMaxErrors)))
 
 	shared := &Parser{AllErrors: true}
 	want := make([]concurrentResult, len(inputs))
+	var cutParse, cutValid, cutJSON bool
 	for i, in := range inputs {
 		want[i] = concurrentRun(t, shared, in)
+		cutParse = cutParse || strings.Count(want[i].allErr, "\n") > DefaultMaxErrors+1
+		cutValid = cutValid || strings.Count(want[i].allValidErr, "\n") > DefaultMaxErrors
+		cutJSON = cutJSON || strings.Count(want[i].allJSONErr, "\n") > DefaultMaxErrors
+	}
+	if !cutParse || !cutValid || !cutJSON {
+		t.Fatalf("no input whose errors AllErrors shows more of: Parse %v, Validate %v, ValidateJSON %v", cutParse, cutValid, cutJSON)
 	}
 
 	const goroutines, iterations = 16, 2

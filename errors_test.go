@@ -141,12 +141,8 @@ func sentinelsOf(err error) []error {
 
 // shownSentinels returns the sentinels that the errors of a list find,
 // the last, which counts those not shown, left out.
-func shownSentinels[E error](list []E) []error {
-	var errs []error
-	for _, e := range list[:len(list)-1] {
-		errs = append(errs, e)
-	}
-	return sentinelsOf(errors.Join(errs...))
+func shownSentinels(list []error) []error {
+	return sentinelsOf(errors.Join(list[:len(list)-1]...))
 }
 
 // sameSentinels checks that errors.Is finds the same sentinels in err, a
@@ -280,27 +276,22 @@ func TestHiddenSentinels(t *testing.T) {
 			},
 			{
 				"decoding: duplicate keys, then bytes that are not UTF-8",
-				`{"a":1,"a":1,"b":1,"b":1,"c":1,"c":1,"d":1,"d":1,"e":1,"e":1,"f":1,"f":1,"g":1,"g":1,` +
-					`"h":1,"h":1,"i":1,"i":1,"j":1,"j":1,"k":1,"k":1,"z":"` + "\xff" + `"}`,
+				strings.TrimSuffix(dups(11), "}") + `,"z":"` + "\xff" + `"}`,
 				ErrInvalidUTF8,
 			},
 			{
 				"schema: keys not allowed, then an empty keyword",
-				`{` + extraMembers(11) + `,"title":"T","subtitle":"","summary":"S","highlights":[],` +
-					`"core_subject":{"heading":"","paragraphs":[]},"keywords":[""],"entities":[]}`,
+				jsonWith("{", "{"+extraMembers(11)+",", `"keywords":[]`, `"keywords":[""]`),
 				ErrEmpty,
 			},
 			{
 				"schema: past the first 10 by pointer, an empty title",
-				`{"title":"","subtitle":"","summary":"S","highlights":[],` +
-					`"core_subject":{"heading":"","paragraphs":[]},"keywords":[1,2,3,4,5,6,7,8,9,10,11,12,13,14],"entities":[]}`,
+				jsonWith(`"title":"T"`, `"title":""`, `"keywords":[]`, `"keywords":[1,2,3,4,5,6,7,8,9,10,11,12,13,14]`),
 				ErrEmpty,
 			},
 			{
 				"schema: empty keywords past the problems kept of their list",
-				`{"title":"T","subtitle":"","summary":"S","highlights":[],` +
-					`"core_subject":{"heading":"","paragraphs":[]},"keywords":[1,1,1,1,1,1,1,1,1,1,1,1,"",""],` +
-					`"entities":[]}`,
+				jsonWith(`"keywords":[]`, `"keywords":[1,1,1,1,1,1,1,1,1,1,1,1,"",""]`),
 				ErrEmpty,
 			},
 		} {
@@ -379,19 +370,25 @@ func TestProblemSentinelsComplete(t *testing.T) {
 
 // checkCutList checks that cut, the errors of call by default, are the
 // first DefaultMaxErrors of all, those it gives with Parser.AllErrors,
-// then one that counts the others, at the next one's pointer or position,
-// and finds with errors.Is what all does (sameSentinels, whose result it
-// returns).
+// then one that counts the others, at the next one's pointer or position
+// (with its source line, for a ParseError), and finds with errors.Is what
+// all does (sameSentinels, whose result it returns).
 func checkCutList(t *testing.T, call string, cut, all error) (hiddenOnly bool) {
 	t.Helper()
+	text := func(e error) string {
+		if pe, ok := e.(*ParseError); ok {
+			return pe.ErrorWithPosition() // the source line too
+		}
+		return e.Error()
+	}
 	lines := func(err error) []string {
 		var s []string
 		if list, ok := err.(interface{ Unwrap() []error }); ok {
 			for _, e := range list.Unwrap() {
-				s = append(s, e.Error())
+				s = append(s, text(e))
 			}
 		} else if err != nil {
-			s = append(s, err.Error())
+			s = append(s, text(err))
 		}
 		return s
 	}
@@ -410,13 +407,13 @@ func checkCutList(t *testing.T, call string, cut, all error) (hiddenOnly bool) {
 	var want error
 	switch next := all.(interface{ Unwrap() []error }).Unwrap()[DefaultMaxErrors].(type) {
 	case *ParseError:
-		want = &ParseError{Line: next.Line, Column: next.Column, Err: more}
+		want = &ParseError{Line: next.Line, Column: next.Column, source: next.source, Err: more}
 	case *ValidationError:
 		want = &ValidationError{Pointer: next.Pointer, Err: more}
 	default:
 		t.Fatalf("%s: error %T", call, next)
 	}
-	if last := got[DefaultMaxErrors]; last != want.Error() {
+	if last := got[DefaultMaxErrors]; last != text(want) {
 		t.Fatalf("%s: the last error is %q, want %q, where %q stands", call, last, want, whole[DefaultMaxErrors])
 	}
 	return sameSentinels(t, call, cut, all)

@@ -1343,22 +1343,7 @@ func checkAllErrors(t *testing.T, in string, d *Digest, err error) {
 	if !reflect.DeepEqual(d, dAll) {
 		t.Errorf("AllErrors reads another digest")
 	}
-	var capped, all ErrorList
-	errors.As(err, &capped)
-	errors.As(errAll, &all)
-	want := all
-	if len(all) > DefaultMaxErrors {
-		next := all[DefaultMaxErrors]
-		more := &ParseError{Line: next.Line, Column: next.Column,
-			Err: fmt.Errorf("%w: %d more not shown", ErrTooManyErrors, len(all)-DefaultMaxErrors)}
-		want = append(all[:DefaultMaxErrors:DefaultMaxErrors], more)
-	}
-	if diagnostics(capped) == nil && diagnostics(want) == nil {
-		return
-	}
-	if g, w := string(diagnostics(capped)), string(diagnostics(want)); g != w {
-		t.Errorf("Parse reports\n%sthe first errors of AllErrors are\n%s", g, w)
-	}
+	checkCutList(t, "Parse", err, errAll)
 }
 
 // TestHostileParseReader checks that ParseReader reads no more than one
