@@ -81,7 +81,14 @@ func (c *cli) format(p *digest.Parser, in *inputFlags, name string, write bool) 
 		return c.reportParse(name, err, in)
 	}
 	out := digest.Format(d)
-	if !c.readsBack(name, out, p.MaxSize) {
+	// A digest read from JSON has passed Parser.Validate, which holds its
+	// canonical text to -max-size; one read from a text has not.
+	if int64(len(out)) > p.MaxSize {
+		fmt.Fprintf(c.stderr, "%s: the canonical form would be %d bytes, more than -max-size, %d: it would not read back\n",
+			displayName(name), len(out), p.MaxSize)
+		return exitProblems
+	}
+	if !c.readsAsText(name, out) {
 		return exitProblems
 	}
 	switch {

@@ -21,7 +21,8 @@ import (
 // stdinName is the name of standard input in messages.
 const stdinName = "<stdin>"
 
-// inputFlags are the flags of the verbs that read digest texts.
+// inputFlags are the flags of the verbs that read digests, as texts or
+// JSON documents.
 type inputFlags struct {
 	context   bool
 	allErrors bool
@@ -198,9 +199,9 @@ func forEachInput(check func(c *cli, p *digest.Parser, in *inputFlags, name stri
 // the digest is valid.
 func (c *cli) readJSON(p *digest.Parser, name string, data []byte) (*digest.Digest, int) {
 	d, err := p.ValidateJSON(data) // which passes over a byte order mark
-	// Problems of decoding (bytes that are not UTF-8, keys seen twice)
-	// come with no digest and no schema problem; -all-errors does not show
-	// more of them.
+	// Problems of decoding (bytes that are not UTF-8, lone surrogates,
+	// keys seen twice) come with no digest and no schema problem;
+	// -all-errors does not show more of them.
 	decoding := d == nil && !errors.Is(err, digest.ErrSchema)
 	return d, c.reportInvalid(name, err, !decoding)
 }

@@ -112,16 +112,16 @@
 // "…" (between two characters, and never inside an escape such as "~1").
 // These are the first 10 by pointer and a line that counts the others,
 // or with -all-errors every problem, but for those of decoding a JSON
-// document (bytes that are not UTF-8, keys seen twice), which stay cut at
-// 10 ([digest.Parser.ValidateJSON]). Validate prints nothing for a valid
-// input.
+// document (bytes that are not UTF-8, lone surrogates, keys seen twice),
+// which stay cut at 10 ([digest.Parser.ValidateJSON]). Validate prints
+// nothing for a valid input.
 //
 // A valid digest reads back unchanged from its canonical form, which
 // [digest.Validate] checks with the limit of [digest.Parse], 4 MiB.
-// validate checks it as digest reads it, as fmt does: with -max-size
-// rather than 4 MiB ([digest.Parser.Validate]), so that with -max-size
-// 8388608 a canonical form of 5 MiB reads back, and with -max-size 1000
-// one of 2000 bytes does not, reported as
+// The validate verb checks it as digest reads it, as fmt does: with
+// -max-size rather than 4 MiB ([digest.Parser.Validate]), so that with
+// -max-size 8388608 a canonical form of 5 MiB reads back, and with
+// -max-size 1000 one of 2000 bytes does not, reported as
 //
 //	FILE: would not read back unchanged: the canonical text would be 2000 bytes, more than the 1000 that Parse reads (raise the limit with -max-size)
 //

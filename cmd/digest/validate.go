@@ -29,11 +29,11 @@ object's first key does. Problems in a text are reported on standard
 error as FILE:LINE:COLUMN: message; problems of a digest as
 FILE: /json/pointer: message, the first 10 by pointer and a line that
 counts the others, or with -all-errors every problem, but for those of
-decoding a JSON document (bytes that are not UTF-8, keys seen twice),
-which stay cut at 10. Validate prints nothing for a valid input. A
-digest, read from a text or from JSON, must read back unchanged from its
-canonical form as digest reads it, as fmt checks: within -max-size, and
-as text, not JSON.
+decoding a JSON document (bytes that are not UTF-8, lone surrogates,
+keys seen twice), which stay cut at 10. Validate prints nothing for a
+valid input. A digest, read from a text or from JSON, must read back
+unchanged from its canonical form as digest reads it, as fmt checks:
+within -max-size, and as text, not JSON.
 With no FILE, or for "-", validate reads standard input.
 `,
 	define: forEachInput((*cli).validate),
@@ -50,12 +50,12 @@ func (c *cli) validate(p *digest.Parser, in *inputFlags, name string) int {
 	// it as JSON should it start as a JSON document does, which only a
 	// title that starts with "{" can make it do. So validate checks what
 	// fmt does.
-	readsBack := func(d *digest.Digest) bool {
-		return !strings.HasPrefix(d.Title, "{") || c.readsBack(name, digest.Format(d), p.MaxSize)
+	asText := func(d *digest.Digest) bool {
+		return !strings.HasPrefix(d.Title, "{") || c.readsAsText(name, digest.Format(d))
 	}
 	if isJSON(data) {
 		d, code := c.readJSON(p, name, data)
-		if code == exitOK && !readsBack(d) {
+		if code == exitOK && !asText(d) {
 			return exitProblems
 		}
 		return code
@@ -65,28 +65,21 @@ func (c *cli) validate(p *digest.Parser, in *inputFlags, name string) int {
 		return c.reportParse(name, err, in)
 	}
 	err = p.Validate(d)
-	if err == nil && !readsBack(d) {
+	if err == nil && !asText(d) {
 		return exitProblems
 	}
 	return c.reportInvalid(name, err, true)
 }
 
-// readsBack tells whether out, the canonical form of the input name,
-// would read back as the command reads it, with limit, the -max-size:
-// no longer than the limit, and not taken for JSON. If not, it reports
-// why.
-func (c *cli) readsBack(name string, out []byte, limit int64) bool {
-	switch {
-	case int64(len(out)) > limit:
-		fmt.Fprintf(c.stderr, "%s: the canonical form would be %d bytes, more than -max-size, %d: it would not read back\n",
-			displayName(name), len(out), limit)
-	case isJSON(out):
+// readsAsText tells whether out, the canonical form of the input name,
+// would read back as text, not be taken for JSON. If not, it says so.
+func (c *cli) readsAsText(name string, out []byte) bool {
+	if isJSON(out) {
 		fmt.Fprintf(c.stderr, "%s: the canonical form would start as a JSON document does, %s: it would read back as JSON, not text\n",
 			displayName(name), jsonStart(out))
-	default:
-		return true
+		return false
 	}
-	return false
+	return true
 }
 
 // reportInvalid reports err, the error of validating the input name, one
