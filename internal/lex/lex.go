@@ -7,6 +7,7 @@
 // The lexer is synchronous and works on one string: a line's text is a slice
 // of the input, or of the copy of it that the lexer makes as it reads,
 // whenever the line needs no change, so the common case allocates nothing.
+// The texts it changes share buffers (clean.go).
 package lex
 
 import (
@@ -70,6 +71,11 @@ type Lexer struct {
 	// dst, when not nil, is the copy of src that InitCopy makes: the
 	// texts and lines returned are slices of it (see str).
 	dst []byte
+
+	// texts holds the texts that NextText changes as it cleans or
+	// normalizes them, one after another; its spare capacity is room for
+	// the next ones (see textRoom).
+	texts []byte
 }
 
 // Init makes l a Lexer that reads src, in place: a parser may hold its
@@ -256,6 +262,11 @@ func (l *Lexer) next(start, i int, double bool) string {
 			}
 			l.report(Problem{Line: l.line, Col: i - start + 1, Kind: ControlChar, Rune: rune(src[i+1])})
 			i += 2
+		case (c == 0xCC || c == 0xCD && i+1 < len(src) && src[i+1] < 0xB0) && i+1 < len(src) && src[i+1]&0xC0 == 0x80:
+			// U+0300 to U+036F, a combining mark, as text in NFD has
+			// after Latin letters: the line needs NFC.
+			check = true
+			i += 2
 		default:
 			if j := Letters(src, i); j > i {
 				i = j // a run of letters in another script
@@ -303,39 +314,16 @@ func (l *Lexer) next(start, i int, double bool) string {
 		col = len(raw) - len(text) + 1
 		text = TrimRight(text)
 	}
+	// The texts of the lines after this one are no longer than the rest
+	// of the input: a hint for how much room their changes take.
 	if clean {
-		text = cleanText(text)
+		text = l.cleanText(text, len(src)-start)
 	}
 	if check {
-		text = nfc(text)
+		text = l.nfc(text, len(src)-start)
 	}
 	l.cur = Mark{num: l.line, col: col, start: start, end: end}
 	return text
-}
-
-// nfc returns s in NFC: s itself, without allocating, when it is, as
-// with a combining mark in order and nothing to compose; otherwise a new
-// string, one allocation, or two when NFC leaves less than half of s (see
-// ownString).
-func nfc(s string) string {
-	n := norm.NFC.QuickSpanString(s)
-	if n == len(s) || isNFCFrom(s[n:]) {
-		return s
-	}
-	b := make([]byte, n, len(s)) // room enough unless NFC makes s longer, as it seldom does
-	copy(b, s)
-	return ownString(appendNFCFrom(b, s[n:]))
-}
-
-// ownString returns b as a string, which b must not change afterwards:
-// b itself, without copying, unless b fills less than half its capacity,
-// all of which the string would keep alive (a line of 1 MiB of U+200B
-// cleans to nothing); then a copy.
-func ownString(b []byte) string {
-	if len(b) < cap(b)/2 {
-		return string(b)
-	}
-	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // IsNFC reports whether s is in NFC, as norm.NFC.IsNormalString does, but
@@ -514,38 +502,6 @@ func AlwaysNFC(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// cleanText returns s, a trimmed line, with U+200B and U+FEFF removed,
-// each run of tabs and spaces made one space, and each invalid byte made
-// U+FFFD: a new string, one allocation, or two when s holds invalid bytes
-// or cleans to less than half its length (see ownString).
-func cleanText(s string) string {
-	b := make([]byte, 0, len(s))
-	space := false
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch r {
-		case 0x200B, 0xFEFF:
-			continue
-		case ' ', '\t':
-			if !space {
-				b = append(b, ' ')
-			}
-			space = true
-			continue
-		}
-		space = false
-		// A character takes the bytes it took in s, which b has room
-		// for, but an invalid byte, one in s, takes three as U+FFFD.
-		if n := utf8.RuneLen(r); cap(b)-len(b) < n {
-			// Double: append would add a quarter to a long line.
-			b = slices.Grow(b, len(b)+n)
-		}
-		b = utf8.AppendRune(b, r)
-	}
-	return ownString(b)
 }
 
 // Position returns the line and byte column, counted as NextText counts them,

@@ -325,6 +325,12 @@ func TestAlwaysNFC(t *testing.T) {
 	}
 }
 
+// nfc is Lexer.nfc on a Lexer of its own.
+func nfc(s string) string {
+	var l Lexer
+	return l.nfc(s, len(s))
+}
+
 // TestNFC checks IsNFC and nfc, which use a norm.Iter, against
 // norm.NFC.String and IsNormalString on random texts of characters that
 // NFC composes, reorders or splits, Hangul, long runs of marks (which NFC

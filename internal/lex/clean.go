@@ -1,0 +1,304 @@
+package lex
+
+import (
+	"math/bits"
+	"slices"
+	"sync"
+	"unicode/utf8"
+	"unsafe"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The texts that NextText changes, as it cleans or normalizes them, are
+// written one after another in a buffer the Lexer keeps (texts), not each
+// in an allocation of its own: a digest whose every line has a tab or is
+// in NFD then costs a few allocations, not one a line.
+
+// Sizes of the buffers that hold changed texts. The first is small, as
+// most digests change no line or a few; each next one is twice the size
+// of the last, up to maxTextRoom, so that a large digest of changed lines
+// takes a buffer every 64 KiB. None is larger than the rest of the
+// input, unless one text needs more.
+const (
+	minTextRoom = 4 << 10
+	maxTextRoom = 64 << 10
+)
+
+// textRoom returns an empty slice with room for at least n bytes, the
+// spare capacity of l.texts, or of a new buffer when that has less; rest
+// is the length of the input from the text's line on, which the changed
+// texts of the lines left cannot outgrow unless a change lengthens them.
+// The caller appends the text to the slice and passes it to keepText.
+//
+// A text longer than maxTextRoom gets a buffer of its own, which keepText
+// copies the text out of when it fills less than half of it: a line of
+// 1 MiB that cleans to a few bytes must not keep 1 MiB alive. So a changed
+// text keeps alive at most 64 KiB besides itself.
+func (l *Lexer) textRoom(n, rest int) []byte {
+	if n > maxTextRoom {
+		return uninitialized(n)[:0]
+	}
+	if cap(l.texts)-len(l.texts) < n {
+		size := max(n, min(rest, max(minTextRoom, 2*cap(l.texts)), maxTextRoom), 2)
+		l.texts = uninitialized(size)[:0]
+	}
+	return l.texts[len(l.texts):len(l.texts):cap(l.texts)]
+}
+
+// keepText returns b, which the caller built from a slice that textRoom
+// returned, as a string, and takes its bytes out of the room: the bytes
+// are not written again. When appending outgrew the room, b is a buffer
+// of its own, which the string keeps.
+func (l *Lexer) keepText(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if room := l.texts[len(l.texts):cap(l.texts)]; len(room) >= len(b) && unsafe.SliceData(room) == unsafe.SliceData(b) {
+		l.texts = l.texts[:len(l.texts)+len(b)]
+		return unsafe.String(unsafe.SliceData(b), len(b))
+	}
+	return ownString(b)
+}
+
+// ownString returns b as a string, which b must not change afterwards:
+// b itself, without copying, unless b fills less than half its capacity,
+// all of which the string would keep alive; then a copy.
+func ownString(b []byte) string {
+	if len(b) < cap(b)/2 {
+		return string(b)
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// cleanText returns s, a trimmed line, with U+200B and U+FEFF removed,
+// each run of tabs and spaces made one space, and each invalid byte made
+// U+FFFD; rest is as for textRoom. It copies the runs that need no
+// change whole: those that Plain passes over, which may hold two spaces
+// in a row, and the runs of Letters.
+func (l *Lexer) cleanText(s string, rest int) string {
+	b := l.textRoom(len(s), rest) // a text only grows by its invalid bytes
+	space := false                // the last byte of b is a space
+	for i := 0; i < len(s); {
+		j, double := Plain(s, i)
+		if j == i {
+			j = Letters(s, i) // a run that neither starts nor ends with a space
+			double = false
+		}
+		if j > i {
+			b, space = appendSpaced(b, s[i:j], space, double)
+			i = j
+			continue
+		}
+		c := s[i]
+		switch {
+		case c == '\t':
+			if !space {
+				b = append(b, ' ')
+				space = true
+			}
+			i++
+			continue
+		case c < utf8.RuneSelf: // a control character, which Plain stops at
+			b = append(b, c)
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == 0x200B || r == 0xFEFF:
+				i += size
+				continue // space stays as it was: " \u200B " is one space
+			case r == utf8.RuneError && size == 1:
+				if cap(b)-len(b) < len("\uFFFD") {
+					// Double: append would add a quarter to a long line.
+					b = slices.Grow(b, max(len(b), len("\uFFFD")))
+				}
+				b = append(b, "\uFFFD"...)
+			default:
+				b = append(b, s[i:i+size]...)
+			}
+			i += size
+		}
+		space = false
+	}
+	return l.keepText(b)
+}
+
+// appendSpaced appends run, a run of text with no tab, to b, with each
+// run of spaces made one space, and none at its start when space says b
+// ends with one. double tells whether run may hold two spaces in a row.
+// It returns b and whether b now ends with a space.
+func appendSpaced(b []byte, run string, space, double bool) ([]byte, bool) {
+	for {
+		if space {
+			k := 0
+			for k < len(run) && run[k] == ' ' {
+				k++
+			}
+			run = run[k:]
+		}
+		if run == "" {
+			return b, space
+		}
+		k := -1
+		if double {
+			k = indexDoubleSpace(run)
+		}
+		if k < 0 {
+			return append(b, run...), run[len(run)-1] == ' '
+		}
+		b = append(b, run[:k+1]...) // up to the first of the two spaces
+		run, space = run[k+2:], true
+	}
+}
+
+// indexDoubleSpace returns the index of the first of two spaces in a row
+// in s, or -1.
+func indexDoubleSpace(s string) int {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == ' ' && s[i+1] == ' ' {
+			return i
+		}
+	}
+	return -1
+}
+
+// nfc returns s in NFC; rest is as for textRoom. It returns s itself
+// when s is NFC, as with a combining mark in order and nothing to
+// compose. Text in NFD of the Latin letters, each an ASCII letter and one
+// mark, is composed by composeLatin, about ten times faster than
+// golang.org/x/text composes it; other text is normalized by a
+// norm.Iter.
+func (l *Lexer) nfc(s string, rest int) string {
+	if t, ok := l.composeLatin(s, rest); ok {
+		return t
+	}
+	n := norm.NFC.QuickSpanString(s)
+	if n == len(s) || isNFCFrom(s[n:]) {
+		return s
+	}
+	b := append(l.textRoom(len(s), rest), s[:n]...) // room enough unless NFC makes s longer, as it seldom does
+	return l.keepText(appendNFCFrom(b, s[n:]))
+}
+
+// composeLatin returns s in NFC, and true, when every rune of s at or
+// above U+0300 is one that AlwaysNFC takes, or a mark from U+0300 to
+// U+036F alone after an ASCII letter that it composes with, as in the NFD
+// form of a text in French or Spanish; rest is as for textRoom. Otherwise
+// it returns false.
+//
+// It is exact. NFC changes a text segment by segment; each segment starts
+// with a rune of combining class 0 that combines with no rune before it,
+// as an ASCII letter does, and every rune below U+0300, and every rune
+// AlwaysNFC takes. In a text that composeLatin takes, all runes are such
+// runes but the marks, and each mark follows an ASCII letter: so each
+// letter and mark make a segment of two runes, which NFC makes the
+// letter of latinPairs, and every other rune is a segment of its own,
+// which NFC leaves as it is. A second mark after the first, or any other
+// rune, sends s to the general path.
+func (l *Lexer) composeLatin(s string, rest int) (string, bool) {
+	var (
+		b     []byte // the text so far, once a pair is composed
+		last  int    // s[last:i] is not yet in b
+		pairs *[2 * 26][0x70]uint16
+	)
+	for i := 0; ; {
+		i = indexFrom300(s, i)
+		if i == len(s) {
+			break
+		}
+		c := s[i]
+		r, size := rune(0), 2
+		switch {
+		case c <= 0xCD && i+1 < len(s): // U+0300 to U+037F, decoded here as most are marks
+			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+		default:
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if AlwaysNFC(r) {
+				i += size
+				continue
+			}
+		}
+		// A mark from U+0300 to U+036F after an ASCII letter.
+		if r < 0x300 || r > 0x36F || i == 0 || !isASCIILetter(s[i-1]) {
+			return "", false
+		}
+		if pairs == nil {
+			pairs = latinPairs()
+		}
+		composed := pairs[letterIndex(s[i-1])][r-0x300]
+		if composed == 0 {
+			return "", false // a pair NFC keeps or changes otherwise
+		}
+		if b == nil {
+			b = l.textRoom(len(s), rest) // a composed letter is shorter than its pair
+		}
+		b = append(b, s[last:i-1]...)
+		b = utf8.AppendRune(b, rune(composed))
+		i += size
+		last = i
+	}
+	if b == nil {
+		return s, true
+	}
+	return l.keepText(append(b, s[last:]...)), true
+}
+
+// indexFrom300 returns the index of the first byte of s at or after i
+// that starts a rune at or above U+0300, or len(s): the first byte at or
+// above 0xCC, as s is UTF-8. It reads eight bytes at a time.
+func indexFrom300(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		// Bit 7 of each byte of v&lows+0x34 is set where the byte's low
+		// seven bits are 0x4C or more, with no carry out of the byte
+		// (0x7F+0x34 < 0x100); with its own bit 7 set, the byte is 0xCC
+		// or more.
+		v := Load64(s, i)
+		if m := (v&lows + 0x3434343434343434) & v & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(s) && s[i] < 0xCC; i++ {
+	}
+	return i
+}
+
+// letterIndex returns the index of an ASCII letter in latinPairs: 0 to
+// 25 for 'A' to 'Z', 26 to 51 for 'a' to 'z'.
+func letterIndex(c byte) int {
+	if c >= 'a' {
+		return int(c-'a') + 26
+	}
+	return int(c - 'A')
+}
+
+// latinPairs returns, for each ASCII letter and mark from U+0300 to
+// U+036F, the letter they compose to in NFC, or 0. It is built on first
+// use, from golang.org/x/text. NFC of a text is NFC of its canonical
+// decomposition: so a letter B and a mark M make a letter r when B and
+// the decomposition of M (M itself, or U+0301 for U+0341, or U+0308
+// U+0301 for U+0344) are the decomposition of r, and r is NFC. The
+// letters below U+2000 are the ones tried, which holds every such letter
+// (TestLatinPairs).
+var latinPairs = sync.OnceValue(func() *[2 * 26][0x70]uint16 {
+	decomposed := make(map[string]rune) // letters by their decomposition
+	var buf [utf8.UTFMax]byte
+	for r := rune(0xC0); r < 0x2000; r++ {
+		e := buf[:utf8.EncodeRune(buf[:], r)]
+		if d := norm.NFD.Properties(e).Decomposition(); len(d) > 1 && isASCIILetter(d[0]) && norm.NFC.IsNormal(e) {
+			decomposed[string(d)] = r
+		}
+	}
+	t := new([2 * 26][0x70]uint16)
+	for m := rune(0x300); m <= 0x36F; m++ {
+		d := norm.NFD.String(string(m))
+		for i := range t {
+			b := byte('A' + i)
+			if i >= 26 {
+				b = byte('a' + i - 26)
+			}
+			t[i][m-0x300] = uint16(decomposed[string(b)+d])
+		}
+	}
+	return t
+})
