@@ -90,6 +90,27 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
+// BenchmarkParseChanged parses texts whose lines the lexer must change:
+// the seed in NFD, as some systems write text, whose accented letters
+// are each a letter and a combining mark; the seed with a tab after each
+// comma and two spaces after each period; and the large digest in NFD.
+// They read the same digests as the seed and large, so compare their
+// MB/s and allocations with BenchmarkParse's.
+func BenchmarkParseChanged(b *testing.B) {
+	seed := seedText(b)
+	spaced := strings.NewReplacer(", ", ",\t", ". ", ".  ").Replace(string(seed))
+	for _, bc := range []struct {
+		name string
+		text []byte
+	}{
+		{"seed-nfd", norm.NFD.Bytes(seed)},
+		{"seed-spaced", []byte(spaced)},
+		{"large-nfd", norm.NFD.Bytes(largeText())},
+	} {
+		b.Run(bc.name, func(b *testing.B) { benchmarkParse(b, bc.text) })
+	}
+}
+
 // scriptTexts returns digests of 500 paragraph lines in each of several
 // scripts, the same sentence with its first words translated: text that
 // the block scanner passes over (French), and text whose letters the
