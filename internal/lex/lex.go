@@ -470,15 +470,16 @@ func invalidRun(s string) int {
 // a mark after it, as и with U+0306 makes й; but such a mark is not one
 // of these runes, and its line is checked. So a line whose runes at or
 // above U+0300 are all such runes is NFC, and NextText skips the check:
-// emoji, the variation selector U+FE0F, general punctuation (quotes,
-// dashes, ellipsis), and the letters of the scripts most digests are
+// emoji, the variation selector U+FE0F, U+FFFD, which cleaning puts for
+// bytes that are not UTF-8, general punctuation (quotes, dashes,
+// ellipsis), and the letters of the scripts most digests are
 // written in, but the Latin ones below U+0300, which Plain passes over.
 // TestAlwaysNFC checks each of them against golang.org/x/text.
 func AlwaysNFC(r rune) bool {
 	switch {
 	case r >= 0x1F000 && r <= 0x1FAFF: // emoji blocks
 		return true
-	case r == 0xFE0F || r == 0x200D:
+	case r == 0xFE0F || r == 0x200D || r == utf8.RuneError:
 		return true
 	case r >= 0x2002 && r <= 0x205E: // general punctuation; U+2000 and U+2001 decompose
 		return true
