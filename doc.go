@@ -150,10 +150,11 @@
 // invalid byte) or that NFC changes write their new texts one after
 // another in buffers of 4 KiB, doubling up to 64 KiB, none larger than
 // the rest of the input: a digest whose every line is in NFD costs one
-// more allocation every 64 KiB, not one a line. A value so changed keeps
-// its buffer alive, at most 64 KiB besides itself; a line longer than
-// that gets a buffer of its own, copied out of when the new text is less
-// than half of it, so that a short value does not keep a long line alive.
+// more allocation for each 64 KiB of new text, not one a line (a line
+// both cleaned and made NFC writes its text twice). A value so changed
+// keeps its buffer alive, at most 64 KiB; a new text longer than that
+// gets a buffer of its own, copied out of when the text fills less than
+// half of it, so that a short value does not keep a long line alive.
 //
 // Text in NFD, where an accented letter is a letter and a combining mark,
 // takes about three and a half times as long to parse as the same text

@@ -1518,8 +1518,8 @@ func allocatedBytes(f func()) uint64 {
 
 // TestHostileValueKeepsNoLine checks that a value that the lexer changed,
 // cleaned or made NFC, does not keep alive much more than itself when it
-// is far shorter than the line it came from: the heap it holds, measured
-// after a collection.
+// is far shorter than the line it came from, or three times as long: the
+// heap it holds, measured after a collection.
 func TestHostileValueKeepsNoLine(t *testing.T) {
 	const line = 1 << 20
 	for _, title := range []string{
@@ -1527,12 +1527,16 @@ func TestHostileValueKeepsNoLine(t *testing.T) {
 		"T" + strings.Repeat(" ", line) + "x",              // cleaned to "T x"
 		strings.Repeat("\u1100\u1161\u11a8", line/9),       // Hangul jamo, a third as long in NFC
 		"T\u0301" + strings.Repeat("\u200b", line/3) + "x", // cleaned, then made NFC
+		strings.Repeat("\xff", 600<<10),                    // cleaned to U+FFFD, three times as long
 	} {
 		d, err := Parse([]byte(title + "\nSUMMARY\nS\n"))
-		if err != nil {
+		if err != nil && !errors.Is(err, ErrInvalidUTF8) {
 			t.Fatal(err)
 		}
 		kept, n := d.Title, uint64(len(d.Title))
+		if title[0] == 0xFF && n != 3*uint64(len(title)) {
+			t.Fatalf("a title of %d bytes from %d bytes that are not UTF-8", n, len(title))
+		}
 		d = nil
 		var with, without runtime.MemStats
 		runtime.GC()

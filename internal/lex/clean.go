@@ -34,13 +34,14 @@ const (
 // A text longer than maxTextRoom gets a buffer of its own, which keepText
 // copies the text out of when it fills less than half of it: a line of
 // 1 MiB that cleans to a few bytes must not keep 1 MiB alive. So a changed
-// text keeps alive at most 64 KiB besides itself.
+// text of at most 64 KiB keeps alive at most its buffer, 64 KiB, and a
+// longer one at most as many bytes again as it holds.
 func (l *Lexer) textRoom(n, rest int) []byte {
 	if n > maxTextRoom {
 		return uninitialized(n)[:0]
 	}
 	if cap(l.texts)-len(l.texts) < n {
-		size := max(n, min(rest, max(minTextRoom, 2*cap(l.texts)), maxTextRoom), 2)
+		size := max(n, min(rest, max(minTextRoom, 2*cap(l.texts)), maxTextRoom), 2) // uninitialized takes 2 or more
 		l.texts = uninitialized(size)[:0]
 	}
 	return l.texts[len(l.texts):len(l.texts):cap(l.texts)]
@@ -48,8 +49,9 @@ func (l *Lexer) textRoom(n, rest int) []byte {
 
 // keepText returns b, which the caller built from a slice that textRoom
 // returned, as a string, and takes its bytes out of the room: the bytes
-// are not written again. When appending outgrew the room, b is a buffer
-// of its own, which the string keeps.
+// are not written again. When appending outgrew the room, or the room was
+// a buffer of b's own, the string is b or a copy of it, as ownString
+// decides.
 func (l *Lexer) keepText(b []byte) string {
 	if len(b) == 0 {
 		return ""
@@ -110,8 +112,11 @@ func (l *Lexer) cleanText(s string, rest int) string {
 				continue // space stays as it was: " \u200B " is one space
 			case r == utf8.RuneError && size == 1:
 				if cap(b)-len(b) < len("\uFFFD") {
-					// Double: append would add a quarter to a long line.
-					b = slices.Grow(b, max(len(b), len("\uFFFD")))
+					// Room for the rest of s, should it all be bytes that
+					// are not UTF-8: append would add a quarter at a time,
+					// and doubling could leave a long text in a buffer
+					// twice its size.
+					b = slices.Grow(b, len("\uFFFD")*(len(s)-i))
 				}
 				b = append(b, "\uFFFD"...)
 			default:
@@ -210,10 +215,13 @@ func (l *Lexer) composeLatin(s string, rest int) (string, bool) {
 		c := s[i]
 		r, size := rune(0), 2
 		switch {
-		case c <= 0xCD && i+1 < len(s): // U+0300 to U+037F, decoded here as most are marks
+		case c <= 0xCD && i+1 < len(s) && s[i+1]&0xC0 == 0x80: // U+0300 to U+037F, decoded here as most are marks
 			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
 		default:
 			r, size = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return "", false // not UTF-8, which NextText never gives
+			}
 			if AlwaysNFC(r) {
 				i += size
 				continue
@@ -231,7 +239,7 @@ func (l *Lexer) composeLatin(s string, rest int) (string, bool) {
 			return "", false // a pair NFC keeps or changes otherwise
 		}
 		if b == nil {
-			b = l.textRoom(len(s), rest) // a composed letter is shorter than its pair
+			b = l.textRoom(len(s), rest) // a composed letter is no longer than its pair
 		}
 		b = append(b, s[last:i-1]...)
 		b = utf8.AppendRune(b, rune(composed))
@@ -276,8 +284,9 @@ func letterIndex(c byte) int {
 // U+036F, the letter they compose to in NFC, or 0. It is built on first
 // use, from golang.org/x/text. NFC of a text is NFC of its canonical
 // decomposition: so a letter B and a mark M make a letter r when B and
-// the decomposition of M (M itself, or U+0301 for U+0341, or U+0308
-// U+0301 for U+0344) are the decomposition of r, and r is NFC. The
+// the decomposition of M (M itself; or U+0300 for U+0340, U+0301 for
+// U+0341, U+0313 for U+0343, U+0308 U+0301 for U+0344) are the
+// decomposition of r, and r is NFC. The
 // letters below U+2000 are the ones tried, which holds every such letter
 // (TestLatinPairs).
 var latinPairs = sync.OnceValue(func() *[2 * 26][0x70]uint16 {

@@ -49,7 +49,7 @@ func TestComposeLatin(t *testing.T) {
 		{"\u0085", true}, {"\uFFFD", true}, {"e\u0301", true}, {"и", true}, {"\u0301", false}, {"\u0E31", false}}
 	after := []piece{{"", true}, {"y", true}, {"é", true}, {" ’", true}, {"👤", true}, {"и", true},
 		{"\u00a0", true}, {"\uFFFD", true}, {"a\u0308", true}, {"\u0301", false}, {"\u0316", false}, {"\u0345", false},
-		{"\u1DC0", false}, {"\u0E31", false}, {"\u0958", false}}
+		{"\u1DC0", false}, {"x\u0370", false}, {"x\u0374", false}, {"x\u037E", false}, {"\u0E31", false}, {"\u0958", false}}
 	var l Lexer // one Lexer for all, whose texts must stay as they were returned
 	type result struct{ in, out string }
 	var results []result
@@ -166,7 +166,9 @@ func TestChangedTextsShareBuffers(t *testing.T) {
 		})
 		// Buffers of 4 KiB doubling to 64 KiB, for the cleaned texts and
 		// for their NFC, where each line would take one or two.
-		if allocs > 30 {
+		// The race detector makes sync.Pool, which holds nfc's norm.Iter,
+		// drop what it is given: then the count says nothing.
+		if allocs > 30 && !raceEnabled {
 			t.Errorf("reading %d lines of %+q allocates %v times, want at most 30", lines, line, allocs)
 		}
 		want := refText(strings.TrimSuffix(line, "\n"))

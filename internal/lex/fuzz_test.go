@@ -37,6 +37,7 @@ func FuzzLex(f *testing.F) {
 		"\xc2\r\n\xe2\x80\xa8",
 		"SUMMARY\r\n- x\n👤 Person_MaleSecrétaire\n",
 		"Мир  мира \tи\u0306 中文 한국어\u11A8 αβ\u0345 שלום\u05B0 مرحبا\u064B\n",
+		"a\xcc\nb\n\xcd0\n\xcc",
 		"Secre\u0301taire ge\u0301ne\u0301ral\tde  l’Union, A\u0300 Ni\u0303o\u0341 u\u0344\n",
 	} {
 		f.Add(s)

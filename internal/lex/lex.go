@@ -49,7 +49,8 @@ type Problem struct {
 }
 
 // A Lexer reads the lines of one input. Its zero value is not usable; call
-// Init or InitCopy.
+// Init or InitCopy. A Lexer must not be copied once it has read a line:
+// the copies would write the texts they change in the same room.
 type Lexer struct {
 	src  string
 	pos  int // byte offset of the next line

@@ -339,7 +339,8 @@ func TestNFC(t *testing.T) {
 	pieces := []string{"a", "e", "x", " ", "é", "\u0301", "\u0323", "\u0307", "\u0345", "\u0300",
 		"\u1100", "\u1161", "\u11A8", "한", "구", "\u212B", "\u0344", "\u0F73", "\u09C7", "\u09BE",
 		"\u0915", "\u093C", "и", "\u0306", "\u034F", "\xff", "\xe2\x80", strings.Repeat("\u0301", 31),
-		"\u0F43", "\u0FB9", "\u0F73", "\uFAD9", "\u2ADC"}
+		"\u0F43", "\u0FB9", "\u0F73", "\uFAD9", "\u2ADC", "E", "n", "\u0303", "\u0327", "\u0340", "\u0374",
+		"\uFFFD", "\xcc", "\xcd", "\x80", "\xc3", "A"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 100000 {
 		var b strings.Builder
