@@ -16,11 +16,9 @@ import "unicode/utf8"
 // U+FEFF, byte that is not UTF-8, or two spaces in a row.
 //
 // A letter is known by one table lookup: one bit for each two-byte
-// character, and one for each block of 64 three-byte characters that
-// share their first two bytes, set only when all 64 are letters AlwaysNFC
-// takes. So a letter in a block that also holds a mark or an unassigned
-// code point, as every block of Thai and of kana does, ends the run: that
-// costs time, never correctness, as the caller reads on rune by rune.
+// character, one for each three-byte character. So Thai and kana pass as
+// whole runs, though their blocks also hold marks and unassigned code
+// points, which end a run.
 func Letters(s string, i int) int {
 	start := i
 	// The loop repeats letterLen's tests rather than call it for each
@@ -36,7 +34,7 @@ func Letters(s string, i int) int {
 			i += 2
 		case c >= 0xE0 && c < 0xF0:
 			if i+2 >= len(s) || c1&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 ||
-				threeByteLetters[c&0x0F]>>(c1&0x3F)&1 == 0 {
+				threeByteLetters[int(c&0x0F)<<6|int(c1&0x3F)]>>(s[i+2]&0x3F)&1 == 0 {
 				return i
 			}
 			i += 3
@@ -63,7 +61,7 @@ func letterLen(s string, k int) int {
 		}
 	case c >= 0xE0 && c < 0xF0:
 		if k+2 < len(s) && c1&0xC0 == 0x80 && s[k+2]&0xC0 == 0x80 &&
-			threeByteLetters[c&0x0F]>>(c1&0x3F)&1 != 0 {
+			threeByteLetters[int(c&0x0F)<<6|int(c1&0x3F)]>>(s[k+2]&0x3F)&1 != 0 {
 			return 3
 		}
 	}
@@ -72,25 +70,24 @@ func letterLen(s string, k int) int {
 
 // twoByteLetters has bit k of element c set when the two-byte character
 // 0xC0|c, 0x80|k is a letter for Letters; threeByteLetters has bit k of
-// element c set when every three-byte character 0xE0|c, 0x80|k, x is one.
+// element c<<6|d set when the three-byte character 0xE0|c, 0x80|d, 0x80|k
+// is one. The second takes 8 KiB, of which a text touches the few words
+// of its scripts.
 var twoByteLetters, threeByteLetters = letterTables()
 
 // letterTables returns twoByteLetters and threeByteLetters, from the
 // runes they stand for: the tables are right by construction, whatever
 // AlwaysNFC takes.
-func letterTables() (two [32]uint64, three [16]uint64) {
+func letterTables() (two *[32]uint64, three *[1024]uint64) {
+	two, three = new([32]uint64), new([1024]uint64)
 	for r := rune(0x80); r < 0x800; r++ {
 		if isLetter(r) {
 			two[r>>6] |= 1 << (r & 0x3F)
 		}
 	}
-	for r := rune(0x800); r < 0x10000; r += 64 {
-		all := true
-		for k := range rune(64) {
-			all = all && isLetter(r+k)
-		}
-		if all {
-			three[r>>12] |= 1 << (r >> 6 & 0x3F)
+	for r := rune(0x800); r < 0x10000; r++ {
+		if isLetter(r) {
+			three[r>>6] |= 1 << (r & 0x3F)
 		}
 	}
 	return two, three

@@ -51,7 +51,10 @@ func TestLettersTaken(t *testing.T) {
 		{0x0620, 0x064A}, // Arabic
 		{0x0671, 0x06D3},
 		{0x4E00, 0x9FFF}, // CJK ideographs
-		{0xAC00, 0xD77F}, // Hangul syllables, in whole runs of 64
+		{0xAC00, 0xD7A3}, // Hangul syllables
+		{0x0E01, 0x0E30}, // Thai
+		{0x3041, 0x3096}, // hiragana
+		{0x30A1, 0x30FC}, // katakana, with U+30FB and U+30FC
 	} {
 		for r := rg.lo; r <= rg.hi; r++ {
 			if s := string(r) + " " + string(r) + "."; Letters(s, 0) != len(s)-1 {
@@ -92,8 +95,11 @@ func TestLettersTaken(t *testing.T) {
 		{" мир", 0, 0},  // nor start with one
 		{"мир \xff", 0, 6},
 		{"мир 😀", 0, 6},
-		{"こんにちは", 0, 0},  // kana: each block holds a mark
-		{"สวัสดี", 0, 0}, // Thai too
+		{"こんにちは", 0, 15},               // kana, whose blocks also hold marks
+		{"こんにちは\u3099", 0, 15},         // a combining voiced sound mark
+		{"スー パー", 0, 13},               // katakana, with U+30FC
+		{"สวัสดี", 0, 6},               // Thai, up to a vowel sign (U+0E31) that NFC checks
+		{"\u0E3F \u0E01\u0E2A", 0, 10}, // the baht sign, then letters
 	} {
 		if j := Letters(tc.s, tc.i); j != tc.j {
 			t.Errorf("Letters(%+q, %d) = %d, want %d", tc.s, tc.i, j, tc.j)

@@ -496,7 +496,7 @@ func AlwaysNFC(r rune) bool {
 		return true
 	case r >= 0x0E01 && r <= 0x0E30, r == 0x0E32, r == 0x0E33, r >= 0x0E3F && r <= 0x0E46: // Thai
 		return true
-	case r >= 0x3001 && r <= 0x3029, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FA: // CJK punctuation, kana
+	case r >= 0x3001 && r <= 0x3029, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FC: // CJK punctuation, kana, the middle dot and the prolonged sound mark
 		return true
 	case r >= 0x4E00 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3: // CJK ideographs, Hangul syllables
 		return true
