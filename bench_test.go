@@ -115,7 +115,7 @@ func BenchmarkParseChanged(b *testing.B) {
 // scripts, the same sentence with its first words translated: text that
 // the block scanner passes over (French), and text whose letters the
 // lexer and Validate read a letter at a time, by table lookup
-// (lex.Letters), but Thai's vowel and tone marks, which stop the lookup
+// (lex.Letters), but the marks of Thai and Hindi, which stop the lookup
 // as NFC may reorder them.
 func scriptTexts() []struct{ name, text string } {
 	var texts []struct{ name, text string }
@@ -126,6 +126,7 @@ func scriptTexts() []struct{ name, text string } {
 		{"chinese", "第段落编号"},
 		{"japanese", "これはコーヒーのパラグラフ"},
 		{"thai", "ย่อหน้าที่"},
+		{"hindi", "अनुच्छेद संख्या"},
 	} {
 		var t strings.Builder
 		t.WriteString("T\nSUMMARY\nS\nCORE SUBJECT\n")

@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 
@@ -170,12 +171,11 @@ func indexDoubleSpace(s string) int {
 
 // nfc returns s in NFC; rest is as for textRoom. It returns s itself
 // when s is NFC, as with a combining mark in order and nothing to
-// compose. Text in NFD of the Latin letters, each an ASCII letter and one
-// mark, is composed by composeLatin, about ten times faster than
-// golang.org/x/text composes it; other text is normalized by a
+// compose. Most texts that hold marks are settled by quickNFC, several
+// times faster than golang.org/x/text; the others are normalized by a
 // norm.Iter.
 func (l *Lexer) nfc(s string, rest int) string {
-	if t, ok := l.composeLatin(s, rest); ok {
+	if t, ok := l.quickNFC(s, rest); ok {
 		return t
 	}
 	n := norm.NFC.QuickSpanString(s)
@@ -186,71 +186,138 @@ func (l *Lexer) nfc(s string, rest int) string {
 	return l.keepText(appendNFCFrom(b, s[n:]))
 }
 
-// composeLatin returns s in NFC, and true, when every rune of s at or
-// above U+0300 is one that AlwaysNFC takes, or a mark from U+0300 to
-// U+036F alone after an ASCII letter that it composes with, as in the NFD
-// form of a text in French or Spanish; rest is as for textRoom. Otherwise
-// it returns false.
+// maxMarksInRow is the most combining marks in a row that quickNFC
+// takes: NFC, as golang.org/x/text has it, puts U+034F after 30
+// (CGJ), counting the marks a rune decomposes to, two at most for the
+// marks quickNFC takes.
+const maxMarksInRow = 15
+
+// quickNFC returns s in NFC, and true, when s is UTF-8 and each rune of s
+// at or above U+0300 is
 //
-// It is exact. NFC changes a text segment by segment; each segment starts
-// with a rune of combining class 0 that combines with no rune before it,
-// as an ASCII letter does, and every rune below U+0300, and every rune
-// AlwaysNFC takes. In a text that composeLatin takes, all runes are such
-// runes but the marks, and each mark follows an ASCII letter: so each
-// letter and mark make a segment of two runes, which NFC makes the
-// letter of latinPairs, and every other rune is a segment of its own,
-// which NFC leaves as it is. A second mark after the first, or any other
-// rune, sends s to the general path.
-func (l *Lexer) composeLatin(s string, rest int) (string, bool) {
+//   - a rune that AlwaysNFC takes;
+//   - a stable rune below U+1000 (marks): one that NFC leaves as it is
+//     and that combines with no rune before it, such as the vowel signs,
+//     viramas and tone marks of Indic scripts and Thai, or the vowel
+//     points of Hebrew and Arabic;
+//   - or a mark from U+0300 to U+036F right after an ASCII letter that it
+//     composes with (latinPairs), as in the NFD form of French or Spanish;
+//
+// and no mark of a combining class other than 0 follows one of a higher
+// class, and no more than maxMarksInRow such marks stand in a row.
+// Otherwise it returns false. With a nil l, it only checks, without
+// allocating: it returns "" and true at the first pair that composes, as
+// s is then not NFC.
+//
+// It is exact. NFC is the canonical decomposition of s, its marks in
+// canonical order, then composed. No rune of such a text decomposes but
+// U+0340, U+0341, U+0343 and U+0344, to marks of the same class; the
+// classes are in order; so only the composition can change s. A stable
+// rune never combines with a rune before it; a rune that AlwaysNFC takes
+// neither; nor does a rune below U+0300. So only the Latin marks combine,
+// each with the ASCII letter right before it, into the letter of
+// latinPairs, which then combines with nothing after it, as all that
+// follows is stable, or starts no composition.
+func (l *Lexer) quickNFC(s string, rest int) (string, bool) {
 	var (
 		b     []byte // the text so far, once a pair is composed
 		last  int    // s[last:i] is not yet in b
-		pairs *[2 * 26][0x70]uint16
+		marks = stableMarks()
+		class uint8 // of the rune before i
+		inRow int   // marks of a class other than 0 in a row, up to i
 	)
 	for i := 0; ; {
-		i = indexFrom300(s, i)
+		if j := indexFrom300(s, i); j != i {
+			class, inRow, i = 0, 0, j // runes below U+0300 came between: of class 0
+		}
 		if i == len(s) {
 			break
 		}
 		c := s[i]
 		r, size := rune(0), 2
-		switch {
-		case c <= 0xCD && i+1 < len(s) && s[i+1]&0xC0 == 0x80: // U+0300 to U+037F, decoded here as most are marks
+		if c <= 0xCD && i+1 < len(s) && s[i+1]&0xC0 == 0x80 { // U+0300 to U+037F, decoded here as most are marks
 			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-		default:
+		} else {
 			r, size = utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 {
 				return "", false // not UTF-8, which NextText never gives
 			}
-			if AlwaysNFC(r) {
-				i += size
-				continue
-			}
 		}
-		// A mark from U+0300 to U+036F after an ASCII letter.
-		if r < 0x300 || r > 0x36F || i == 0 || !isASCIILetter(s[i-1]) {
+		var cc uint8 // the rune's combining class
+		if r < 0x1000 {
+			m := marks[r-0x300]
+			cc = uint8(m)
+			if m&stableMark == 0 { // a Latin mark that composes, or text for x/text
+				if r > 0x36F || i == 0 || !isASCIILetter(s[i-1]) {
+					return "", false
+				}
+				composed := latinPairs()[letterIndex(s[i-1])][r-0x300]
+				if composed == 0 {
+					return "", false // a pair NFC keeps or changes otherwise
+				}
+				if b == nil {
+					if l == nil {
+						return "", true // a check only: s is not NFC
+					}
+					b = l.textRoom(len(s), rest) // a composed letter is no longer than its pair
+				}
+				b = append(b, s[last:i-1]...)
+				b = utf8.AppendRune(b, rune(composed))
+				last = i + size
+			}
+		} else if !AlwaysNFC(r) { // of class 0, as AlwaysNFC takes none of another
 			return "", false
 		}
-		if pairs == nil {
-			pairs = latinPairs()
+		if cc != 0 {
+			if class > cc || inRow == maxMarksInRow {
+				return "", false // NFC would reorder them, or add U+034F
+			}
+			inRow++
+		} else {
+			inRow = 0
 		}
-		composed := pairs[letterIndex(s[i-1])][r-0x300]
-		if composed == 0 {
-			return "", false // a pair NFC keeps or changes otherwise
-		}
-		if b == nil {
-			b = l.textRoom(len(s), rest) // a composed letter is no longer than its pair
-		}
-		b = append(b, s[last:i-1]...)
-		b = utf8.AppendRune(b, rune(composed))
+		class = cc
 		i += size
-		last = i
 	}
 	if b == nil {
 		return s, true
 	}
 	return l.keepText(append(b, s[last:]...)), true
 }
+
+// stableMark is the bit of stableMarks set for a stable rune.
+const stableMark = 0x100
+
+// stableMarks returns, for each rune from U+0300 to U+0FFF, its canonical
+// combining class, with the bit stableMark set when the rune is stable:
+// NFC leaves it as it is, and it combines with no rune before it, as
+// golang.org/x/text's quick check finds after an 'a'. It is built on first
+// use; TestStableMarks checks it against every composition.
+func stableMarks() *[0x1000 - 0x300]uint16 {
+	if t := stableMarksTable.Load(); t != nil {
+		return t // the quick path, which inlines
+	}
+	return buildStableMarks()
+}
+
+// stableMarksTable holds stableMarks' table, once built.
+var stableMarksTable atomic.Pointer[[0x1000 - 0x300]uint16]
+
+// buildStableMarks builds stableMarks' table, once.
+var buildStableMarks = sync.OnceValue(func() *[0x1000 - 0x300]uint16 {
+	t := new([0x1000 - 0x300]uint16)
+	var buf [1 + utf8.UTFMax]byte
+	buf[0] = 'a'
+	for r := rune(0x300); r < 0x1000; r++ {
+		e := buf[:1+utf8.EncodeRune(buf[1:], r)]
+		t[r-0x300] = uint16(norm.NFC.Properties(e[1:]).CCC())
+		if norm.NFC.QuickSpan(e) == len(e) {
+			t[r-0x300] |= stableMark
+		}
+	}
+	stableMarksTable.Store(t)
+	return t
+})
 
 // indexFrom300 returns the index of the first byte of s at or after i
 // that starts a rune at or above U+0300, or len(s): the first byte at or
@@ -289,7 +356,18 @@ func letterIndex(c byte) int {
 // decomposition of r, and r is NFC. The
 // letters below U+2000 are the ones tried, which holds every such letter
 // (TestLatinPairs).
-var latinPairs = sync.OnceValue(func() *[2 * 26][0x70]uint16 {
+func latinPairs() *[2 * 26][0x70]uint16 {
+	if t := latinPairsTable.Load(); t != nil {
+		return t // the quick path, which inlines
+	}
+	return buildLatinPairs()
+}
+
+// latinPairsTable holds latinPairs' table, once built.
+var latinPairsTable atomic.Pointer[[2 * 26][0x70]uint16]
+
+// buildLatinPairs builds latinPairs' table, once.
+var buildLatinPairs = sync.OnceValue(func() *[2 * 26][0x70]uint16 {
 	decomposed := make(map[string]rune) // letters by their decomposition
 	var buf [utf8.UTFMax]byte
 	for r := rune(0xC0); r < 0x2000; r++ {
@@ -309,5 +387,6 @@ var latinPairs = sync.OnceValue(func() *[2 * 26][0x70]uint16 {
 			t[i][m-0x300] = uint16(decomposed[string(b)+d])
 		}
 	}
+	latinPairsTable.Store(t)
 	return t
 })

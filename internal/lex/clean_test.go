@@ -3,6 +3,7 @@ package lex
 import (
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -30,7 +31,7 @@ func TestLatinPairs(t *testing.T) {
 		}
 	}
 	// 'é', 'ñ', 'ç' and hundreds more: a table that lists none would pass
-	// the loop above if composeLatin's tests failed to see it.
+	// the loop above if quickNFC's tests failed to see it.
 	if composed < 400 {
 		t.Errorf("%d pairs compose, want hundreds", composed)
 	}
@@ -38,18 +39,23 @@ func TestLatinPairs(t *testing.T) {
 
 // TestComposeLatin checks nfc against norm.NFC.String on a letter and a
 // mark between texts that may or may not start a segment, and that
-// composeLatin takes the texts it is meant for: a pair that composes,
+// quickNFC takes the texts it is meant for: a pair that composes,
 // between runes that start segments.
 func TestComposeLatin(t *testing.T) {
 	type piece struct {
 		s    string
-		safe bool // starts a segment and is NFC, for composeLatin
+		safe bool // starts a segment and is NFC, for quickNFC
 	}
+	// A stable mark after the pair is safe after a mark of its class or a
+	// lower one.
+	upTo := map[string]uint8{"\u0316": 220}
 	before := []piece{{"", true}, {"x", true}, {"é", true}, {"’", true}, {"Каир ", true}, {"\x01", true},
-		{"\u0085", true}, {"\uFFFD", true}, {"e\u0301", true}, {"и", true}, {"\u0301", false}, {"\u0E31", false}}
+		{"\u0085", true}, {"\uFFFD", true}, {"e\u0301", true}, {"и", true}, {"\u0301", false}, {"\u0E31", true}}
 	after := []piece{{"", true}, {"y", true}, {"é", true}, {" ’", true}, {"👤", true}, {"и", true},
-		{"\u00a0", true}, {"\uFFFD", true}, {"a\u0308", true}, {"\u0301", false}, {"\u0316", false}, {"\u0345", false},
-		{"\u1DC0", false}, {"x\u0370", false}, {"x\u0374", false}, {"x\u037E", false}, {"\u0E31", false}, {"\u0958", false}}
+		{"\u00a0", true}, {"\uFFFD", true}, {"a\u0308", true}, {"\u0301", false}, {"\u0316", true}, {"\u0345", false},
+		{"\u1DC0", false}, {"x\u0370", true}, {"x\u0374", false}, {"x\u037E", false}, {"\u0E31", true}, {"\u0958", false}}
+	stable := stableRunes()
+	class := func(r rune) uint8 { return norm.NFC.PropertiesString(string(r)).CCC() }
 	var l Lexer // one Lexer for all, whose texts must stay as they were returned
 	type result struct{ in, out string }
 	var results []result
@@ -67,9 +73,12 @@ func TestComposeLatin(t *testing.T) {
 						results = append(results, result{s, got})
 					}
 					var fresh Lexer
-					_, ok := fresh.composeLatin(s, len(s))
-					if wantOK := composes && b.safe && a.safe; ok != wantOK {
-						t.Fatalf("composeLatin(%+q) takes it: %v, want %v", s, ok, wantOK)
+					_, ok := fresh.quickNFC(s, len(s))
+					switch {
+					case composes && ok != (b.safe && a.safe && (upTo[a.s] == 0 || class(m) <= upTo[a.s])):
+						t.Fatalf("quickNFC(%+q) takes it: %v", s, ok)
+					case !composes && !stable[m] && ok:
+						t.Fatalf("quickNFC(%+q) takes it, though U+%04X neither composes nor is stable", s, m)
 					}
 				}
 			}
@@ -144,7 +153,7 @@ func TestCleanText(t *testing.T) {
 // returned as the lines after them are read.
 func TestChangedTextsShareBuffers(t *testing.T) {
 	for _, line := range []string{
-		"Cafe\u0301 et the\u0301\n",             // NFD, which composeLatin composes
+		"Cafe\u0301 et the\u0301\n",             // NFD, which quickNFC composes
 		"Un\tdeux  trois\n",                     // cleaned
 		"\u1100\u1161\u11a8 et x\u0301\u0316\n", // NFC through a norm.Iter
 		"Cafe\u0301\tet  the\u0301\n",           // both
@@ -204,6 +213,88 @@ func TestIndexFrom300(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// stableRunes returns the runes from U+0300 to U+0FFF that NFC leaves as
+// they are and that combine with no rune before them, found the long
+// way: a rune combines with one before it when it is in the canonical
+// decomposition of a rune that is NFC, after its first rune.
+var stableRunes = sync.OnceValue(func() map[rune]bool {
+	seconds := make(map[rune]bool)
+	for c := rune(0); c <= utf8.MaxRune; c++ {
+		if !utf8.ValidRune(c) || c >= 0xAC00 && c <= 0xD7A3 { // Hangul syllables compose only with jamo
+			continue
+		}
+		s := string(c)
+		if d := norm.NFD.String(s); d != s && norm.NFC.IsNormalString(s) {
+			for _, r := range []rune(d)[1:] {
+				seconds[r] = true
+			}
+		}
+	}
+	stable := make(map[rune]bool)
+	for r := rune(0x300); r < 0x1000; r++ {
+		if norm.NFC.IsNormalString(string(r)) && !seconds[r] {
+			stable[r] = true
+		}
+	}
+	return stable
+})
+
+// TestStableMarks checks stableMarks against the runes stableRunes finds
+// and the combining classes of golang.org/x/text.
+func TestStableMarks(t *testing.T) {
+	marks, stable := stableMarks(), stableRunes()
+	n := 0
+	for r := rune(0x300); r < 0x1000; r++ {
+		m := marks[r-0x300]
+		if got, want := m&stableMark != 0, stable[r]; got != want {
+			t.Errorf("stableMarks has U+%04X stable: %v, want %v", r, got, want)
+		}
+		if got, want := uint8(m), norm.NFC.PropertiesString(string(r)).CCC(); got != want {
+			t.Errorf("stableMarks has U+%04X of class %d, want %d", r, got, want)
+		}
+		if stable[r] && norm.NFC.PropertiesString(string(r)).CCC() != 0 {
+			n++
+		}
+	}
+	// The marks of Indic scripts, Thai, Hebrew and Arabic: a table that
+	// lists none would pass the loop above if stableRunes failed.
+	if n < 100 {
+		t.Errorf("%d stable marks of a class other than 0, want hundreds", n)
+	}
+}
+
+// TestQuickNFCTakes checks that quickNFC settles the lines of scripts
+// whose marks need no composition, as it is meant to, without
+// golang.org/x/text: Hindi, Thai, Hebrew and Arabic with their vowel
+// signs and points, and marks of the same class in a row.
+func TestQuickNFCTakes(t *testing.T) {
+	for _, s := range []string{
+		"अनुच्छेद संख्या 12, सर्वोच्च न्यायालय",
+		"ย่อหน้าที่ 12 สวัสดีครับ",
+		"בְּרֵאשִׁית",
+		"الْفِقْرَةُ رَقْمُ",
+		"Cafe\u0301 et \u0E48\u0E48",
+		"x" + strings.Repeat("\u0316", maxMarksInRow),
+		strings.Repeat("क्ष", 2*maxMarksInRow), // marks not in a row
+	} {
+		if !norm.NFC.IsNormalString(s) {
+			s = norm.NFC.String(s)
+		}
+		var l Lexer
+		if got, ok := l.quickNFC(s, len(s)); !ok || got != norm.NFC.String(s) {
+			t.Errorf("quickNFC(%+q) = %+q, %v; want %+q, true", s, got, ok, norm.NFC.String(s))
+		}
+	}
+	// One mark more than maxMarksInRow, or marks out of order, go to
+	// golang.org/x/text.
+	for _, s := range []string{"x" + strings.Repeat("\u0316", maxMarksInRow+1), "x\u0E48\u0E38", "\u05B4\u05B0"} {
+		var l Lexer
+		if _, ok := l.quickNFC(s, len(s)); ok {
+			t.Errorf("quickNFC(%+q) takes it", s)
 		}
 	}
 }

@@ -38,6 +38,7 @@ func FuzzLex(f *testing.F) {
 		"SUMMARY\r\n- x\n👤 Person_MaleSecrétaire\n",
 		"Мир  мира \tи\u0306 中文 한국어\u11A8 αβ\u0345 שלום\u05B0 مرحبا\u064B\n",
 		"a\xcc\nb\n\xcd0\n\xcc",
+		"अनुच्छेद संख्या\u094D\u093C\nย่อหน้าที่\u0E48\u0E38\nבְּרֵאשִׁית\u05B4\u05B0\nالْفِقْرَةُ\u0653\n",
 		"Secre\u0301taire ge\u0301ne\u0301ral\tde  l’Union, A\u0300 Ni\u0303o\u0341 u\u0344\n",
 	} {
 		f.Add(s)

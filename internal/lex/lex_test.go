@@ -340,7 +340,9 @@ func TestNFC(t *testing.T) {
 		"\u1100", "\u1161", "\u11A8", "한", "구", "\u212B", "\u0344", "\u0F73", "\u09C7", "\u09BE",
 		"\u0915", "\u093C", "и", "\u0306", "\u034F", "\xff", "\xe2\x80", strings.Repeat("\u0301", 31),
 		"\u0F43", "\u0FB9", "\u0F73", "\uFAD9", "\u2ADC", "E", "n", "\u0303", "\u0327", "\u0340", "\u0374",
-		"\uFFFD", "\xcc", "\xcd", "\x80", "\xc3", "A"}
+		"\uFFFD", "\xcc", "\xcd", "\x80", "\xc3", "A", "अनुच्छेद", "न", "\u093C", "\u094D", "\u0941", "ก", "\u0E48",
+		"\u0E38", "\u0E31", "ש", "\u05B0", "\u05B4", "\u05BC", "ا", "\u064B", "\u0650", "\u0653", "\u0654", "\u0F71",
+		"\u0F72", "\u0F80", "\u0FB5", strings.Repeat("\u0E48", 14), strings.Repeat("\u05B0", 16), "\u0370", "\u0374"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 100000 {
 		var b strings.Builder
@@ -884,6 +886,8 @@ func TestIsNFC(t *testing.T) {
 		"x" + strings.Repeat("\u0316", 30), "x" + strings.Repeat("\u0316", 31),
 		"x" + strings.Repeat("\u0316", 40) + "y", "x" + strings.Repeat("\u0301", 31),
 		"x" + strings.Repeat("\u0316\u0301", 16), "\u0316", "\u0301",
+		"अनुच्छेद संख्या", "ย่อหน้าที่", "\u0E01\u0E48\u0E38", "בְּרֵאשִׁית", "\u05D1\u05BC\u05B0", "الْفِقْرَةُ", "\u0627\u0653",
+		"\u0928\u093C", "e\u0323\u0316", "e\u0316\u0323",
 	}
 	for _, s := range texts {
 		if got, want := IsNFC(s), norm.NFC.IsNormalString(s); got != want {
@@ -891,7 +895,7 @@ func TestIsNFC(t *testing.T) {
 		}
 	}
 	// The quick check needs no allocation, where IsNormalString makes one.
-	for _, s := range []string{"القاهرة", "Каир", "東京", "Secrétaire général"} {
+	for _, s := range []string{"القاهرة", "Каир", "東京", "Secrétaire général", "अनुच्छेद संख्या", "ย่อหน้าที่", "Cafe\u0301"} {
 		if n := testing.AllocsPerRun(10, func() { IsNFC(s) }); n != 0 {
 			t.Errorf("IsNFC(%+q) allocates %v times", s, n)
 		}
