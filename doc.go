@@ -158,8 +158,10 @@
 //
 // Text in NFD, where an accented letter is a letter and a combining mark,
 // takes about three and a half times as long to parse as the same text
-// in NFC: an ASCII letter and one mark are composed with a table. Other
-// text that NFC changes goes through golang.org/x/text's normalization,
+// in NFC: an ASCII letter and one mark are composed with a table. The
+// marks of Indic scripts, Thai, Hebrew and Arabic are checked with a
+// table too, for their order, which is all NFC may change in them. Other
+// text that holds marks goes through golang.org/x/text's normalization,
 // which is slower again. The
 // README gives figures.
 //
