@@ -158,11 +158,11 @@
 //
 // Text in NFD, where an accented letter is a letter and a combining mark,
 // takes about three and a half times as long to parse as the same text
-// in NFC: an ASCII letter and one mark are composed with a table. The
-// marks of Indic scripts, Thai, Hebrew and Arabic are checked with a
-// table too, for their order, which is all NFC may change in them. Other
-// text that holds marks goes through golang.org/x/text's normalization,
-// which is slower again. The
+// in NFC: an ASCII letter and one mark are composed with a table. Most
+// marks of Indic scripts, Thai, Hebrew and Arabic combine with no rune,
+// and only their order is checked, with a table too. Other text that
+// holds marks, those that combine among them, goes through
+// golang.org/x/text's normalization, which is slower again. The
 // README gives figures.
 //
 // Validate reads each text once, in the same way, and allocates nothing

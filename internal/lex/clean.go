@@ -186,20 +186,21 @@ func (l *Lexer) nfc(s string, rest int) string {
 	return l.keepText(appendNFCFrom(b, s[n:]))
 }
 
-// maxMarksInRow is the most combining marks in a row that quickNFC
-// takes: NFC, as golang.org/x/text has it, puts U+034F after 30
-// (CGJ), counting the marks a rune decomposes to, two at most for the
-// marks quickNFC takes.
+// maxMarksInRow is the most marks of a class other than 0 in a row that
+// quickNFC takes. NFC, as golang.org/x/text has it, puts U+034F (CGJ)
+// after 30 such marks, counting those that the rune before the run
+// decomposes to (two at most, as for Ǖ) and two for U+0344: 15 leave
+// room enough.
 const maxMarksInRow = 15
 
 // quickNFC returns s in NFC, and true, when s is UTF-8 and each rune of s
 // at or above U+0300 is
 //
 //   - a rune that AlwaysNFC takes;
-//   - a stable rune below U+1000 (marks): one that NFC leaves as it is
-//     and that combines with no rune before it, such as the vowel signs,
-//     viramas and tone marks of Indic scripts and Thai, or the vowel
-//     points of Hebrew and Arabic;
+//   - a stable rune below U+1000: one that NFC leaves as it is and that
+//     combines with no rune before it, such as most vowel signs (not the
+//     two-part ones), the viramas and tone marks of Indic scripts and
+//     Thai, and the vowel points of Hebrew and Arabic;
 //   - or a mark from U+0300 to U+036F right after an ASCII letter that it
 //     composes with (latinPairs), as in the NFD form of French or Spanish;
 //
@@ -209,15 +210,16 @@ const maxMarksInRow = 15
 // allocating: it returns "" and true at the first pair that composes, as
 // s is then not NFC.
 //
-// It is exact. NFC is the canonical decomposition of s, its marks in
-// canonical order, then composed. No rune of such a text decomposes but
-// U+0340, U+0341, U+0343 and U+0344, to marks of the same class; the
-// classes are in order; so only the composition can change s. A stable
-// rune never combines with a rune before it; a rune that AlwaysNFC takes
-// neither; nor does a rune below U+0300. So only the Latin marks combine,
-// each with the ASCII letter right before it, into the letter of
-// latinPairs, which then combines with nothing after it, as all that
-// follows is stable, or starts no composition.
+// It is exact. NFC decomposes s, puts the marks of each run in canonical
+// order, and composes again. The runes that AlwaysNFC takes, those below
+// U+0300 and the stable ones come back as they were: those that decompose
+// (é) compose again from their parts, as a stable mark that the ordering
+// moves in front of such a part has a lower class, and so blocks none.
+// Within each run of marks of s the classes are in order, so the marks of
+// s keep their places. Only the Latin marks combine: each with the ASCII
+// letter right before it, into the letter of latinPairs, which no rune
+// after it combines with, as each is stable, or of class 0 and combines
+// with no rune before it.
 func (l *Lexer) quickNFC(s string, rest int) (string, bool) {
 	var (
 		b     []byte // the text so far, once a pair is composed

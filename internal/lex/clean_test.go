@@ -289,6 +289,21 @@ func TestQuickNFCTakes(t *testing.T) {
 			t.Errorf("quickNFC(%+q) = %+q, %v; want %+q, true", s, got, ok, norm.NFC.String(s))
 		}
 	}
+	// Runs of marks up to and past the 30 after which NFC puts U+034F,
+	// after runes that decompose to marks themselves.
+	for _, base := range []string{"x", "é", "\u01D5", "\u0390", "u\u0344", "e\u0301", "\u0915"} {
+		for n := range 36 {
+			for _, mark := range []string{"\u0316", "\u094D", "\u0E48"} {
+				s := base + strings.Repeat(mark, n) + "y"
+				if got, want := nfc(s), norm.NFC.String(s); got != want {
+					t.Fatalf("nfc(%+q) = %+q, want %+q", s, got, want)
+				}
+				if got, want := IsNFC(s), norm.NFC.IsNormalString(s); got != want {
+					t.Fatalf("IsNFC(%+q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
 	// One mark more than maxMarksInRow, or marks out of order, go to
 	// golang.org/x/text.
 	for _, s := range []string{"x" + strings.Repeat("\u0316", maxMarksInRow+1), "x\u0E48\u0E38", "\u05B4\u05B0"} {

@@ -23,6 +23,15 @@ func TestLettersSafe(t *testing.T) {
 				}
 				s := string([]byte{byte(b0), byte(b1), byte(b2)})[:n] + "x"
 				j := Letters(s, 0)
+				// After a letter and a space, the same: the space is passed
+				// over only before a letter.
+				after, want := "и "+s, len("и")
+				if j > 0 {
+					want = len("и ") + j
+				}
+				if got := Letters(after, 0); got != want {
+					t.Fatalf("Letters(%+q, 0) = %d, want %d", after, got, want)
+				}
 				if j == 0 {
 					continue
 				}
