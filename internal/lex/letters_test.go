@@ -61,7 +61,8 @@ func TestLettersTaken(t *testing.T) {
 		{0x0671, 0x06D3},
 		{0x4E00, 0x9FFF}, // CJK ideographs
 		{0xAC00, 0xD7A3}, // Hangul syllables
-		{0x0E01, 0x0E30}, // Thai
+		{0x0E01, 0x0E37}, // Thai
+		{0x0904, 0x0939}, // Devanagari
 		{0x3041, 0x3096}, // hiragana
 		{0x30A1, 0x30FC}, // katakana, with U+30FB and U+30FC
 	} {
@@ -107,7 +108,9 @@ func TestLettersTaken(t *testing.T) {
 		{"こんにちは", 0, 15},               // kana, whose blocks also hold marks
 		{"こんにちは\u3099", 0, 15},         // a combining voiced sound mark
 		{"スー パー", 0, 13},               // katakana, with U+30FC
-		{"สวัสดี", 0, 6},               // Thai, up to a vowel sign (U+0E31) that NFC checks
+		{"สวัสดี", 0, 18},              // Thai, with a vowel sign of class 0 (U+0E31)
+		{"ที่", 0, 6},                  // up to a tone mark (U+0E48), which NFC may reorder
+		{"सर्वोच्च", 0, 6},             // Devanagari, up to a virama (U+094D)
 		{"\u0E3F \u0E01\u0E2A", 0, 10}, // the baht sign, then letters
 	} {
 		if j := Letters(tc.s, tc.i); j != tc.j {

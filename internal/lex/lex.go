@@ -480,7 +480,8 @@ func invalidRun(s string) int {
 // emoji, the variation selector U+FE0F, U+FFFD, which cleaning puts for
 // bytes that are not UTF-8, general punctuation (quotes, dashes,
 // ellipsis), and the letters of the scripts most digests are
-// written in, but the Latin ones below U+0300, which Plain passes over.
+// written in, but the Latin ones below U+0300, which Plain passes over,
+// with the vowel signs of class 0 of Devanagari and Thai.
 // TestAlwaysNFC checks each of them against golang.org/x/text.
 func AlwaysNFC(r rune) bool {
 	switch {
@@ -500,7 +501,14 @@ func AlwaysNFC(r rune) bool {
 		return true
 	case r >= 0x0620 && r <= 0x064A, r >= 0x0660 && r <= 0x066F, r >= 0x0671 && r <= 0x06D3: // Arabic
 		return true
-	case r >= 0x0E01 && r <= 0x0E30, r == 0x0E32, r == 0x0E33, r >= 0x0E3F && r <= 0x0E46: // Thai
+	case r >= 0x0900 && r <= 0x097F:
+		// Devanagari, its vowel signs among them; U+093C, U+094D and
+		// U+0951 to U+0954 are marks of other classes, U+0958 to U+095F
+		// decompose.
+		return r != 0x093C && r != 0x094D && (r < 0x0951 || r > 0x0954) && (r < 0x0958 || r > 0x095F)
+	case r >= 0x0E01 && r <= 0x0E37, r >= 0x0E3F && r <= 0x0E47, r >= 0x0E4C && r <= 0x0E5B:
+		// Thai, its vowel signs of class 0 among them; U+0E38 to U+0E3A
+		// and U+0E48 to U+0E4B, the tone marks, are of other classes.
 		return true
 	case r >= 0x3001 && r <= 0x3029, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FC: // CJK punctuation, kana, the middle dot and the prolonged sound mark
 		return true
