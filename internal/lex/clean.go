@@ -3,6 +3,7 @@ package lex
 import (
 	"math/bits"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -27,22 +28,26 @@ const (
 )
 
 // textRoom returns an empty slice with room for at least n bytes, the
-// spare capacity of l.texts, or of a new buffer when that has less; rest
-// is the length of the input from the text's line on, which the changed
-// texts of the lines left cannot outgrow unless a change lengthens them.
-// The caller appends the text to the slice and passes it to keepText.
+// spare capacity of l.texts, or of a new buffer when that has less. A new
+// buffer need not hold more than n and the input after the line being
+// read, which the changed texts of the lines left cannot outgrow unless a
+// change lengthens them. The caller appends the text to the slice and
+// passes it to keepText.
 //
 // A text longer than maxTextRoom gets a buffer of its own, which keepText
 // copies the text out of when it fills less than half of it: a line of
 // 1 MiB that cleans to a few bytes must not keep 1 MiB alive. So a changed
 // text of at most 64 KiB keeps alive at most its buffer, 64 KiB, and a
 // longer one at most as many bytes again as it holds.
-func (l *Lexer) textRoom(n, rest int) []byte {
+func (l *Lexer) textRoom(n int) []byte {
 	if n > maxTextRoom {
 		return uninitialized(n)[:0]
 	}
 	if cap(l.texts)-len(l.texts) < n {
-		size := max(n, min(rest, max(minTextRoom, 2*cap(l.texts)), maxTextRoom), 2) // uninitialized takes 2 or more
+		// The input after the line being read: NextText has moved pos
+		// past it. uninitialized takes 2 bytes or more.
+		rest := n + len(l.src) - l.pos
+		size := max(n, min(rest, max(minTextRoom, 2*cap(l.texts)), maxTextRoom), 2)
 		l.texts = uninitialized(size)[:0]
 	}
 	return l.texts[len(l.texts):len(l.texts):cap(l.texts)]
@@ -76,14 +81,17 @@ func ownString(b []byte) string {
 
 // cleanText returns s, a trimmed line, with U+200B and U+FEFF removed,
 // each run of tabs and spaces made one space, and each invalid byte made
-// U+FFFD; rest is as for textRoom. It copies the runs that need no
+// U+FFFD. It copies the runs that need no
 // change whole: those that Plain passes over, which may hold two spaces
 // in a row, and the runs of Letters.
-func (l *Lexer) cleanText(s string, rest int) string {
-	b := l.textRoom(len(s), rest) // a text only grows by its invalid bytes
-	space := false                // the last byte of b is a space
+func (l *Lexer) cleanText(s string) string {
+	b := l.textRoom(len(s)) // a text only grows by its invalid bytes
+	space := false          // the last byte of b is a space
 	for i := 0; i < len(s); {
-		j, double := Plain(s, i)
+		j, double := i, false
+		if !stopsPlain(s[i]) { // as after a run Plain passed over
+			j, double = Plain(s, i)
+		}
 		if j == i {
 			j = Letters(s, i) // a run that neither starts nor ends with a space
 			double = false
@@ -148,7 +156,7 @@ func appendSpaced(b []byte, run string, space, double bool) ([]byte, bool) {
 		}
 		k := -1
 		if double {
-			k = indexDoubleSpace(run)
+			k = strings.Index(run, "  ")
 		}
 		if k < 0 {
 			return append(b, run...), run[len(run)-1] == ' '
@@ -158,31 +166,20 @@ func appendSpaced(b []byte, run string, space, double bool) ([]byte, bool) {
 	}
 }
 
-// indexDoubleSpace returns the index of the first of two spaces in a row
-// in s, or -1.
-func indexDoubleSpace(s string) int {
-	for i := 0; i+1 < len(s); i++ {
-		if s[i] == ' ' && s[i+1] == ' ' {
-			return i
-		}
-	}
-	return -1
-}
-
-// nfc returns s in NFC; rest is as for textRoom. It returns s itself
+// nfc returns s in NFC. It returns s itself
 // when s is NFC, as with a combining mark in order and nothing to
 // compose. Most texts that hold marks are settled by quickNFC, several
 // times faster than golang.org/x/text; the others are normalized by a
 // norm.Iter.
-func (l *Lexer) nfc(s string, rest int) string {
-	if t, ok := l.quickNFC(s, rest); ok {
+func (l *Lexer) nfc(s string) string {
+	if t, ok := l.quickNFC(s); ok {
 		return t
 	}
 	n := norm.NFC.QuickSpanString(s)
 	if n == len(s) || isNFCFrom(s[n:]) {
 		return s
 	}
-	b := append(l.textRoom(len(s), rest), s[:n]...) // room enough unless NFC makes s longer, as it seldom does
+	b := append(l.textRoom(len(s)), s[:n]...) // room enough unless NFC makes s longer, as it seldom does
 	return l.keepText(appendNFCFrom(b, s[n:]))
 }
 
@@ -197,12 +194,12 @@ const maxMarksInRow = 15
 // at or above U+0300 is
 //
 //   - a rune that AlwaysNFC takes;
-//   - a stable rune below U+1000: one that NFC leaves as it is and that
+//   - a stable rune below U+1000 (nfcTables.marks): one that NFC leaves as it is and that
 //     combines with no rune before it, such as most vowel signs (not the
 //     two-part ones), the viramas and tone marks of Indic scripts and
 //     Thai, and the vowel points of Hebrew and Arabic;
 //   - or a mark from U+0300 to U+036F right after an ASCII letter that it
-//     composes with (latinPairs), as in the NFD form of French or Spanish;
+//     composes with (nfcTables.pairs), as in the NFD form of French or Spanish;
 //
 // and no mark of a combining class other than 0 follows one of a higher
 // class, and no more than maxMarksInRow such marks stand in a row.
@@ -217,14 +214,14 @@ const maxMarksInRow = 15
 // moves in front of such a part has a lower class, and so blocks none.
 // Within each run of marks of s the classes are in order, so the marks of
 // s keep their places. Only the Latin marks combine: each with the ASCII
-// letter right before it, into the letter of latinPairs, which no rune
+// letter right before it, into the letter of nfcTables.pairs, which no rune
 // after it combines with, as each is stable, or of class 0 and combines
 // with no rune before it.
-func (l *Lexer) quickNFC(s string, rest int) (string, bool) {
+func (l *Lexer) quickNFC(s string) (string, bool) {
 	var (
 		b     []byte // the text so far, once a pair is composed
 		last  int    // s[last:i] is not yet in b
-		marks = stableMarks()
+		tb    = tables()
 		class uint8 // of the rune before i
 		inRow int   // marks of a class other than 0 in a row, up to i
 	)
@@ -247,13 +244,13 @@ func (l *Lexer) quickNFC(s string, rest int) (string, bool) {
 		}
 		var cc uint8 // the rune's combining class
 		if r < 0x1000 {
-			m := marks[r-0x300]
+			m := tb.marks[r-0x300]
 			cc = uint8(m)
 			if m&stableMark == 0 { // a Latin mark that composes, or text for x/text
 				if r > 0x36F || i == 0 || !isASCIILetter(s[i-1]) {
 					return "", false
 				}
-				composed := latinPairs()[letterIndex(s[i-1])][r-0x300]
+				composed := tb.pairs[letterIndex(s[i-1])][r-0x300]
 				if composed == 0 {
 					return "", false // a pair NFC keeps or changes otherwise
 				}
@@ -261,7 +258,7 @@ func (l *Lexer) quickNFC(s string, rest int) (string, bool) {
 					if l == nil {
 						return "", true // a check only: s is not NFC
 					}
-					b = l.textRoom(len(s), rest) // a composed letter is no longer than its pair
+					b = l.textRoom(len(s)) // a composed letter is no longer than its pair
 				}
 				b = append(b, s[last:i-1]...)
 				b = utf8.AppendRune(b, rune(composed))
@@ -287,26 +284,15 @@ func (l *Lexer) quickNFC(s string, rest int) (string, bool) {
 	return l.keepText(append(b, s[last:]...)), true
 }
 
-// stableMark is the bit of stableMarks set for a stable rune.
+// stableMark is the bit of nfcTables.marks set for a stable rune.
 const stableMark = 0x100
 
-// stableMarks returns, for each rune from U+0300 to U+0FFF, its canonical
-// combining class, with the bit stableMark set when the rune is stable:
-// NFC leaves it as it is, and it combines with no rune before it, as
-// golang.org/x/text's quick check finds after an 'a'. It is built on first
-// use; TestStableMarks checks it against every composition.
-func stableMarks() *[0x1000 - 0x300]uint16 {
-	if t := stableMarksTable.Load(); t != nil {
-		return t // the quick path, which inlines
-	}
-	return buildStableMarks()
-}
-
-// stableMarksTable holds stableMarks' table, once built.
-var stableMarksTable atomic.Pointer[[0x1000 - 0x300]uint16]
-
-// buildStableMarks builds stableMarks' table, once.
-var buildStableMarks = sync.OnceValue(func() *[0x1000 - 0x300]uint16 {
+// buildStableMarks returns, for each rune from U+0300 to U+0FFF, its
+// canonical combining class, with the bit stableMark set when the rune is
+// stable: NFC leaves it as it is, and it combines with no rune before it,
+// as golang.org/x/text's quick check finds after an 'a'. TestStableMarks
+// checks it against every composition.
+func buildStableMarks() *[0x1000 - 0x300]uint16 {
 	t := new([0x1000 - 0x300]uint16)
 	var buf [1 + utf8.UTFMax]byte
 	buf[0] = 'a'
@@ -317,9 +303,8 @@ var buildStableMarks = sync.OnceValue(func() *[0x1000 - 0x300]uint16 {
 			t[r-0x300] |= stableMark
 		}
 	}
-	stableMarksTable.Store(t)
 	return t
-})
+}
 
 // indexFrom300 returns the index of the first byte of s at or after i
 // that starts a rune at or above U+0300, or len(s): the first byte at or
@@ -340,7 +325,7 @@ func indexFrom300(s string, i int) int {
 	return i
 }
 
-// letterIndex returns the index of an ASCII letter in latinPairs: 0 to
+// letterIndex returns the index of an ASCII letter in nfcTables.pairs: 0 to
 // 25 for 'A' to 'Z', 26 to 51 for 'a' to 'z'.
 func letterIndex(c byte) int {
 	if c >= 'a' {
@@ -349,27 +334,15 @@ func letterIndex(c byte) int {
 	return int(c - 'A')
 }
 
-// latinPairs returns, for each ASCII letter and mark from U+0300 to
-// U+036F, the letter they compose to in NFC, or 0. It is built on first
-// use, from golang.org/x/text. NFC of a text is NFC of its canonical
-// decomposition: so a letter B and a mark M make a letter r when B and
-// the decomposition of M (M itself; or U+0300 for U+0340, U+0301 for
-// U+0341, U+0313 for U+0343, U+0308 U+0301 for U+0344) are the
-// decomposition of r, and r is NFC. The
+// buildLatinPairs returns, for each ASCII letter and mark from U+0300 to
+// U+036F, the letter they compose to in NFC, or 0, from golang.org/x/text.
+// NFC of a text is NFC of its canonical decomposition: so a letter B and
+// a mark M make a letter r when B and the decomposition of M (M itself;
+// or U+0300 for U+0340, U+0301 for U+0341, U+0313 for U+0343, U+0308
+// U+0301 for U+0344) are the decomposition of r, and r is NFC. The
 // letters below U+2000 are the ones tried, which holds every such letter
 // (TestLatinPairs).
-func latinPairs() *[2 * 26][0x70]uint16 {
-	if t := latinPairsTable.Load(); t != nil {
-		return t // the quick path, which inlines
-	}
-	return buildLatinPairs()
-}
-
-// latinPairsTable holds latinPairs' table, once built.
-var latinPairsTable atomic.Pointer[[2 * 26][0x70]uint16]
-
-// buildLatinPairs builds latinPairs' table, once.
-var buildLatinPairs = sync.OnceValue(func() *[2 * 26][0x70]uint16 {
+func buildLatinPairs() *[2 * 26][0x70]uint16 {
 	decomposed := make(map[string]rune) // letters by their decomposition
 	var buf [utf8.UTFMax]byte
 	for r := rune(0xC0); r < 0x2000; r++ {
@@ -389,6 +362,30 @@ var buildLatinPairs = sync.OnceValue(func() *[2 * 26][0x70]uint16 {
 			t[i][m-0x300] = uint16(decomposed[string(b)+d])
 		}
 	}
-	latinPairsTable.Store(t)
 	return t
-})
+}
+
+// nfcTables are the tables of quickNFC, built together on first use.
+type nfcTables struct {
+	marks [0x1000 - 0x300]uint16 // see buildStableMarks
+	pairs [2 * 26][0x70]uint16   // see buildLatinPairs
+}
+
+var (
+	builtTables atomic.Pointer[nfcTables]
+	buildTables = sync.OnceValue(func() *nfcTables {
+		t := &nfcTables{marks: *buildStableMarks(), pairs: *buildLatinPairs()}
+		builtTables.Store(t)
+		return t
+	})
+)
+
+// tables returns the tables of quickNFC, built. Once they are, it is one
+// atomic load, which inlines, where a call of the function that
+// sync.OnceValue returns costs some 35 instructions.
+func tables() *nfcTables {
+	if t := builtTables.Load(); t != nil {
+		return t
+	}
+	return buildTables()
+}

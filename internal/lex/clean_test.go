@@ -10,12 +10,12 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// TestLatinPairs checks latinPairs against golang.org/x/text for every
+// TestLatinPairs checks the table of Latin pairs against golang.org/x/text for every
 // ASCII letter and mark from U+0300 to U+036F: it lists the letter that
 // NFC makes of the pair whenever NFC makes one letter of it, and nothing
 // otherwise.
 func TestLatinPairs(t *testing.T) {
-	pairs := latinPairs()
+	pairs := &tables().pairs
 	composed := 0
 	for _, c := range "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" {
 		for m := rune(0x300); m <= 0x36F; m++ {
@@ -26,7 +26,7 @@ func TestLatinPairs(t *testing.T) {
 				composed++
 			}
 			if got := rune(pairs[letterIndex(byte(c))][m-0x300]); got != want {
-				t.Errorf("latinPairs %c U+%04X = %U, want %U", c, m, got, want)
+				t.Errorf("the pair %c U+%04X = %U, want %U", c, m, got, want)
 			}
 		}
 	}
@@ -56,7 +56,10 @@ func TestComposeLatin(t *testing.T) {
 		{"\u1DC0", false}, {"x\u0370", true}, {"x\u0374", false}, {"x\u037E", false}, {"\u0E31", true}, {"\u0958", false}}
 	stable := stableRunes()
 	class := func(r rune) uint8 { return norm.NFC.PropertiesString(string(r)).CCC() }
-	var l Lexer // one Lexer for all, whose texts must stay as they were returned
+	// One Lexer for all, whose texts must stay as they were returned. Its
+	// input, unread, lets the buffers it writes texts in grow to 64 KiB.
+	var l Lexer
+	l.Init(strings.Repeat("x", 1<<17))
 	type result struct{ in, out string }
 	var results []result
 	for _, c := range "AEOZceinuy" {
@@ -67,13 +70,13 @@ func TestComposeLatin(t *testing.T) {
 				for _, a := range after {
 					s := b.s + pair + a.s
 					want := norm.NFC.String(s)
-					if got := l.nfc(s, len(s)); got != want {
+					if got := l.nfc(s); got != want {
 						t.Fatalf("nfc(%+q) = %+q, want %+q", s, got, want)
 					} else {
 						results = append(results, result{s, got})
 					}
 					var fresh Lexer
-					_, ok := fresh.quickNFC(s, len(s))
+					_, ok := fresh.quickNFC(s)
 					switch {
 					case composes && ok != (b.safe && a.safe && (upTo[a.s] == 0 || class(m) <= upTo[a.s])):
 						t.Fatalf("quickNFC(%+q) takes it: %v", s, ok)
@@ -126,6 +129,7 @@ func TestCleanText(t *testing.T) {
 		strings.Repeat(" ", 40), strings.Repeat("ab  ", 20), strings.Repeat("\xff", 40)}
 	r := rand.New(rand.NewPCG(3, 4))
 	var l Lexer
+	l.Init(strings.Repeat("x", 1<<17)) // unread: the buffers grow to 64 KiB
 	type result struct{ in, out string }
 	var results []result
 	for range 100000 {
@@ -134,7 +138,7 @@ func TestCleanText(t *testing.T) {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		s := b.String()
-		got, want := l.cleanText(s, len(s)+r.IntN(1<<17)), cleanRuneByRune(s)
+		got, want := l.cleanText(s), cleanRuneByRune(s)
 		if got != want {
 			t.Fatalf("cleanText(%+q) = %+q, want %+q", s, got, want)
 		}
@@ -243,18 +247,18 @@ var stableRunes = sync.OnceValue(func() map[rune]bool {
 	return stable
 })
 
-// TestStableMarks checks stableMarks against the runes stableRunes finds
+// TestStableMarks checks the table of marks against the runes stableRunes finds
 // and the combining classes of golang.org/x/text.
 func TestStableMarks(t *testing.T) {
-	marks, stable := stableMarks(), stableRunes()
+	marks, stable := &tables().marks, stableRunes()
 	n := 0
 	for r := rune(0x300); r < 0x1000; r++ {
 		m := marks[r-0x300]
 		if got, want := m&stableMark != 0, stable[r]; got != want {
-			t.Errorf("stableMarks has U+%04X stable: %v, want %v", r, got, want)
+			t.Errorf("the marks table has U+%04X stable: %v, want %v", r, got, want)
 		}
 		if got, want := uint8(m), norm.NFC.PropertiesString(string(r)).CCC(); got != want {
-			t.Errorf("stableMarks has U+%04X of class %d, want %d", r, got, want)
+			t.Errorf("the marks table has U+%04X of class %d, want %d", r, got, want)
 		}
 		if stable[r] && norm.NFC.PropertiesString(string(r)).CCC() != 0 {
 			n++
@@ -285,7 +289,7 @@ func TestQuickNFCTakes(t *testing.T) {
 			s = norm.NFC.String(s)
 		}
 		var l Lexer
-		if got, ok := l.quickNFC(s, len(s)); !ok || got != norm.NFC.String(s) {
+		if got, ok := l.quickNFC(s); !ok || got != norm.NFC.String(s) {
 			t.Errorf("quickNFC(%+q) = %+q, %v; want %+q, true", s, got, ok, norm.NFC.String(s))
 		}
 	}
@@ -308,7 +312,7 @@ func TestQuickNFCTakes(t *testing.T) {
 	// golang.org/x/text.
 	for _, s := range []string{"x" + strings.Repeat("\u0316", maxMarksInRow+1), "x\u0E48\u0E38", "\u05B4\u05B0"} {
 		var l Lexer
-		if _, ok := l.quickNFC(s, len(s)); ok {
+		if _, ok := l.quickNFC(s); ok {
 			t.Errorf("quickNFC(%+q) takes it", s)
 		}
 	}

@@ -4,8 +4,9 @@ import "unicode/utf8"
 
 // Letters returns the end of the run at s[i] of letters that AlwaysNFC
 // takes and that are two or three bytes long, with single spaces between
-// them: the words of a text in Greek, Cyrillic, Hebrew, Arabic, CJK
-// ideographs or Hangul. It returns i when s[i] starts no such letter. The
+// them: the words of a text in Greek, Cyrillic, Hebrew, Arabic,
+// Devanagari, Thai, kana, CJK ideographs or Hangul, up to a mark of a
+// class other than 0. It returns i when s[i] starts no such letter. The
 // run neither starts nor ends with a space.
 //
 // Plain does not pass over these letters. Reading them as the lexer and
@@ -78,8 +79,7 @@ var twoByteLetters, threeByteLetters = letterTables()
 // letterTables returns twoByteLetters and threeByteLetters, from the
 // runes they stand for: the tables are right by construction, whatever
 // AlwaysNFC takes.
-func letterTables() (two *[32]uint64, three *[1024]uint64) {
-	two, three = new([32]uint64), new([1024]uint64)
+func letterTables() (two [32]uint64, three [1024]uint64) {
 	for r := rune(0x80); r < 0x800; r++ {
 		if isLetter(r) {
 			two[r>>6] |= 1 << (r & 0x3F)

@@ -263,9 +263,10 @@ func (l *Lexer) next(start, i int, double bool) string {
 			}
 			l.report(Problem{Line: l.line, Col: i - start + 1, Kind: ControlChar, Rune: rune(src[i+1])})
 			i += 2
-		case (c == 0xCC || c == 0xCD && i+1 < len(src) && src[i+1] < 0xB0) && i+1 < len(src) && src[i+1]&0xC0 == 0x80:
-			// U+0300 to U+036F, a combining mark, as text in NFD has
-			// after Latin letters: the line needs NFC.
+		case (c == 0xCC || c == 0xCD) && i+1 < len(src) && src[i+1]&0xC0 == 0x80:
+			// U+0300 to U+037F: combining marks, as text in NFD has after
+			// Latin letters, and Greek signs AlwaysNFC does not take. The
+			// line needs NFC.
 			check = true
 			i += 2
 		default:
@@ -315,13 +316,11 @@ func (l *Lexer) next(start, i int, double bool) string {
 		col = len(raw) - len(text) + 1
 		text = TrimRight(text)
 	}
-	// The texts of the lines after this one are no longer than the rest
-	// of the input: a hint for how much room their changes take.
 	if clean {
-		text = l.cleanText(text, len(src)-start)
+		text = l.cleanText(text)
 	}
 	if check {
-		text = l.nfc(text, len(src)-start)
+		text = l.nfc(text)
 	}
 	l.cur = Mark{num: l.line, col: col, start: start, end: end}
 	return text
@@ -337,7 +336,7 @@ func (l *Lexer) next(start, i int, double bool) string {
 // check runs only when it stops short, at a character that may compose
 // with the one before it or that NFC changes, and only from there.
 func IsNFC(s string) bool {
-	if t, ok := (*Lexer)(nil).quickNFC(s, 0); ok {
+	if t, ok := (*Lexer)(nil).quickNFC(s); ok {
 		return t == s
 	}
 	n := norm.NFC.QuickSpanString(s)
@@ -479,9 +478,9 @@ func invalidRun(s string) int {
 // above U+0300 are all such runes is NFC, and NextText skips the check:
 // emoji, the variation selector U+FE0F, U+FFFD, which cleaning puts for
 // bytes that are not UTF-8, general punctuation (quotes, dashes,
-// ellipsis), and the letters of the scripts most digests are
-// written in, but the Latin ones below U+0300, which Plain passes over,
-// with the vowel signs of class 0 of Devanagari and Thai.
+// ellipsis), and the letters of the scripts most digests are written in
+// (but the Latin ones below U+0300, which Plain passes over), with the
+// vowel signs of class 0 of Devanagari and Thai.
 // TestAlwaysNFC checks each of them against golang.org/x/text.
 func AlwaysNFC(r rune) bool {
 	switch {
@@ -507,8 +506,9 @@ func AlwaysNFC(r rune) bool {
 		// decompose.
 		return r != 0x093C && r != 0x094D && (r < 0x0951 || r > 0x0954) && (r < 0x0958 || r > 0x095F)
 	case r >= 0x0E01 && r <= 0x0E37, r >= 0x0E3F && r <= 0x0E47, r >= 0x0E4C && r <= 0x0E5B:
-		// Thai, its vowel signs of class 0 among them; U+0E38 to U+0E3A
-		// and U+0E48 to U+0E4B, the tone marks, are of other classes.
+		// Thai, its vowel signs of class 0 among them; the vowel signs
+		// U+0E38 and U+0E39, the phinthu U+0E3A and the tone marks U+0E48
+		// to U+0E4B are of other classes.
 		return true
 	case r >= 0x3001 && r <= 0x3029, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FC: // CJK punctuation, kana, the middle dot and the prolonged sound mark
 		return true

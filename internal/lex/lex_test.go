@@ -328,7 +328,7 @@ func TestAlwaysNFC(t *testing.T) {
 // nfc is Lexer.nfc on a Lexer of its own.
 func nfc(s string) string {
 	var l Lexer
-	return l.nfc(s, len(s))
+	return l.nfc(s)
 }
 
 // TestNFC checks IsNFC and nfc, which use a norm.Iter, against
