@@ -1,6 +1,7 @@
 package lex
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"sync"
@@ -30,18 +31,18 @@ func TestLatinPairs(t *testing.T) {
 			}
 		}
 	}
-	// 'é', 'ñ', 'ç' and hundreds more: a table that lists none would pass
-	// the loop above if quickNFC's tests failed to see it.
+	// 'é', 'ñ', 'ç' and hundreds more: a guard of the reference, which
+	// the loop above trusts.
 	if composed < 400 {
 		t.Errorf("%d pairs compose, want hundreds", composed)
 	}
 }
 
-// TestComposeLatin checks nfc against norm.NFC.String on a letter and a
+// TestQuickNFCLatinPairs checks nfc against norm.NFC.String on a letter and a
 // mark between texts that may or may not start a segment, and that
 // quickNFC takes the texts it is meant for: a pair that composes,
 // between runes that start segments.
-func TestComposeLatin(t *testing.T) {
+func TestQuickNFCLatinPairs(t *testing.T) {
 	type piece struct {
 		s    string
 		safe bool // starts a segment and is NFC, for quickNFC
@@ -153,8 +154,8 @@ func TestCleanText(t *testing.T) {
 
 // TestChangedTextsShareBuffers checks that the texts NextText changes
 // share their buffers: reading many lines that need cleaning or NFC costs
-// a few allocations, not one a line, and the texts stay as they were
-// returned as the lines after them are read.
+// a few allocations, not one a line, and the texts, each line numbered,
+// stay as they were returned as the lines after them are read.
 func TestChangedTextsShareBuffers(t *testing.T) {
 	for _, line := range []string{
 		"Cafe\u0301 et the\u0301\n",             // NFD, which quickNFC composes
@@ -163,7 +164,11 @@ func TestChangedTextsShareBuffers(t *testing.T) {
 		"Cafe\u0301\tet  the\u0301\n",           // both
 	} {
 		const lines = 4000
-		src := strings.Repeat(line, lines)
+		var b strings.Builder
+		for i := range lines {
+			fmt.Fprintf(&b, "%d %s", i, line)
+		}
+		src := b.String()
 		var texts []string
 		allocs := testing.AllocsPerRun(1, func() {
 			texts = texts[:0]
@@ -184,9 +189,8 @@ func TestChangedTextsShareBuffers(t *testing.T) {
 		if allocs > 30 && !raceEnabled {
 			t.Errorf("reading %d lines of %+q allocates %v times, want at most 30", lines, line, allocs)
 		}
-		want := refText(strings.TrimSuffix(line, "\n"))
 		for i, text := range texts {
-			if text != want {
+			if want := refText(fmt.Sprintf("%d %s", i, strings.TrimSuffix(line, "\n"))); text != want {
 				t.Fatalf("line %d of %+q reads %+q, want %+q", i+1, line, text, want)
 			}
 		}
@@ -285,9 +289,6 @@ func TestQuickNFCTakes(t *testing.T) {
 		"x" + strings.Repeat("\u0316", maxMarksInRow),
 		strings.Repeat("क्ष", 2*maxMarksInRow), // marks not in a row
 	} {
-		if !norm.NFC.IsNormalString(s) {
-			s = norm.NFC.String(s)
-		}
 		var l Lexer
 		if got, ok := l.quickNFC(s); !ok || got != norm.NFC.String(s) {
 			t.Errorf("quickNFC(%+q) = %+q, %v; want %+q, true", s, got, ok, norm.NFC.String(s))
@@ -315,5 +316,19 @@ func TestQuickNFCTakes(t *testing.T) {
 		if _, ok := l.quickNFC(s); ok {
 			t.Errorf("quickNFC(%+q) takes it", s)
 		}
+	}
+}
+
+// TestTextRoomFromRest checks that a buffer for changed texts is no
+// larger than the input after the line being read needs.
+func TestTextRoomFromRest(t *testing.T) {
+	src := "a\tb\n" + strings.Repeat("x", 100)
+	var l Lexer
+	l.Init(src)
+	if text, _ := l.NextText(); text != "a b" {
+		t.Fatalf("the first line reads %+q, want \"a b\"", text)
+	}
+	if c := cap(l.texts); c > len(src) {
+		t.Errorf("the buffer for changed texts holds %d bytes, more than the %d of the input", c, len(src))
 	}
 }
