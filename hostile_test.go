@@ -17,6 +17,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"digest/internal/race"
 )
 
 // This file is a catalogue of hostile input: for each input, the exact
@@ -1410,7 +1412,7 @@ func (r *countingReader) Read(p []byte) (int, error) {
 // bounded by a small multiple of the input, whatever the input, and that
 // ErrorWithPosition allocates no more than the context it shows.
 func TestHostileMemory(t *testing.T) {
-	if raceEnabled() {
+	if race.Enabled {
 		t.Skip("the race detector changes what is allocated")
 	}
 	const size = 256 << 10

@@ -9,6 +9,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"digest/internal/race"
 )
 
 // TestParseAllocs checks what the package documentation promises: three
@@ -73,7 +75,7 @@ func TestParseAllocs(t *testing.T) {
 	// for these 500 lines. The full check takes its state from a
 	// sync.Pool, which the race detector makes drop what it is given; and
 	// a collection empties the pool, hence one more at most.
-	if raceEnabled() {
+	if race.Enabled {
 		return
 	}
 	for _, word := range []string{"x\u0301", "q\u0323\u0307"} {

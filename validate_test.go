@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"digest/internal/lex"
+	"digest/internal/race"
 )
 
 // sampleDigest returns a valid digest, for the tests to break one rule at a
@@ -689,7 +689,7 @@ func TestComparePointers(t *testing.T) {
 }
 
 func TestValidateAllocs(t *testing.T) {
-	if raceEnabled() {
+	if race.Enabled {
 		t.Skip("the race detector makes sync.Pool drop what it is given")
 	}
 	d, err := Parse(readTestFile(t, "testdata/seed.txt"))
@@ -710,14 +710,6 @@ func TestValidateAllocs(t *testing.T) {
 	if n := testing.AllocsPerRun(10, func() { _ = Validate(large) }); n != 0 {
 		t.Errorf("Validate of a valid digest with long lists allocates %v times", n)
 	}
-}
-
-// raceEnabled reports whether the test binary was built with -race.
-func raceEnabled() bool {
-	info, ok := debug.ReadBuildInfo()
-	return ok && slices.ContainsFunc(info.Settings, func(s debug.BuildSetting) bool {
-		return s.Key == "-race" && s.Value == "true"
-	})
 }
 
 func TestValidateJSON(t *testing.T) {
@@ -1038,7 +1030,7 @@ func TestValidateNotNFCThenParse(t *testing.T) {
 			}
 		}
 	}
-	if raceEnabled() {
+	if race.Enabled {
 		return // the race detector makes sync.Pool drop what it is given
 	}
 	// Past the errors kept, the texts not in NFC are still checked, to be

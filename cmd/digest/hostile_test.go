@@ -7,13 +7,13 @@ import (
 	"os"
 	"regexp"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"digest"
+	"digest/internal/race"
 )
 
 // hostileJSON is the JSON form of a small valid digest.
@@ -287,7 +287,7 @@ func TestHostileStdin(t *testing.T) {
 // control characters has n errors, each shown with 60 characters each
 // side of its column.
 func TestHostileContextCost(t *testing.T) {
-	if raceBuild() {
+	if race.Enabled {
 		t.Skip("the race detector changes what is allocated")
 	}
 	t.Run("-context -all-errors on a long line", func(t *testing.T) {
@@ -311,12 +311,4 @@ func allocated(f func()) uint64 {
 	f()
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc
-}
-
-// raceBuild reports whether the test binary was built with -race.
-func raceBuild() bool {
-	info, ok := debug.ReadBuildInfo()
-	return ok && slices.ContainsFunc(info.Settings, func(s debug.BuildSetting) bool {
-		return s.Key == "-race" && s.Value == "true"
-	})
 }

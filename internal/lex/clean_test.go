@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"digest/internal/race"
 )
 
 // TestLatinPairs checks the table of Latin pairs against golang.org/x/text for every
@@ -186,7 +188,7 @@ func TestChangedTextsShareBuffers(t *testing.T) {
 		// for their NFC, where each line would take one or two.
 		// The race detector makes sync.Pool, which holds nfc's norm.Iter,
 		// drop what it is given: then the count says nothing.
-		if allocs > 30 && !raceEnabled {
+		if allocs > 30 && !race.Enabled {
 			t.Errorf("reading %d lines of %+q allocates %v times, want at most 30", lines, line, allocs)
 		}
 		for i, text := range texts {
