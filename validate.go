@@ -845,11 +845,17 @@ var foldCase transform.Transformer = cases.Fold()
 // latinFold maps each rune below U+0300 to the one rune that foldCase
 // folds it to, or to 0 where it folds to more than one (ß to "ss") or is
 // not valid alone. Case folding maps each rune on its own, so a text of
-// such runes folds rune by rune.
+// such runes folds rune by rune. The table is built when the program
+// starts, in buffers on the stack, so that building it allocates nothing:
+// transform.String would allocate for each rune.
 var latinFold = func() (t [0x300]rune) {
+	var in [utf8.UTFMax]byte
+	var out [16]byte // a rune below U+0300 folds to three bytes at most (İ)
 	for r := range rune(len(t)) {
-		out, _, err := transform.String(foldCase, string(r))
-		if f, size := utf8.DecodeRuneInString(out); err == nil && size == len(out) && f != utf8.RuneError {
+		n := utf8.EncodeRune(in[:], r)
+		foldCase.Reset()
+		m, _, err := foldCase.Transform(out[:], in[:n], true)
+		if f, size := utf8.DecodeRune(out[:m]); err == nil && size == m && f != utf8.RuneError {
 			t[r] = f
 		}
 	}
