@@ -32,25 +32,30 @@ func seedForms(tb testing.TB) (text []byte, d *Digest, js []byte) {
 // highlights and keywords and tens of thousands of entities. Its lines are
 // short (44 bytes on average, line break included; the seed's are 110),
 // which makes it the hard case for what each line costs.
-func largeText() []byte {
+func largeText() []byte { return generatedText(32000) }
+
+// generatedText returns a digest of the given number of entities, with
+// list sections in proportion: for each 160 entities, a summary line,
+// ten highlights, ten paragraphs and two to three lines of keywords,
+// with one of each at least.
+func generatedText(entities int) []byte {
 	var b strings.Builder
 	b.WriteString("Un grand digest de référence\nSous-titre sur deux lignes\navec des accents : é, è, à.\nSUMMARY\n")
-	for i := range 200 {
+	for i := range max(1, entities/160) {
 		fmt.Fprintf(&b, "Ligne %d du résumé, où la Ligue des États arabes et l'Union africaine coordonnent leurs efforts.\n", i)
 	}
 	b.WriteString("KEY HIGHLIGHTS\n")
-	for i := range 2000 {
+	for i := range max(1, entities/16) {
 		fmt.Fprintf(&b, "- Point clé numéro %d : la réunion vise à évaluer les progrès réalisés.\n", i)
 	}
 	b.WriteString("CORE SUBJECT\nCoordination des efforts de soutien\n")
-	for i := range 2000 {
+	for i := range max(1, entities/16) {
 		fmt.Fprintf(&b, "Paragraphe %d. Cette réunion vise à unifier les positions à cette étape critique.\n", i)
 	}
 	b.WriteString("KEYWORDS\n")
-	for i := range 500 {
+	for i := range max(1, entities/64) {
 		fmt.Fprintf(&b, "mot%d, clé%d, coopération%d\n", i, i, i)
 	}
-	const entities = 32000
 	fmt.Fprintf(&b, "MENTIONED ENTITIES %d\n", entities)
 	for i := range entities {
 		if i%2 == 0 {
@@ -66,14 +71,19 @@ func largeText() []byte {
 // sections, then its six entities again and again, tens of thousands in
 // all, with their count declared. Its lines are the seed's entity lines,
 // 59 bytes on average.
-func largeSeedText(tb testing.TB) []byte {
+func largeSeedText(tb testing.TB) []byte { return seedLinesText(tb, 3<<20) }
+
+// seedLinesText returns a digest made of the seed as largeSeedText does,
+// with about size bytes of entities: the seed's six, repeated once at
+// least.
+func seedLinesText(tb testing.TB, size int) []byte {
 	seed := string(seedText(tb))
 	head, entities, ok := strings.Cut(seed, "MENTIONED ENTITIES 6\n")
 	if !ok {
 		tb.Fatal("the seed has no MENTIONED ENTITIES 6 header")
 	}
 	entities = strings.TrimSuffix(entities, "\n") + "\n"
-	n := (3 << 20) / len(entities)
+	n := max(1, size/len(entities))
 	return []byte(head + fmt.Sprintf("MENTIONED ENTITIES %d\n", 6*n) + strings.Repeat(entities, n))
 }
 
@@ -87,6 +97,25 @@ func BenchmarkParse(b *testing.B) {
 		{"large-seed", largeSeedText(b)},
 	} {
 		b.Run(bc.name, func(b *testing.B) { benchmarkParse(b, bc.text) })
+	}
+}
+
+// BenchmarkParseScale parses the digests of BenchmarkParse's large and
+// large-seed made smaller: the same lines, with fewer entities, at about
+// 8 KiB, 64 KiB and 1 MiB. Its MB/s, against BenchmarkParse's at 3 MiB,
+// tell whether Parse's time grows linearly with its input: MB/s then holds
+// as the input grows. What each line costs makes the two kinds of line
+// parse at different MB/s at any size.
+func BenchmarkParseScale(b *testing.B) {
+	full := len(largeText())
+	for _, kib := range []int{8, 64, 1024} {
+		size := kib << 10
+		b.Run(fmt.Sprintf("large/%dKiB", kib), func(b *testing.B) {
+			benchmarkParse(b, generatedText(32000*size/full))
+		})
+		b.Run(fmt.Sprintf("large-seed/%dKiB", kib), func(b *testing.B) {
+			benchmarkParse(b, seedLinesText(b, size))
+		})
 	}
 }
 
