@@ -157,7 +157,7 @@
 // half of it, so that a short value does not keep a long line alive.
 //
 // Text in NFD, where an accented letter is a letter and a combining mark,
-// takes about three and a half times as long to parse as the same text
+// takes three and a half to four times as long to parse as the same text
 // in NFC: an ASCII letter and one mark are composed with a table. Most
 // marks of Indic scripts, Thai, Hebrew and Arabic combine with no rune,
 // and only their order is checked, with a table too. Other text that
