@@ -1084,3 +1084,44 @@ func TestNFCAddsOnlyJoiners(t *testing.T) {
 		t.Errorf("only %d texts not in NFC changed by joiners alone", joiners)
 	}
 }
+
+// TestValidateMarks checks Validate and Parse on random texts of letters
+// and combining marks of the scripts whose marks lex.Letters may pass
+// over, in and out of canonical order, some of which compose: Validate
+// reports ErrNotNFC exactly when the text is not NFC, and Parse reads
+// the text as its NFC.
+func TestValidateMarks(t *testing.T) {
+	letters := []rune("шаब्कनसกขสאבשمحد中ά")
+	marks := []rune{
+		0x094D, 0x093C, 0x0951, 0x0952, // Devanagari: virama, nukta, stress signs
+		0x0E38, 0x0E39, 0x0E48, 0x0E49, 0x0E4C, // Thai: lower vowels, tone marks
+		0x05B8, 0x05C1, 0x05BC, // Hebrew: qamats, shin dot, dagesh
+		0x064E, 0x0651, 0x0650, // Arabic: fatha, shadda, kasra
+		0x0301, 0x0306, 0x0334, // Latin and Cyrillic marks, which compose or not
+	}
+	rng := rand.New(rand.NewPCG(7, 7))
+	for range 20000 {
+		var b strings.Builder
+		b.WriteRune(letters[rng.IntN(len(letters))])
+		for range rng.IntN(12) {
+			switch k := rng.IntN(10); {
+			case k < 5:
+				b.WriteRune(marks[rng.IntN(len(marks))])
+			case k < 6:
+				b.WriteString(" ")
+				fallthrough
+			default:
+				b.WriteRune(letters[rng.IntN(len(letters))])
+			}
+		}
+		title := b.String()
+		err := Validate(&Digest{Title: title, Summary: "S"})
+		if got, want := errors.Is(err, ErrNotNFC), !norm.NFC.IsNormalString(title); got != want {
+			t.Fatalf("Validate of the title %+q: %v; NFC is %+q", title, err, norm.NFC.String(title))
+		}
+		d, err := Parse([]byte(title + "\nSUMMARY\nS\n"))
+		if err != nil || d.Title != norm.NFC.String(title) {
+			t.Fatalf("Parse of the title %+q: %+q, %v; want %+q", title, d.Title, err, norm.NFC.String(title))
+		}
+	}
+}

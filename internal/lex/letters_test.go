@@ -1,9 +1,12 @@
 package lex
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // TestLettersSafe checks every sequence of two and three bytes that
@@ -109,12 +112,70 @@ func TestLettersTaken(t *testing.T) {
 		{"こんにちは\u3099", 0, 15},         // a combining voiced sound mark
 		{"スー パー", 0, 13},               // katakana, with U+30FC
 		{"สวัสดี", 0, 18},              // Thai, with a vowel sign of class 0 (U+0E31)
-		{"ที่", 0, 6},                  // up to a tone mark (U+0E48), which NFC may reorder
-		{"सर्वोच्च", 0, 6},             // Devanagari, up to a virama (U+094D)
+		{"ที่", 0, 9},                  // a tone mark (U+0E48), of class 107
+		{"สุ่ม", 0, 12},                // U+0E38 (class 103), then a tone mark: in order
+		{"ส\u0E48\u0E38ม", 0, 6},       // a tone mark, then U+0E38: NFC reorders them
+		{"सर्वोच्च", 0, 24},            // Devanagari, with viramas (U+094D)
+		{"क़", 0, 3},                   // a nukta (U+093C) composes with न into U+0929: not stable
+		{"שָׁלוֹם", 0, 14},             // Hebrew points: qamats (class 18), then shin dot (24)
+		{"\u0E48ก", 0, 0},              // a run starts with a letter, not a mark
+		{"ก \u0E48", 0, 3},             // nor does a mark follow a space
+		{"и\u0306", 0, 2},              // U+0306 composes with и: not stable
+		{"ก\u0E48\u0E48", 0, 9},        // the same class twice: in order
+		{"ก\u0E48ก\u0E38", 0, 12},      // each letter starts a new row of marks
+		{"ก\u0E4C", 0, 6},              // U+0E4C, a mark of class 0 that AlwaysNFC takes
+		{"ب\u0600", 0, 2},              // U+0600, of class 0 but no letter: the run ends
+		{"ที่ ที่", 0, 19},             // a space after a mark, between two words
 		{"\u0E3F \u0E01\u0E2A", 0, 10}, // the baht sign, then letters
 	} {
 		if j := Letters(tc.s, tc.i); j != tc.j {
 			t.Errorf("Letters(%+q, %d) = %d, want %d", tc.s, tc.i, j, tc.j)
+		}
+	}
+	// At most maxMarksInRow marks in a row, as quickNFC takes.
+	row := "क" + strings.Repeat("\u094D", maxMarksInRow+1)
+	if j, want := Letters(row, 0), len("क")+maxMarksInRow*len("\u094D"); j != want {
+		t.Errorf("Letters of a letter and %d viramas = %d, want %d", maxMarksInRow+1, j, want)
+	}
+}
+
+// TestLettersMarks checks the marks that Letters passes over after a
+// letter: each stable mark below U+1000 of a class other than 0, and
+// each pair of them in canonical order, after letters of several
+// scripts, some of which NFC decomposes. What Letters passes over must be
+// NFC and left as it is by quickNFC, and Letters must pass over all of
+// it when every mark is such a mark in order.
+func TestLettersMarks(t *testing.T) {
+	tb := tables()
+	var marks []rune
+	for r := rune(0x300); r < 0x1000; r++ {
+		if m := tb.marks[r-0x300]; m&stableMark != 0 && uint8(m) != 0 {
+			marks = append(marks, r)
+		}
+	}
+	if len(marks) < 300 {
+		t.Fatalf("%d stable marks of a class other than 0 below U+1000; the table is wrong", len(marks))
+	}
+	class := func(r rune) uint8 { return uint8(tb.marks[r-0x300]) }
+	for _, letter := range []string{"и", "ά", "ب", "א", "क", "ก", "中"} {
+		for _, m1 := range marks {
+			for _, m2 := range append(marks, 0x301, 0x93C, 0x334, 0x600, 0xF00) {
+				s := letter + string(m1) + string(m2) + "x"
+				j := Letters(s, 0)
+				if !norm.NFC.IsNormalString(s[:j]) {
+					t.Fatalf("Letters(%+q, 0) passes over %+q, which is not NFC", s, s[:j])
+				}
+				if got, ok := (*Lexer)(nil).quickNFC(s[:j]); !ok || got != s[:j] {
+					t.Fatalf("Letters(%+q, 0) passes over %+q, which quickNFC does not take as it is", s, s[:j])
+				}
+				inOrder := class(m1) <= class(m2) && slices.Contains(marks, m2)
+				if want := len(s) - 1; inOrder && j != want {
+					t.Fatalf("Letters(%+q, 0) = %d, want %d: the marks are in order", s, j, want)
+				}
+				if want := len(letter) + len(string(m1)); !inOrder && j != want {
+					t.Fatalf("Letters(%+q, 0) = %d, want %d: the second mark ends the run", s, j, want)
+				}
+			}
 		}
 	}
 }
