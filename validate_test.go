@@ -1124,4 +1124,13 @@ func TestValidateMarks(t *testing.T) {
 			t.Fatalf("Parse of the title %+q: %+q, %v; want %+q", title, d.Title, err, norm.NFC.String(title))
 		}
 	}
+	// A mark after a letter, written in three bytes where UTF-8 takes two,
+	// is not UTF-8.
+	bad := "א\xE0\x96\xB8" // U+05B8, overlong
+	if err := Validate(&Digest{Title: bad, Summary: "S"}); !errors.Is(err, ErrInvalidUTF8) {
+		t.Errorf("Validate of the title %+q: %v, want ErrInvalidUTF8", bad, err)
+	}
+	if _, err := Parse([]byte(bad + "\nSUMMARY\nS\n")); !errors.Is(err, ErrInvalidUTF8) {
+		t.Errorf("Parse of the title %+q: %v, want ErrInvalidUTF8", bad, err)
+	}
 }

@@ -40,6 +40,7 @@ func FuzzLex(f *testing.F) {
 		"a\xcc\nb\n\xcd0\n\xcc",
 		"अनुच्छेद संख्या\u094D\u093C\nย่อหน้าที่\u0E48\u0E38\nבְּרֵאשִׁית\u05B4\u05B0\nالْفِقْرَةُ\u0653\n",
 		"Secre\u0301taire ge\u0301ne\u0301ral\tde  l’Union, A\u0300 Ni\u0303o\u0341 u\u0344\n",
+		"\u05D0\xE0\x96\xB8 \u0E01\xE0\xB9\x88\u0E48\n", // marks after letters, the first overlong
 	} {
 		f.Add(s)
 	}

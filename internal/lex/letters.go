@@ -7,11 +7,12 @@ import "unicode/utf8"
 // them: the words of a text in Greek, Cyrillic, Hebrew, Arabic,
 // Devanagari, Thai, kana, CJK ideographs or Hangul. Within a word, after
 // a letter, it also passes over the marks below U+1000 that are stable
-// and of a class other than 0 (see markRow.take): the viramas of Indic
-// scripts, the tone marks and lower vowels of Thai, the points of Hebrew
-// and Arabic, as long as each row of them is in canonical order. It
-// returns i when s[i] starts no such letter. The run starts with a
-// letter and does not end with a space.
+// and of a class other than 0 (see markRow.take): the virama of
+// Devanagari, the tone marks and lower vowels of Thai, the points of
+// Hebrew and Arabic; it stops at the first mark of a row that is out of
+// canonical order, or past the 15th. It returns i when s[i] starts no
+// such letter. The run starts with a letter and does not end with a
+// space.
 //
 // Plain does not pass over these letters. Reading them as the lexer and
 // Validate read the runes that Plain stops at, decoding each and asking
@@ -21,8 +22,9 @@ import "unicode/utf8"
 // is not UTF-8, or two spaces in a row, and its runes are among those
 // that quickNFC takes as they are, whose argument holds for the run
 // alone: its first rune combines with no rune before it, and a rune
-// after it that would combine with its last is one that the caller
-// checks.
+// after it that NFC would compose with the run's last, or reorder
+// against its last marks, or count past the limit, is no rune that
+// AlwaysNFC takes, so the caller checks the line.
 //
 // A letter is known by one table lookup: one bit for each two-byte
 // character, one for each three-byte character. So Thai and kana pass as
@@ -37,8 +39,8 @@ func Letters(s string, i int) int {
 }
 
 // withMarks is Letters from j, where letterRun stopped in the run that
-// started at start, at a character of two or three bytes that is not a
-// letter: a mark it may pass over, and the letters after it.
+// started at start, at a sequence that is not a letter: a mark it may
+// pass over, and the letters after it.
 func withMarks(s string, start, j int) int {
 	var row markRow
 	for {
@@ -55,7 +57,9 @@ func withMarks(s string, start, j int) int {
 
 // letterRun is Letters without its marks: it returns the end of the
 // letters at s[i], in the run that started at start, and whether it
-// stopped at a character of two or three bytes that is not a letter. It
+// stopped at a sequence that is not a letter: a lead byte and its
+// continuation bytes, two or three bytes in all, which may be a mark or
+// may not be UTF-8 (an overlong form, a surrogate). It
 // stands apart from withMarks so that its loop, which calls no function
 // but at a space, keeps its variables in registers: with a call of
 // markRow.take inside it, Letters took 2% to 3% more time on Russian,
@@ -101,9 +105,9 @@ type markRow struct {
 }
 
 // take returns the length of the character at s[i], when Letters may
-// pass over it, or 0. s[i] starts a character of two or three bytes that
-// is not a letter, after a letter or a mark of the run. Letters may pass
-// over a stable rune below U+1000 of a class other than 0
+// pass over it, or 0. s[i] starts a sequence where letterRun stopped,
+// after a letter or a mark of the run. Letters may pass over a stable
+// rune below U+1000, written as UTF-8 writes it, of a class other than 0
 // (nfcTables.marks), whose class is no lower than that of a mark right
 // before it, with fewer than maxMarksInRow such marks in a row before it,
 // as quickNFC takes them. A mark of class 0 that is not a letter, and any
@@ -116,8 +120,8 @@ func (m *markRow) take(s string, i int) int {
 	} else {
 		r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
 	}
-	if r < 0x300 || r >= 0x1000 {
-		return 0
+	if r < 0x300 || r >= 0x1000 || n == 3 && r < 0x800 {
+		return 0 // not a mark below U+1000, or an overlong form: not UTF-8
 	}
 	t := tables().marks[r-0x300]
 	cc := uint8(t)

@@ -35,6 +35,16 @@ func TestLettersSafe(t *testing.T) {
 				if got := Letters(after, 0); got != want {
 					t.Fatalf("Letters(%+q, 0) = %d, want %d", after, got, want)
 				}
+				// After a letter, the sequence may also be a mark that
+				// markRow.take takes: one character, UTF-8, stable and of a
+				// class other than 0.
+				if k := Letters("ก"+s, 0) - len("ก"); k > 0 && j == 0 {
+					r, size := utf8.DecodeRuneInString(s)
+					m := tables().marks[max(0, min(r, 0xFFF)-0x300)]
+					if k != n || size != n || r < 0x300 || r >= 0x1000 || m&stableMark == 0 || uint8(m) == 0 {
+						t.Fatalf("Letters(%+q, 0) passes over %+q after a letter; the first rune is %U, %d bytes", "ก"+s, s[:k], r, size)
+					}
+				}
 				if j == 0 {
 					continue
 				}
@@ -116,7 +126,7 @@ func TestLettersTaken(t *testing.T) {
 		{"สุ่ม", 0, 12},                // U+0E38 (class 103), then a tone mark: in order
 		{"ส\u0E48\u0E38ม", 0, 6},       // a tone mark, then U+0E38: NFC reorders them
 		{"सर्वोच्च", 0, 24},            // Devanagari, with viramas (U+094D)
-		{"क़", 0, 3},                   // a nukta (U+093C) composes with न into U+0929: not stable
+		{"क़", 0, 3},                   // a nukta (U+093C), which composes with न into U+0929: not stable
 		{"שָׁלוֹם", 0, 14},             // Hebrew points: qamats (class 18), then shin dot (24)
 		{"\u0E48ก", 0, 0},              // a run starts with a letter, not a mark
 		{"ก \u0E48", 0, 3},             // nor does a mark follow a space
@@ -130,6 +140,20 @@ func TestLettersTaken(t *testing.T) {
 	} {
 		if j := Letters(tc.s, tc.i); j != tc.j {
 			t.Errorf("Letters(%+q, %d) = %d, want %d", tc.s, tc.i, j, tc.j)
+		}
+	}
+	// Rows of marks of one class after ΐ, which NFC decomposes into three
+	// runes, two of them marks: up to maxMarksInRow are passed over, and
+	// what is passed over is NFC, short of the joiner that x/text puts
+	// after 30 marks in a row.
+	for k := range 36 {
+		s := "ΐ" + strings.Repeat("\u0483", k) + "x" // U+0483, stable, of class 230
+		j := Letters(s, 0)
+		if want := len("ΐ") + min(k, maxMarksInRow)*len("\u0483"); j != want {
+			t.Errorf("Letters of ΐ and %d marks = %d, want %d", k, j, want)
+		}
+		if norm.NFC.String(s[:j]) != s[:j] {
+			t.Errorf("Letters of ΐ and %d marks passes over %+q, which NFC changes", k, s[:j])
 		}
 	}
 	// At most maxMarksInRow marks in a row, as quickNFC takes.
