@@ -59,11 +59,11 @@ func withMarks(s string, start, j int) int {
 // letters at s[i], in the run that started at start, and whether it
 // stopped at a sequence that is not a letter: a lead byte and its
 // continuation bytes, two or three bytes in all, which may be a mark or
-// may not be UTF-8 (an overlong form, a surrogate). It
-// stands apart from withMarks so that its loop, which calls no function
-// but at a space, keeps its variables in registers: with a call of
-// markRow.take inside it, Letters took 2% to 3% more time on Russian,
-// Arabic and Japanese text.
+// may not be UTF-8 (an overlong form, a surrogate). It stands apart from
+// withMarks so that its loop, which calls no function but at a space,
+// keeps its variables in registers: with a call of markRow.take inside
+// it, Letters took 2% to 3% more time on Russian, Arabic and Japanese
+// text.
 func letterRun(s string, start, i int) (j int, mark bool) {
 	// The loop repeats letterLen's tests rather than call it for each
 	// letter: the call, which the compiler does not inline, made Validate
