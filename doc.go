@@ -138,11 +138,11 @@
 // reads each line, so that a large input is read from memory once: the
 // digest shares no memory with the caller's bytes, but a value kept alone
 // keeps that copy alive, or the buffer that holds its new text when the
-// lexer changed its line (clone it to keep it alone for long). A Parse allocates at
-// most three times for a small digest whose entities header declares
-// their count (that copy, the digest, and its entities if it has any),
-// and a few times more, not once per line, for a large one, or one with
-// no count, as its lists grow; the entities are sized from the count a
+// lexer changed its line (clone it to keep it alone for long). A Parse
+// allocates at most three times for a small digest whose entities header
+// declares their count (that copy, the digest, and its entities if it has
+// any), and a few times more, not once per line, for a large one, or one
+// with no count, as its lists grow; the entities are sized from the count a
 // header declares, and a count far above the entities read costs one more
 // allocation, which gives the room back. A subtitle or summary of several
 // lines costs one more, for the text that joins them; and an error, a few.

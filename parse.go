@@ -34,8 +34,9 @@ type Parser struct {
 
 	// AllErrors reports every error, of Parse, Validate and ValidateJSON
 	// alike, but for those of decoding a JSON document and the items of a
-	// list longer than the schema allows (see [Parser.ValidateJSON]). By default the first DefaultMaxErrors errors
-	// are reported, followed by one that counts the others.
+	// list longer than the schema allows (see [Parser.ValidateJSON]). By
+	// default the first DefaultMaxErrors errors are reported, followed by
+	// one that counts the others.
 	AllErrors bool
 }
 

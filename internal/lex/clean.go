@@ -81,9 +81,9 @@ func ownString(b []byte) string {
 
 // cleanText returns s, a trimmed line, with U+200B and U+FEFF removed,
 // each run of tabs and spaces made one space, and each invalid byte made
-// U+FFFD. It copies the runs that need no
-// change whole: those that Plain passes over, which may hold two spaces
-// in a row, and the runs of Letters.
+// U+FFFD. It copies the runs that need no change whole: those that Plain
+// passes over, which may hold two spaces in a row, and the runs of
+// Letters.
 func (l *Lexer) cleanText(s string) string {
 	b := l.textRoom(len(s)) // a text only grows by its invalid bytes
 	space := false          // the last byte of b is a space
@@ -166,9 +166,8 @@ func appendSpaced(b []byte, run string, space, double bool) ([]byte, bool) {
 	}
 }
 
-// nfc returns s in NFC. It returns s itself
-// when s is NFC, as with a combining mark in order and nothing to
-// compose. Most texts that hold marks are settled by quickNFC, several
+// nfc returns s in NFC. It returns s itself when s is NFC, as with a
+// combining mark in order and nothing to compose. Most texts that hold marks are settled by quickNFC, several
 // times faster than golang.org/x/text; the others are normalized by a
 // norm.Iter.
 func (l *Lexer) nfc(s string) string {
@@ -194,8 +193,8 @@ const maxMarksInRow = 15
 // at or above U+0300 is
 //
 //   - a rune that AlwaysNFC takes;
-//   - a stable rune below U+1000 (nfcTables.marks): one that NFC leaves as it is and that
-//     combines with no rune before it, such as most vowel signs (not the
+//   - a stable rune below U+1000 (nfcTables.marks): one that NFC leaves
+//     as it is and that combines with no rune before it, such as most vowel signs (not the
 //     two-part ones), the viramas and tone marks of Indic scripts and
 //     Thai, and the vowel points of Hebrew and Arabic;
 //   - or a mark from U+0300 to U+036F right after an ASCII letter that it
@@ -222,12 +221,11 @@ func (l *Lexer) quickNFC(s string) (string, bool) {
 		b     []byte // the text so far, once a pair is composed
 		last  int    // s[last:i] is not yet in b
 		tb    = tables()
-		class uint8 // of the rune before i
-		inRow int   // marks of a class other than 0 in a row, up to i
+		order markOrder // of the marks in a row up to i
 	)
 	for i := 0; ; {
 		if j := indexFrom300(s, i); j != i {
-			class, inRow, i = 0, 0, j // runes below U+0300 came between: of class 0
+			order, i = markOrder{}, j // runes below U+0300 came between: of class 0
 		}
 		if i == len(s) {
 			break
@@ -267,21 +265,39 @@ func (l *Lexer) quickNFC(s string) (string, bool) {
 		} else if !AlwaysNFC(r) { // of class 0, as AlwaysNFC takes none of another
 			return "", false
 		}
-		if cc != 0 {
-			if class > cc || inRow == maxMarksInRow {
-				return "", false // NFC would reorder them, or add U+034F
-			}
-			inRow++
-		} else {
-			inRow = 0
+		if !order.next(cc) {
+			return "", false
 		}
-		class = cc
 		i += size
 	}
 	if b == nil {
 		return s, true
 	}
 	return l.keepText(append(b, s[last:]...)), true
+}
+
+// markOrder follows a row of marks of a class other than 0, as NFC
+// leaves them where they stand: its zero value is the state after a rune
+// of class 0.
+type markOrder struct {
+	class uint8 // of the last mark of the row, or 0
+	inRow int   // marks in the row
+}
+
+// next takes a rune of class cc after the row, and reports whether NFC
+// leaves the row as it stands: a mark of a class no lower than the one
+// before it, with fewer than maxMarksInRow marks before it. Otherwise
+// NFC would reorder them, or add U+034F. A rune of class 0 ends the row.
+func (o *markOrder) next(cc uint8) bool {
+	if cc == 0 {
+		*o = markOrder{}
+		return true
+	}
+	if o.class > cc || o.inRow == maxMarksInRow {
+		return false
+	}
+	o.class, o.inRow = cc, o.inRow+1
+	return true
 }
 
 // stableMark is the bit of nfcTables.marks set for a stable rune.

@@ -7,7 +7,7 @@ import "unicode/utf8"
 // them: the words of a text in Greek, Cyrillic, Hebrew, Arabic,
 // Devanagari, Thai, kana, CJK ideographs or Hangul. Within a word, after
 // a letter, it also passes over the marks below U+1000 that are stable
-// and of a class other than 0 (see markRow.take): the virama of
+// and of a class other than 0 (see markAt): the virama of
 // Devanagari, the tone marks and lower vowels of Thai, the points of
 // Hebrew and Arabic; it stops at the first mark of a row that is out of
 // canonical order, or past the 15th. It returns i when s[i] starts no
@@ -29,7 +29,7 @@ import "unicode/utf8"
 // A letter is known by one table lookup: one bit for each two-byte
 // character, one for each three-byte character. So Thai and kana pass as
 // whole runs, though their blocks also hold marks and unassigned code
-// points, which end a run unless markRow.take takes them.
+// points, which end a run unless markAt takes them.
 func Letters(s string, i int) int {
 	j, mark := letterRun(s, i, i)
 	if mark && j > i {
@@ -39,19 +39,24 @@ func Letters(s string, i int) int {
 }
 
 // withMarks is Letters from j, where letterRun stopped in the run that
-// started at start, at a sequence that is not a letter: a mark it may
-// pass over, and the letters after it.
+// started at start, at a sequence that is not a letter: the marks it may
+// pass over (markAt), in an order that NFC leaves as it stands
+// (markOrder), and the letters after them.
 func withMarks(s string, start, j int) int {
-	var row markRow
+	var order markOrder
 	for {
-		n := row.take(s, j)
-		if n == 0 {
+		n, cc := markAt(s, j)
+		if n == 0 || !order.next(cc) {
 			return j
 		}
-		var mark bool
-		if j, mark = letterRun(s, start, j+n); !mark {
-			return j
+		k, mark := letterRun(s, start, j+n)
+		if k > j+n {
+			order = markOrder{} // letters came between: a new row
 		}
+		if !mark {
+			return k
+		}
+		j = k
 	}
 }
 
@@ -61,7 +66,7 @@ func withMarks(s string, start, j int) int {
 // continuation bytes, two or three bytes in all, which may be a mark or
 // may not be UTF-8 (an overlong form, a surrogate). It stands apart from
 // withMarks so that its loop, which calls no function but at a space,
-// keeps its variables in registers: with a call of markRow.take inside
+// keeps its variables in registers: with a call of the mark check inside
 // it, Letters took 2% to 3% more time on Russian, Arabic and Japanese
 // text.
 func letterRun(s string, start, i int) (j int, mark bool) {
@@ -96,45 +101,30 @@ func letterRun(s string, start, i int) (j int, mark bool) {
 	return i, false
 }
 
-// markRow follows the marks that Letters passes over: the last one's end
-// and class, and how many stand in a row up to that end.
-type markRow struct {
-	end   int
-	class uint8
-	inRow int
-}
-
-// take returns the length of the character at s[i], when Letters may
-// pass over it, or 0. s[i] starts a sequence where letterRun stopped,
-// after a letter or a mark of the run. Letters may pass over a stable
-// rune below U+1000, written as UTF-8 writes it, of a class other than 0
-// (nfcTables.marks), whose class is no lower than that of a mark right
-// before it, with fewer than maxMarksInRow such marks in a row before it,
-// as quickNFC takes them. A mark of class 0 that is not a letter, and any
-// other rune, end the run.
-func (m *markRow) take(s string, i int) int {
+// markAt returns the length and class of the rune at s[i] when it is a
+// mark that Letters may pass over after a letter, or 0: a stable rune
+// below U+1000 (nfcTables.marks) of a class other than 0, as quickNFC
+// takes it. Any other rune, a mark of class 0 that is no letter among
+// them, or bytes that are not UTF-8, end the run. s[i] starts a sequence
+// where letterRun stopped, whose continuation bytes it checked.
+func markAt(s string, i int) (n int, class uint8) {
+	// The runes from U+0300 to U+0FFF in UTF-8, decoded here:
+	// utf8.DecodeRuneInString takes its slow path for them, which made
+	// Parse of Thai 7% more instructions.
 	var r rune
-	n := 2
-	if c := s[i]; c < 0xE0 {
-		r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-	} else {
-		r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-	}
-	if r < 0x300 || r >= 0x1000 || n == 3 && r < 0x800 {
-		return 0 // not a mark below U+1000, or an overlong form: not UTF-8
+	switch c := s[i]; {
+	case c >= 0xCC && c < 0xE0: // U+0300 to U+07FF
+		r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+	case c == 0xE0 && s[i+1] >= 0xA0: // U+0800 to U+0FFF; below 0xA0, an overlong form
+		r, n = rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+	default:
+		return 0, 0
 	}
 	t := tables().marks[r-0x300]
-	cc := uint8(t)
-	if t&stableMark == 0 || cc == 0 {
-		return 0
+	if t&stableMark == 0 || uint8(t) == 0 {
+		return 0, 0
 	}
-	if i != m.end { // the first mark after a letter
-		m.inRow = 0
-	} else if m.class > cc || m.inRow == maxMarksInRow {
-		return 0 // NFC would reorder them, or add U+034F
-	}
-	m.end, m.class, m.inRow = i+n, cc, m.inRow+1
-	return n
+	return n, uint8(t)
 }
 
 // letterLen returns the length of the letter for Letters that starts

@@ -36,7 +36,7 @@ func TestLettersSafe(t *testing.T) {
 					t.Fatalf("Letters(%+q, 0) = %d, want %d", after, got, want)
 				}
 				// After a letter, the sequence may also be a mark that
-				// markRow.take takes: one character, UTF-8, stable and of a
+				// markAt takes: one character, UTF-8, stable and of a
 				// class other than 0.
 				if k := Letters("ก"+s, 0) - len("ก"); k > 0 && j == 0 {
 					r, size := utf8.DecodeRuneInString(s)

@@ -330,11 +330,11 @@ func (l *Lexer) next(start, i int, double bool) string {
 // without allocating. quickNFC settles most texts, those of Indic
 // scripts, Thai, Hebrew and Arabic with their marks among them, and of
 // Latin letters in NFD, with a table lookup for each rune at or above
-// U+0300. For the others,
-// QuickSpanString passes a text whole when every character's NFC quick
-// check property is Yes and the combining marks are in order; the full
-// check runs only when it stops short, at a character that may compose
-// with the one before it or that NFC changes, and only from there.
+// U+0300. For the others, QuickSpanString passes a text whole when every
+// character's NFC quick check property is Yes and the combining marks are
+// in order; the full check runs only when it stops short, at a character
+// that may compose with the one before it or that NFC changes, and only
+// from there.
 func IsNFC(s string) bool {
 	if t, ok := (*Lexer)(nil).quickNFC(s); ok {
 		return t == s
