@@ -15,7 +15,8 @@ FILE:LINE:COLUMN: message. A JSON document, as validate tells it from a
 text, is read as validate reads it: printed when the schema accepts it,
 with the problems of its digest that validate reports (but for whether
 its canonical form would read back as text, which parse does not check);
-otherwise only those problems are. With no FILE, or for "-", parse reads standard input.
+otherwise only those problems are. With no FILE, or for "-", parse reads
+standard input.
 `,
 	define: forEachInput((*cli).parse),
 }
