@@ -4,8 +4,6 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 
@@ -193,12 +191,12 @@ const maxMarksInRow = 15
 // at or above U+0300 is
 //
 //   - a rune that AlwaysNFC takes;
-//   - a stable rune below U+1000 (nfcTables.marks): one that NFC leaves
-//     as it is and that combines with no rune before it, such as most vowel signs (not the
-//     two-part ones), the viramas and tone marks of Indic scripts and
-//     Thai, and the vowel points of Hebrew and Arabic;
+//   - a stable rune below U+1000 (nfcMarks): one that NFC leaves as it
+//     is and that combines with no rune before it, such as most vowel
+//     signs (not the two-part ones), the viramas and tone marks of Indic
+//     scripts and Thai, and the vowel points of Hebrew and Arabic;
 //   - or a mark from U+0300 to U+036F right after an ASCII letter that it
-//     composes with (nfcTables.pairs), as in the NFD form of French or Spanish;
+//     composes with (nfcPairs), as in the NFD form of French or Spanish;
 //
 // and no mark of a combining class other than 0 follows one of a higher
 // class, and no more than maxMarksInRow such marks stand in a row.
@@ -213,14 +211,13 @@ const maxMarksInRow = 15
 // moves in front of such a part has a lower class, and so blocks none.
 // Within each run of marks of s the classes are in order, so the marks of
 // s keep their places. Only the Latin marks combine: each with the ASCII
-// letter right before it, into the letter of nfcTables.pairs, which no rune
+// letter right before it, into the letter of nfcPairs, which no rune
 // after it combines with, as each is stable, or of class 0 and combines
 // with no rune before it.
 func (l *Lexer) quickNFC(s string) (string, bool) {
 	var (
-		b     []byte // the text so far, once a pair is composed
-		last  int    // s[last:i] is not yet in b
-		tb    = tables()
+		b     []byte    // the text so far, once a pair is composed
+		last  int       // s[last:i] is not yet in b
 		order markOrder // of the marks in a row up to i
 	)
 	for i := 0; ; {
@@ -242,13 +239,13 @@ func (l *Lexer) quickNFC(s string) (string, bool) {
 		}
 		var cc uint8 // the rune's combining class
 		if r < 0x1000 {
-			m := tb.marks[r-0x300]
+			m := nfcMarks[r-0x300]
 			cc = uint8(m)
 			if m&stableMark == 0 { // a Latin mark that composes, or text for x/text
 				if r > 0x36F || i == 0 || !isASCIILetter(s[i-1]) {
 					return "", false
 				}
-				composed := tb.pairs[letterIndex(s[i-1])][r-0x300]
+				composed := nfcPairs[letterIndex(s[i-1])][r-0x300]
 				if composed == 0 {
 					return "", false // a pair NFC keeps or changes otherwise
 				}
@@ -300,27 +297,8 @@ func (o *markOrder) next(cc uint8) bool {
 	return true
 }
 
-// stableMark is the bit of nfcTables.marks set for a stable rune.
+// stableMark is the bit of nfcMarks set for a stable rune.
 const stableMark = 0x100
-
-// buildStableMarks returns, for each rune from U+0300 to U+0FFF, its
-// canonical combining class, with the bit stableMark set when the rune is
-// stable: NFC leaves it as it is, and it combines with no rune before it,
-// as golang.org/x/text's quick check finds after an 'a'. TestStableMarks
-// checks it against every composition.
-func buildStableMarks() *[0x1000 - 0x300]uint16 {
-	t := new([0x1000 - 0x300]uint16)
-	var buf [1 + utf8.UTFMax]byte
-	buf[0] = 'a'
-	for r := rune(0x300); r < 0x1000; r++ {
-		e := buf[:1+utf8.EncodeRune(buf[1:], r)]
-		t[r-0x300] = uint16(norm.NFC.Properties(e[1:]).CCC())
-		if norm.NFC.QuickSpan(e) == len(e) {
-			t[r-0x300] |= stableMark
-		}
-	}
-	return t
-}
 
 // indexFrom300 returns the index of the first byte of s at or after i
 // that starts a rune at or above U+0300, or len(s): the first byte at or
@@ -341,67 +319,11 @@ func indexFrom300(s string, i int) int {
 	return i
 }
 
-// letterIndex returns the index of an ASCII letter in nfcTables.pairs: 0 to
+// letterIndex returns the index of an ASCII letter in nfcPairs: 0 to
 // 25 for 'A' to 'Z', 26 to 51 for 'a' to 'z'.
 func letterIndex(c byte) int {
 	if c >= 'a' {
 		return int(c-'a') + 26
 	}
 	return int(c - 'A')
-}
-
-// buildLatinPairs returns, for each ASCII letter and mark from U+0300 to
-// U+036F, the letter they compose to in NFC, or 0, from golang.org/x/text.
-// NFC of a text is NFC of its canonical decomposition: so a letter B and
-// a mark M make a letter r when B and the decomposition of M (M itself;
-// or U+0300 for U+0340, U+0301 for U+0341, U+0313 for U+0343, U+0308
-// U+0301 for U+0344) are the decomposition of r, and r is NFC. The
-// letters below U+2000 are the ones tried, which holds every such letter
-// (TestLatinPairs).
-func buildLatinPairs() *[2 * 26][0x70]uint16 {
-	decomposed := make(map[string]rune) // letters by their decomposition
-	var buf [utf8.UTFMax]byte
-	for r := rune(0xC0); r < 0x2000; r++ {
-		e := buf[:utf8.EncodeRune(buf[:], r)]
-		if d := norm.NFD.Properties(e).Decomposition(); len(d) > 1 && isASCIILetter(d[0]) && norm.NFC.IsNormal(e) {
-			decomposed[string(d)] = r
-		}
-	}
-	t := new([2 * 26][0x70]uint16)
-	for m := rune(0x300); m <= 0x36F; m++ {
-		d := norm.NFD.String(string(m))
-		for i := range t {
-			b := byte('A' + i)
-			if i >= 26 {
-				b = byte('a' + i - 26)
-			}
-			t[i][m-0x300] = uint16(decomposed[string(b)+d])
-		}
-	}
-	return t
-}
-
-// nfcTables are the tables of quickNFC, built together on first use.
-type nfcTables struct {
-	marks [0x1000 - 0x300]uint16 // see buildStableMarks
-	pairs [2 * 26][0x70]uint16   // see buildLatinPairs
-}
-
-var (
-	builtTables atomic.Pointer[nfcTables]
-	buildTables = sync.OnceValue(func() *nfcTables {
-		t := &nfcTables{marks: *buildStableMarks(), pairs: *buildLatinPairs()}
-		builtTables.Store(t)
-		return t
-	})
-)
-
-// tables returns the tables of quickNFC, built. Once they are, it is one
-// atomic load, which inlines, where a call of the function that
-// sync.OnceValue returns costs some 35 instructions.
-func tables() *nfcTables {
-	if t := builtTables.Load(); t != nil {
-		return t
-	}
-	return buildTables()
 }

@@ -18,7 +18,7 @@ import (
 // NFC makes of the pair whenever NFC makes one letter of it, and nothing
 // otherwise.
 func TestLatinPairs(t *testing.T) {
-	pairs := &tables().pairs
+	pairs := &nfcPairs
 	composed := 0
 	for _, c := range "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" {
 		for m := rune(0x300); m <= 0x36F; m++ {
@@ -256,7 +256,7 @@ var stableRunes = sync.OnceValue(func() map[rune]bool {
 // TestStableMarks checks the table of marks against the runes stableRunes finds
 // and the combining classes of golang.org/x/text.
 func TestStableMarks(t *testing.T) {
-	marks, stable := &tables().marks, stableRunes()
+	marks, stable := &nfcMarks, stableRunes()
 	n := 0
 	for r := rune(0x300); r < 0x1000; r++ {
 		m := marks[r-0x300]

@@ -1,7 +1,5 @@
 package lex
 
-import "unicode/utf8"
-
 // Letters returns the end of the run at s[i] of letters that AlwaysNFC
 // takes and that are two or three bytes long, with single spaces between
 // them: the words of a text in Greek, Cyrillic, Hebrew, Arabic,
@@ -103,7 +101,7 @@ func letterRun(s string, start, i int) (j int, mark bool) {
 
 // markAt returns the length and class of the rune at s[i] when it is a
 // mark that Letters may pass over after a letter, or 0: a stable rune
-// below U+1000 (nfcTables.marks) of a class other than 0, as quickNFC
+// below U+1000 (nfcMarks) of a class other than 0, as quickNFC
 // takes it. Any other rune, a mark of class 0 that is no letter among
 // them, or bytes that are not UTF-8, end the run. s[i] starts a sequence
 // where letterRun stopped, whose continuation bytes it checked.
@@ -120,7 +118,7 @@ func markAt(s string, i int) (n int, class uint8) {
 	default:
 		return 0, 0
 	}
-	t := tables().marks[r-0x300]
+	t := nfcMarks[r-0x300]
 	if t&stableMark == 0 || uint8(t) == 0 {
 		return 0, 0
 	}
@@ -148,38 +146,4 @@ func letterLen(s string, k int) int {
 	return 0
 }
 
-// twoByteLetters has bit k of element c set when the two-byte character
-// 0xC0|c, 0x80|k is a letter for Letters; threeByteLetters has bit k of
-// element c<<6|d set when the three-byte character 0xE0|c, 0x80|d, 0x80|k
-// is one. The second takes 8 KiB, of which a text touches the few words
-// of its scripts.
-var twoByteLetters, threeByteLetters = letterTables()
-
-// letterTables returns twoByteLetters and threeByteLetters, from the
-// runes they stand for: the tables are right by construction, whatever
-// AlwaysNFC takes.
-func letterTables() (two [32]uint64, three [1024]uint64) {
-	for r := rune(0x80); r < 0x800; r++ {
-		if isLetter(r) {
-			two[r>>6] |= 1 << (r & 0x3F)
-		}
-	}
-	for r := rune(0x800); r < 0x10000; r++ {
-		if isLetter(r) {
-			three[r>>6] |= 1 << (r & 0x3F)
-		}
-	}
-	return two, three
-}
-
-// isLetter reports whether Letters passes over r: a rune that AlwaysNFC
-// takes, but those that the lexer cleans or that end a line, U+200B,
-// U+2028 and U+2029 (which AlwaysNFC takes, as they are NFC) and U+FEFF;
-// and no surrogate, which is not UTF-8.
-func isLetter(r rune) bool {
-	switch r {
-	case 0x200B, 0xFEFF, 0x2028, 0x2029:
-		return false
-	}
-	return r >= 0x300 && AlwaysNFC(r) && utf8.ValidRune(r)
-}
+//go:generate go test -run ^TestTables$ -update

@@ -40,7 +40,7 @@ func TestLettersSafe(t *testing.T) {
 				// class other than 0.
 				if k := Letters("ก"+s, 0) - len("ก"); k > 0 && j == 0 {
 					r, size := utf8.DecodeRuneInString(s)
-					m := tables().marks[max(0, min(r, 0xFFF)-0x300)]
+					m := nfcMarks[max(0, min(r, 0xFFF)-0x300)]
 					if k != n || size != n || r < 0x300 || r >= 0x1000 || m&stableMark == 0 || uint8(m) == 0 {
 						t.Fatalf("Letters(%+q, 0) passes over %+q after a letter; the first rune is %U, %d bytes", "ก"+s, s[:k], r, size)
 					}
@@ -170,17 +170,16 @@ func TestLettersTaken(t *testing.T) {
 // NFC and left as it is by quickNFC, and Letters must pass over all of
 // it when every mark is such a mark in order.
 func TestLettersMarks(t *testing.T) {
-	tb := tables()
 	var marks []rune
 	for r := rune(0x300); r < 0x1000; r++ {
-		if m := tb.marks[r-0x300]; m&stableMark != 0 && uint8(m) != 0 {
+		if m := nfcMarks[r-0x300]; m&stableMark != 0 && uint8(m) != 0 {
 			marks = append(marks, r)
 		}
 	}
 	if len(marks) < 300 {
 		t.Fatalf("%d stable marks of a class other than 0 below U+1000; the table is wrong", len(marks))
 	}
-	class := func(r rune) uint8 { return uint8(tb.marks[r-0x300]) }
+	class := func(r rune) uint8 { return uint8(nfcMarks[r-0x300]) }
 	for _, letter := range []string{"и", "ά", "ب", "א", "क", "ก", "中"} {
 		for _, m1 := range marks {
 			for _, m2 := range append(marks, 0x301, 0x93C, 0x334, 0x600, 0xF00) {
