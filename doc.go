@@ -60,16 +60,14 @@
 //     entity count ("Mentioned entities (6):"), the count may stand after
 //     the pair ("**Mentioned entities** (6)"), and any white space inside
 //     the name counts as a space ("KEY HIGHLIGHTS" with a no-break space is
-//     a header). Case folding
-//     is Unicode simple case folding, so U+212A KELVIN SIGN reads as 'k' but
-//     Cyrillic 'С' does not read as 'C'.
+//     a header). Case folding is Unicode simple case folding, so U+212A
+//     KELVIN SIGN reads as 'k' but Cyrillic 'С' does not read as 'C'.
 //   - Invalid UTF-8 reads as one U+FFFD for each bad byte, and gives one
 //     error for each run of bad bytes. UTF-16 is not decoded: a text in
 //     UTF-16 that starts with its byte order mark gives at 1:1 an error
-//     that names that mark. Control
-//     characters are reported and kept in the partial result; U+000B and
-//     U+000C at the ends of a line are reported too, but trimmed, as they
-//     are white space.
+//     that names that mark. Control characters are reported and kept in the
+//     partial result; U+000B and U+000C at the ends of a line are reported
+//     too, but trimmed, as they are white space.
 //   - NFC is that of golang.org/x/text/unicode/norm, which keeps text in the
 //     Stream-Safe Text Format: after 30 combining marks in a row it inserts
 //     U+034F COMBINING GRAPHEME JOINER.
@@ -157,19 +155,18 @@
 // half of it, so that a short value does not keep a long line alive.
 //
 // Text in NFD, where an accented letter is a letter and a combining mark,
-// takes three and a half to four times as long to parse as the same text
-// in NFC: an ASCII letter and one mark are composed with a table. Most
-// marks of Indic scripts, Thai, Hebrew and Arabic combine with no rune,
-// and only their order is checked, with a table too. Other text that
-// holds marks, those that combine among them, goes through
-// golang.org/x/text's normalization, which is slower again. The
-// README gives figures.
+// takes three and a half to four times as long to parse as the same text in
+// NFC: an ASCII letter and one mark are composed with a table. Most marks
+// of Indic scripts, Thai, Hebrew and Arabic combine with no rune, and only
+// their order is checked, with a table too. Other text that holds marks,
+// those that combine among them, goes through golang.org/x/text's
+// normalization, which is slower again. The README gives figures.
 //
-// Validate reads each text once, in the same way, and allocates nothing
-// for a valid digest, however long its lists or whatever its script, even
-// with combining marks: it finds duplicate keywords
-// and names among their case-folded forms, kept with a hash table in a
-// pool for the next call. The README gives figures.
+// Validate reads each text once, in the same way, and allocates nothing for
+// a valid digest, however long its lists or whatever its script, even with
+// combining marks: it finds duplicate keywords and names among their
+// case-folded forms, kept with a hash table in a pool for the next call.
+// The README gives figures.
 //
 // # JSON
 //

@@ -211,25 +211,24 @@ const (
 //     ([ErrUnknownEntityType]; the empty type is unknown too);
 //   - no two keywords, and no two entity names, are equal after Unicode
 //     case folding ([ErrDuplicate], at the later one);
-//   - the digest reads back unchanged from its canonical text form, that
-//     is Parse(Format(d)) equals d, a nil list and an empty one alike
+//   - the digest reads back unchanged from its canonical text form, that is
+//     Parse(Format(d)) equals d, a nil list and an empty one alike
 //     ([ErrNotRoundTrip]). Validate checks this without formatting: the
 //     canonical text is no longer than [DefaultMaxSize] bytes, which Parse
 //     reads (an error at the pointer "", which wraps [ErrTooLarge] too,
-//     checked only when nothing else is wrong); no text holds two spaces
-//     in a row, U+200B or U+FEFF (reading would collapse or remove them),
-//     or more than 30 combining marks in a row (reading would insert
-//     U+034F after the 30th, see the package documentation); no title,
-//     subtitle or summary line, heading, paragraph or entity name reads
-//     as a section header; a non-empty heading does not end with
-//     sentence-final punctuation (reading would make it a paragraph), and
-//     with an empty heading the first paragraph does (or it would read as
-//     the heading); a keyword
-//     holds no separator (',', ';', '،', '、', '，', '؛') and does not start
-//     with '#' or a list marker; an entity name does not start with an
-//     icon (it would read as a type line); a description does not start
-//     with one of the separators a type line skips (':', '-', '–', '—',
-//     '·', '|').
+//     checked only when nothing else is wrong); no text holds two spaces in
+//     a row, U+200B or U+FEFF (reading would collapse or remove them), or
+//     more than 30 combining marks in a row (reading would insert U+034F
+//     after the 30th, see the package documentation); no title, subtitle or
+//     summary line, heading, paragraph or entity name reads as a section
+//     header; a non-empty heading does not end with sentence-final
+//     punctuation (reading would make it a paragraph), and with an empty
+//     heading the first paragraph does (or it would read as the heading); a
+//     keyword holds no separator (',', ';', '،', '、', '，', '؛') and does
+//     not start with '#' or a list marker; an entity name does not start
+//     with an icon (it would read as a type line); a description does not
+//     start with one of the separators a type line skips (':', '-', '–',
+//     '—', '·', '|').
 //
 // These are the rules of the JSON Schema (see [Schema]) that a Digest can
 // break, and the rules a schema cannot say. A message that names the
@@ -287,18 +286,17 @@ func (p *Parser) Validate(d *Digest) error {
 // character at fault named whole; the error wraps encoding/json's
 // *json.SyntaxError where there is one, but its Offset is encoding/json's
 // count, which may start inside the document: the byte offset is the
-// message's); one that nests arrays and objects more than 64 deep, where
-// a digest nests 3 ([ErrInvalidJSON], at the value one too deep, with its
-// byte offset); one that is not UTF-8
-// ([ErrInvalidUTF8]; outside a string, such a byte is a syntax error too,
-// and its error wraps both sentinels), or holds an escaped surrogate that
-// is not one of a pair, such as "\ud800", which is no character
-// ([ErrInvalidUTF8] too); an object with a key seen twice
-// ([ErrDuplicate], at the second); one that the schema rejects
-// ([ErrSchema]: a missing or extra key, null, a value of the wrong JSON
-// type, a text that breaks a rule the schema states; each extra key is an
-// error at the pointer of its object, and the items of a list longer than
-// the schema allows are not checked). A text that the schema's pattern
+// message's); one that nests arrays and objects more than 64 deep, where a
+// digest nests 3 ([ErrInvalidJSON], at the value one too deep, with its
+// byte offset); one that is not UTF-8 ([ErrInvalidUTF8]; outside a string,
+// such a byte is a syntax error too, and its error wraps both sentinels),
+// or holds an escaped surrogate that is not one of a pair, such as
+// "\ud800", which is no character ([ErrInvalidUTF8] too); an object with a
+// key seen twice ([ErrDuplicate], at the second); one that the schema
+// rejects ([ErrSchema]: a missing or extra key, null, a value of the wrong
+// JSON type, a text that breaks a rule the schema states; each extra key is
+// an error at the pointer of its object, and the items of a list longer
+// than the schema allows are not checked). A text that the schema's pattern
 // rejects gets the message of [Validate], and its error wraps Validate's
 // sentinel too, [ErrWhiteSpace], [ErrControlChar] or [ErrLineBreak]:
 // `/title: schema violation: leading or trailing white space: U+00A0 at
