@@ -1,6 +1,7 @@
 package digest_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -116,6 +117,21 @@ func ExampleFormat() {
 	// MENTIONED ENTITIES 1
 	// Paris
 	// 📍 Location Capitale de la France
+}
+
+// AppendFormat writes digest after digest into one buffer, here to
+// print the first line of each canonical text.
+func ExampleAppendFormat() {
+	var buf []byte
+	for _, title := range []string{"Sommet à Paris", "Accord à Genève"} {
+		d := &digest.Digest{Title: title, Summary: "Les ministres se sont réunis."}
+		buf = digest.AppendFormat(buf[:0], d)
+		first, _, _ := bytes.Cut(buf, []byte("\n"))
+		fmt.Printf("%s (%d bytes)\n", first, len(buf))
+	}
+	// Output:
+	// Sommet à Paris (113 bytes)
+	// Accord à Genève (115 bytes)
 }
 
 func ExampleDigest_MarshalJSON() {

@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -38,11 +39,23 @@ var sectionHeaders = [...]string{
 // one of type Event and description "in Paris". Validate first what is to
 // be read back.
 func Format(d *Digest) []byte {
+	return AppendFormat(nil, d)
+}
+
+// AppendFormat appends the canonical text form of d, as [Format] returns
+// it, to dst and returns the extended buffer. It grows dst at most once,
+// when its spare capacity is less than a bound of the text's length that
+// counts the longest icon for each entity. So a buffer reused for one
+// digest after another, as in buf = AppendFormat(buf[:0], d), soon stops
+// allocating: Format allocates the text it returns, and when digests are
+// formatted by the million, the garbage collector's work for those
+// allocations costs about as much as the formatting.
+func AppendFormat(dst []byte, d *Digest) []byte {
 	if d == nil {
 		d = &Digest{}
 	}
 	// The bound: the exact size would look each icon up twice.
-	w := writer{b: make([]byte, 0, formatSize(d, false))}
+	w := writer{b: slices.Grow(dst, formatSize(d, false))}
 	w.line("", d.Title)
 	w.lines(d.Subtitle)
 	w.line("", sectionHeaders[lex.Summary])

@@ -1,0 +1,46 @@
+package digest
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestAppendFormat checks that AppendFormat appends what Format returns,
+// leaves the bytes before it as they were, and allocates nothing when the
+// buffer has room.
+func TestAppendFormat(t *testing.T) {
+	_, seed, _ := seedForms(t)
+	for name, d := range map[string]*Digest{"seed": seed, "sample": sampleDigest(), "empty": {}, "nil": nil, "large": largeValidDigest()} {
+		want := Format(d)
+		if got := AppendFormat(nil, d); !bytes.Equal(got, want) {
+			t.Errorf("%s: AppendFormat(nil, d) differs from Format(d):\n%s", name, cmp.Diff(string(want), string(got)))
+		}
+		prefix := []byte("before\n")
+		got := AppendFormat(prefix, d)
+		if !bytes.HasPrefix(got, []byte("before\n")) || !bytes.Equal(got[len(prefix):], want) {
+			t.Errorf("%s: AppendFormat(prefix, d) = %q..., want the prefix and then Format(d)", name, got[:min(len(got), 40)])
+		}
+		// Room for the text, as formatSize bounds it: no allocation, and
+		// the same array.
+		buf := make([]byte, 0, formatSize(nilDigest(d), false))
+		allocs := testing.AllocsPerRun(10, func() {
+			out := AppendFormat(buf, d)
+			if &out[0] != &buf[:1][0] {
+				t.Fatalf("%s: AppendFormat moved a buffer that had room", name)
+			}
+		})
+		if allocs != 0 {
+			t.Errorf("%s: AppendFormat allocated %v times with room in the buffer", name, allocs)
+		}
+	}
+}
+
+// nilDigest returns d, or an empty digest for nil, as Format reads it.
+func nilDigest(d *Digest) *Digest {
+	if d == nil {
+		return &Digest{}
+	}
+	return d
+}
