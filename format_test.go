@@ -12,7 +12,13 @@ import (
 // buffer has room.
 func TestAppendFormat(t *testing.T) {
 	_, seed, _ := seedForms(t)
-	for name, d := range map[string]*Digest{"seed": seed, "sample": sampleDigest(), "empty": {}, "nil": nil, "large": largeValidDigest()} {
+	// Values that Validate rejects too: formatSize bounds their text.
+	odd := &Digest{
+		Title: "A\nB", Subtitle: "\n\nC\n", Highlights: []string{"", "x\ny"},
+		Keywords: []string{""}, CoreSubject: CoreSubject{Paragraphs: []string{"", ""}},
+		Entities: []Entity{{}, {Type: "Politician"}, {Name: "N", Type: Other, Description: "d\ne"}},
+	}
+	for name, d := range map[string]*Digest{"seed": seed, "sample": sampleDigest(), "empty": {}, "nil": nil, "large": largeValidDigest(), "odd": odd} {
 		want := Format(d)
 		if got := AppendFormat(nil, d); !bytes.Equal(got, want) {
 			t.Errorf("%s: AppendFormat(nil, d) differs from Format(d):\n%s", name, cmp.Diff(string(want), string(got)))

@@ -319,8 +319,8 @@ func indexFrom300(s string, i int) int {
 	return i
 }
 
-// letterIndex returns the index of an ASCII letter in nfcPairs: 0 to
-// 25 for 'A' to 'Z', 26 to 51 for 'a' to 'z'.
+// letterIndex returns the index of an ASCII letter in nfcPairs: 0 to 25
+// for 'A' to 'Z', 26 to 51 for 'a' to 'z'.
 func letterIndex(c byte) int {
 	if c >= 'a' {
 		return int(c-'a') + 26
