@@ -164,7 +164,8 @@
 //
 // Format allocates once, for the text it returns; [AppendFormat] into a
 // buffer with room does not allocate, which spares a loop over many
-// digests the garbage collector's work, about as much as the formatting's.
+// digests the allocations and the garbage collector's work for them,
+// several times the formatting's own cost.
 //
 // Validate reads each text once, in the same way, and allocates nothing for
 // a valid digest, however long its lists or whatever its script, even with

@@ -48,8 +48,9 @@ func Format(d *Digest) []byte {
 // counts the longest icon for each entity. So a buffer reused for one
 // digest after another, as in buf = AppendFormat(buf[:0], d), soon stops
 // allocating: Format allocates the text it returns, and when digests are
-// formatted by the million, the garbage collector's work for those
-// allocations costs about as much as the formatting.
+// formatted by the million, the allocations and the garbage collector's
+// work for them cost several times as much as the formatting itself (the
+// README gives figures).
 func AppendFormat(dst []byte, d *Digest) []byte {
 	if d == nil {
 		d = &Digest{}

@@ -23,10 +23,16 @@ func TestAppendFormat(t *testing.T) {
 		if got := AppendFormat(nil, d); !bytes.Equal(got, want) {
 			t.Errorf("%s: AppendFormat(nil, d) differs from Format(d):\n%s", name, cmp.Diff(string(want), string(got)))
 		}
-		prefix := []byte("before\n")
-		got := AppendFormat(prefix, d)
-		if !bytes.HasPrefix(got, []byte("before\n")) || !bytes.Equal(got[len(prefix):], want) {
-			t.Errorf("%s: AppendFormat(prefix, d) = %q..., want the prefix and then Format(d)", name, got[:min(len(got), 40)])
+		// A prefix, in a buffer that is full and in one with room.
+		for _, room := range []int{0, formatSize(nilDigest(d), false)} {
+			prefix := append(make([]byte, 0, len("before\n")+room), "before\n"...)
+			got := AppendFormat(prefix, d)
+			if !bytes.HasPrefix(got, []byte("before\n")) || !bytes.Equal(got[len(prefix):], want) {
+				t.Errorf("%s: AppendFormat(prefix, d) with room for %d = %q..., want the prefix and then Format(d)", name, room, got[:min(len(got), 40)])
+			}
+			if room > 0 && &got[0] != &prefix[0] {
+				t.Errorf("%s: AppendFormat(prefix, d) moved a buffer that had room", name)
+			}
 		}
 		// Room for the text, as formatSize bounds it: no allocation, and
 		// the same array.
