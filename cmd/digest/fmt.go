@@ -84,8 +84,9 @@ func (c *cli) format(p *digest.Parser, in *inputFlags, name string, write bool) 
 	// A digest read from JSON has passed Parser.Validate, which holds its
 	// canonical text to -max-size; one read from a text has not.
 	if int64(len(out)) > p.MaxSize {
-		fmt.Fprintf(c.stderr, "%s: the canonical form would be %d bytes, more than -max-size, %d: it would not read back\n",
-			displayName(name), len(out), p.MaxSize)
+		// In the words validate uses for the same problem.
+		fmt.Fprintf(c.stderr, "%s: %v: the canonical text would be %d bytes, more than the %d that Parse reads (raise the limit with -max-size)\n",
+			displayName(name), digest.ErrNotRoundTrip, len(out), p.MaxSize)
 		return exitProblems
 	}
 	if !c.readsAsText(name, out) {

@@ -590,7 +590,7 @@ func TestFmtOverLimit(t *testing.T) {
 	}
 	inTempDir(t, map[string]string{"kw.txt": text})
 	limit := strconv.Itoa(len(text))
-	want := fmt.Sprintf(`^kw\.txt: the canonical form would be %d bytes, more than -max-size, %d: it would not read back$`, size, len(text))
+	want := fmt.Sprintf(`^kw\.txt: would not read back unchanged: the canonical text would be %d bytes, more than the %d that Parse reads \(raise the limit with -max-size\)$`, size, len(text))
 	for _, args := range [][]string{
 		{"fmt", "-max-size", limit, "kw.txt"},
 		{"fmt", "-w", "-max-size", limit, "kw.txt"},
