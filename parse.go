@@ -573,7 +573,13 @@ func problemError(pr lex.Problem) *ParseError {
 	e := &ParseError{Line: pr.Line, Column: pr.Col, source: pr.Raw}
 	switch sentinel := kindSentinel(pr.Kind); sentinel {
 	case ErrControlChar:
-		e.Err = fmt.Errorf("%w %U", sentinel, pr.Rune)
+		if pr.Rune == 0 && pr.Line == 1 && pr.Col <= 2 && looksUTF16(pr.Raw) {
+			// What a text saved as UTF-16 without a byte order mark
+			// starts with: ASCII with a NUL after or before each byte.
+			e.Err = fmt.Errorf("%w %U: the text looks like UTF-16 without a byte order mark: it is to be UTF-8", sentinel, pr.Rune)
+		} else {
+			e.Err = fmt.Errorf("%w %U", sentinel, pr.Rune)
+		}
 	default:
 		bad := pr.Raw[pr.Col-1:][:pr.Len]
 		if pr.Line == 1 && pr.Col == 1 && (strings.HasPrefix(bad, "\xff\xfe") || strings.HasPrefix(bad, "\xfe\xff")) {
@@ -584,6 +590,27 @@ func problemError(pr lex.Problem) *ParseError {
 		}
 	}
 	return e
+}
+
+// looksUTF16 reports whether line, the first of a text, reads as UTF-16
+// without a byte order mark: in its first 64 bytes, a NUL at every other
+// byte, at least two of them, starting at the first or the second byte,
+// and none in between, as ASCII and Latin text in UTF-16 has.
+func looksUTF16(line string) bool {
+	line = line[:min(len(line), 64)]
+	if len(line) < 4 {
+		return false
+	}
+	first := 1 // of the bytes that hold NUL: UTF-16LE
+	if line[0] == 0 {
+		first = 0 // UTF-16BE
+	}
+	for i := range len(line) {
+		if (line[i] == 0) != (i%2 == first) {
+			return false
+		}
+	}
+	return true
 }
 
 // kindSentinel returns the sentinel of a problem of kind k that the lexer

@@ -183,19 +183,39 @@ func TestPackageDocReadings(t *testing.T) {
 }
 
 // TestUTF16Hint checks that a text in UTF-16, as Windows saves "Unicode"
-// text, is named as such in the error at its start, and that other bytes
-// that are not UTF-8 there are not.
+// text, with or without a byte order mark, is named as such in the error
+// at its start, and that other bytes that are not UTF-8, or NULs, are not.
 func TestUTF16Hint(t *testing.T) {
 	for _, tt := range []struct{ name, in, want string }{
 		{"UTF-16LE", "\xff\xfeT\x00\n\x00", "1:1: invalid UTF-8: ff fe, the byte order mark of UTF-16: the text is to be UTF-8"},
 		{"UTF-16BE", "\xfe\xff\x00T\x00\n", "1:1: invalid UTF-8: fe ff, the byte order mark of UTF-16: the text is to be UTF-8"},
 		{"Latin-1", "\xe9t\xe9\n", "1:1: invalid UTF-8: e9"},
 		{"later on the line", "T\xff\xfe\n", "1:2: invalid UTF-8: ff fe"},
+		{"UTF-16LE without a mark", "T\x00i\x00t\x00r\x00e\x00\n\x00", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		{"UTF-16BE without a mark", "\x00T\x00i\x00t\x00r\x00e\x00\n", "1:1: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		{"one NUL", "Ti\x00tle\n", "1:3: control character U+0000"},
+		{"NULs in a row", "\x00\x00\x00\x00\n", "1:1: control character U+0000"},
+		{"NUL at every other byte, not at the start", "Title T\x00i\x00t\x00\n", "1:8: control character U+0000"},
+		{"too short", "T\x00\n\x00", "1:2: control character U+0000"},
+		{"NULs that stop", "T\x00i\x00tle\n", "1:2: control character U+0000"},
+		{"another control character first", "\x01\x00i\x00t\x00\n", "1:1: control character U+0001"},
+		{"on the second line", "Title\nT\x00i\x00t\x00\n", "2:2: control character U+0000"},
+		{"in the first 64 bytes", strings.Repeat("a\x00", 32) + "xyz\n", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 	} {
 		_, err := Parse([]byte(tt.in))
 		var list ErrorList
 		if !errors.As(err, &list) || list[0].Error() != tt.want {
 			t.Errorf("%s: Parse(%q) gives %v, want first %s", tt.name, tt.in, err, tt.want)
+		}
+		// One error says it, at most.
+		n := 0
+		for _, e := range list {
+			if strings.Contains(e.Error(), "looks like UTF-16") {
+				n++
+			}
+		}
+		if n > 1 {
+			t.Errorf("%s: Parse(%q) says UTF-16 %d times: %v", tt.name, tt.in, n, list)
 		}
 	}
 }
