@@ -13,7 +13,7 @@ import (
 	"digest/internal/race"
 )
 
-// TestLatinPairs checks the table of Latin pairs against golang.org/x/text for every
+// TestLatinPairs checks nfcPairs against golang.org/x/text for every
 // ASCII letter and mark from U+0300 to U+036F: it lists the letter that
 // NFC makes of the pair whenever NFC makes one letter of it, and nothing
 // otherwise.

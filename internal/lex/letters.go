@@ -2,15 +2,14 @@ package lex
 
 // Letters returns the end of the run at s[i] of letters that AlwaysNFC
 // takes and that are two or three bytes long, with single spaces between
-// them: the words of a text in Greek, Cyrillic, Hebrew, Arabic,
-// Devanagari, Thai, kana, CJK ideographs or Hangul. Within a word, after
-// a letter, it also passes over the marks below U+1000 that are stable
-// and of a class other than 0 (see markAt): the virama of
-// Devanagari, the tone marks and lower vowels of Thai, the points of
-// Hebrew and Arabic; it stops at the first mark of a row that is out of
-// canonical order, or past the 15th. It returns i when s[i] starts no
-// such letter. The run starts with a letter and does not end with a
-// space.
+// them: the words of a text in Greek, Cyrillic, Hebrew, Arabic, Devanagari,
+// Thai, kana, CJK ideographs or Hangul. Within a word, after a letter, it
+// also passes over the marks below U+1000 that are stable and of a class
+// other than 0 (see markAt): the virama of Devanagari, the tone marks and
+// lower vowels of Thai, the points of Hebrew and Arabic; it stops at the
+// first mark of a row that is out of canonical order, or past the 15th. It
+// returns i when s[i] starts no such letter. The run starts with a letter
+// and does not end with a space.
 //
 // Plain does not pass over these letters. Reading them as the lexer and
 // Validate read the runes that Plain stops at, decoding each and asking
@@ -99,12 +98,12 @@ func letterRun(s string, start, i int) (j int, mark bool) {
 	return i, false
 }
 
-// markAt returns the length and class of the rune at s[i] when it is a
-// mark that Letters may pass over after a letter, or 0: a stable rune
-// below U+1000 (nfcMarks) of a class other than 0, as quickNFC
-// takes it. Any other rune, a mark of class 0 that is no letter among
-// them, or bytes that are not UTF-8, end the run. s[i] starts a sequence
-// where letterRun stopped, whose continuation bytes it checked.
+// markAt returns the length and class of the rune at s[i] when it is a mark
+// that Letters may pass over after a letter, or 0: a stable rune below
+// U+1000 (nfcMarks) of a class other than 0, as quickNFC takes it. Any
+// other rune, a mark of class 0 that is no letter among them, or bytes that
+// are not UTF-8, end the run. s[i] starts a sequence where letterRun
+// stopped, whose continuation bytes it checked.
 func markAt(s string, i int) (n int, class uint8) {
 	// The runes from U+0300 to U+0FFF in UTF-8, decoded here:
 	// utf8.DecodeRuneInString takes its slow path for them, which made
