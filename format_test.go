@@ -3,13 +3,11 @@ package digest
 import (
 	"bytes"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
-// TestAppendFormat checks that AppendFormat appends what Format returns,
-// leaves the bytes before it as they were, and allocates nothing when the
-// buffer has room.
+// TestAppendFormat checks that AppendFormat appends to a buffer what
+// Format returns, leaves the bytes before it as they were, and allocates
+// nothing when the buffer has room.
 func TestAppendFormat(t *testing.T) {
 	_, seed, _ := seedForms(t)
 	// Values that Validate rejects too: formatSize bounds their text.
@@ -19,10 +17,9 @@ func TestAppendFormat(t *testing.T) {
 		Entities: []Entity{{}, {Type: "Politician"}, {Name: "N", Type: Other, Description: "d\ne"}},
 	}
 	for name, d := range map[string]*Digest{"seed": seed, "sample": sampleDigest(), "empty": {}, "nil": nil, "large": largeValidDigest(), "odd": odd} {
+		// Format is AppendFormat to nil, whose text the golden tests
+		// check: the cases below append to other buffers.
 		want := Format(d)
-		if got := AppendFormat(nil, d); !bytes.Equal(got, want) {
-			t.Errorf("%s: AppendFormat(nil, d) differs from Format(d):\n%s", name, cmp.Diff(string(want), string(got)))
-		}
 		// A prefix, in a buffer that is full and in one with room.
 		for _, room := range []int{0, formatSize(nilDigest(d), false)} {
 			prefix := append(make([]byte, 0, len("before\n")+room), "before\n"...)
