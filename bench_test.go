@@ -145,8 +145,8 @@ func BenchmarkParseChanged(b *testing.B) {
 // scripts, the same sentence with its first words translated: text that
 // the block scanner passes over (French), and text whose letters the
 // lexer and Validate read a letter at a time, by table lookup
-// (lex.Letters), but the marks of Thai and Hindi, which stop the lookup
-// as NFC may reorder them.
+// (lex.Letters), the marks of Thai and Hindi among them, which the lookup
+// passes over when they stand in canonical order.
 func scriptTexts() []struct{ name, text string } {
 	var texts []struct{ name, text string }
 	for _, sc := range []struct{ name, words string }{
