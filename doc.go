@@ -157,12 +157,12 @@
 // half of it, so that a short value does not keep a long line alive.
 //
 // Text in NFD, where an accented letter is a letter and a combining mark,
-// takes three and a half to four times as long to parse as the same text in
-// NFC: an ASCII letter and one mark are composed with a table. Most marks
-// of Indic scripts, Thai, Hebrew and Arabic combine with no rune, and only
-// their order is checked, with a table too. Other text that holds marks,
-// those that combine among them, goes through golang.org/x/text's
-// normalization, which is slower again. The README gives figures.
+// takes about four times as long to parse as the same text in NFC: an ASCII
+// letter and one mark are composed with a table. Most marks of Indic
+// scripts, Thai, Hebrew and Arabic combine with no rune, and only their
+// order is checked, with a table too. Other text that holds marks, those
+// that combine among them, goes through golang.org/x/text's normalization,
+// which is slower again. PERFORMANCE.md gives figures.
 //
 // Format allocates once, for the text it returns; [AppendFormat] into a
 // buffer with room does not allocate, which spares a loop over many
@@ -173,7 +173,7 @@
 // a valid digest, however long its lists or whatever its script, even with
 // combining marks: it finds duplicate keywords and names among their
 // case-folded forms, kept with a hash table in a pool for the next call.
-// The README gives figures.
+// PERFORMANCE.md gives figures.
 //
 // # JSON
 //
