@@ -50,7 +50,7 @@ func Format(d *Digest) []byte {
 // allocating: Format allocates the text it returns, and when digests are
 // formatted by the million, the allocations and the garbage collector's
 // work for them cost several times as much as the formatting itself (the
-// README gives figures).
+// README and PERFORMANCE.md give figures).
 func AppendFormat(dst []byte, d *Digest) []byte {
 	if d == nil {
 		d = &Digest{}
