@@ -71,6 +71,12 @@
 // digest that validate reports (such as text not in NFC); otherwise only
 // its problems are reported, as validate reports them.
 //
+// For a text, parse reports the problems of reading it, not those of the
+// digest it reads: a text that reads without a problem prints its digest
+// and leaves the exit status at 0 even when validate would reject that
+// digest, say for an unknown entity type or a keyword given twice. Run
+// validate, or digest.Validate on the digest, to check it.
+//
 // # Fmt
 //
 //	digest fmt [-w] [-context] [-max-size N] [-all-errors] [FILE ...]

@@ -152,6 +152,13 @@ func TestRun(t *testing.T) {
 			},
 		},
 		{
+			// Parse reports the problems of reading a text, not those of
+			// its digest, which validate reports (see below).
+			name:   "parse text of an invalid digest",
+			args:   []string{"parse", "dups.txt"},
+			stdout: wantJSON(dupKeywords),
+		},
+		{
 			name:   "parse stdin",
 			args:   []string{"parse", "-"},
 			stdin:  seed,
