@@ -155,6 +155,11 @@ func TestPackageDocReadings(t *testing.T) {
 			head + "MENTIONED ENTITIES\nA\nEventually\nB\n👤 HEAD d\n",
 			Digest{Entities: []Entity{{"A", Event, "ually"}, {"B", "H", "EAD d"}}},
 		},
+		{
+			"an unknown type does not spell a known one",
+			head + "MENTIONED ENTITIES\nA\n👤 Person_Male_adult Secrétaire\nB\n🏛️ Organization_intlLigue\nC\n🔖 Political_party d\n",
+			Digest{Entities: []Entity{{"A", "Person_Male_adult", "Secrétaire"}, {"B", "Organization_intl", "Ligue"}, {"C", "Political", "_party d"}}},
+		},
 	}
 	for _, tt := range tests {
 		d, err := Parse([]byte(tt.text))
@@ -179,6 +184,21 @@ func TestPackageDocReadings(t *testing.T) {
 	}
 	if err := Validate(d); !errors.Is(err, ErrDuplicate) {
 		t.Errorf("Validate of keywords Straße and STRASSE: %v, want ErrDuplicate", err)
+	}
+	// Without its icon, the same type line is no type line: a known type
+	// name does not start it, and it is a name line.
+	text := head + "MENTIONED ENTITIES 1\nA\n👤 Person_Male_adult Secrétaire\n"
+	d, err = Parse([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var verrs ValidationErrors
+	if err := Validate(d); !errors.As(err, &verrs) || len(verrs) != 1 || verrs[0].Pointer != "/entities/0/type" || !errors.Is(verrs[0], ErrUnknownEntityType) {
+		t.Errorf("Validate of the type Person_Male_adult: %v, want one ErrUnknownEntityType at /entities/0/type", err)
+	}
+	d, err = Parse([]byte(strings.Replace(text, "👤 ", "", 1)))
+	if len(d.Entities) != 2 || d.Entities[1].Name != "Person_Male_adult Secrétaire" || !errors.Is(err, ErrMissingType) {
+		t.Errorf("Person_Male_adult without its icon: entities %+v, error %v; want it a name line", d.Entities, err)
 	}
 }
 

@@ -260,7 +260,10 @@ type TypeLine struct {
 // name and description (FORMAT.md §5). White space may stand before the
 // type name. The type is the longest known name that starts the text (see
 // KnownType), returned in its canonical spelling, or else the longest prefix
-// of the form [A-Z][a-z]*(_[A-Z][a-z]*)*, returned as written. Between type
+// of the form [A-Z][a-z]*(_[A-Z][a-z]*)*, returned as written; when that
+// prefix is a known name, followed by '_' and a lower-case letter, it goes
+// on over the parts of the form _[A-Za-z][a-z]* that follow, so that the
+// unknown type is not read as a known one. Between type
 // and description stands any run of white space, invisible format
 // characters and the separators ':', '-', '–', '—', '·', '|'. ok is false
 // when no type name starts the text; Description is then all of it.
@@ -273,6 +276,20 @@ func SplitTypeLine(s string, names *Names) (t TypeLine, ok bool) {
 		n = len(t.Type)
 	} else {
 		n = typeNameLen(s)
+		if KnownType(s[:n], names) >= 0 {
+			// A known name starts s[:n] but not s: it is all of s[:n],
+			// and KnownType refused it in s as '_' and a letter follow
+			// it, a lower-case one, or typeNameLen would have gone on:
+			// "Person_Male_adult". The type is unknown (FORMAT.md §5),
+			// so it must not read as that name: it takes those parts
+			// too.
+			for startsLongerName(s, n) {
+				n += 2
+				for n < len(s) && 'a' <= s[n] && s[n] <= 'z' {
+					n++
+				}
+			}
+		}
 		t.Type = s[:n]
 	}
 	if n == 0 {
