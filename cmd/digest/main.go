@@ -152,7 +152,7 @@
 //
 // Help prints the usage of digest, or of one verb with its flags, on
 // standard output. The flag -h of each verb prints the same on standard
-// error.
+// error. Both exit with 0.
 //
 // # Exit status
 //
