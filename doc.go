@@ -101,14 +101,15 @@
 //     (FORMAT.md §5): after a name line, "Eventually" reads as the type
 //     Event with the description "ually". An unknown type is the longest
 //     prefix of the form [A-Z][a-z]*(_[A-Z][a-z]*)*: "👤 HEAD d" gives the
-//     type "H" and the description "EAD d". Such a prefix may spell a
-//     known name, one that '_' and a lower-case letter follow and that is
-//     therefore no known type: FORMAT.md §5 says the unknown type is
-//     rejected, so it goes on over the parts of the form _[A-Za-z][a-z]*
-//     that follow. "👤 Person_Male_adult d" gives the unknown type
-//     "Person_Male_adult", which Validate rejects, not the type
-//     Person_Male with the description "_adult d"; "👤 Political_party d"
-//     still gives "Political" and "_party d".
+//     type "H" and the description "EAD d". FORMAT.md §5 is at odds with
+//     itself when that prefix spells a known name followed by '_' and a
+//     lower-case letter, as in "👤 Person_Male_adult d": the known name is
+//     refused there, and the unknown type, which validation is to reject,
+//     would be that same name. The unknown type then also takes the parts
+//     of the form _[A-Za-z][a-z]* that follow: the type is
+//     "Person_Male_adult", which Validate rejects, not Person_Male with the
+//     description "_adult d". "👤 Political_party d" still gives
+//     "Political" and "_party d".
 //   - Duplicate keywords and entity names are found with full Unicode case
 //     folding (golang.org/x/text/cases.Fold), not the simple folding of
 //     headers: "Straße" and "STRASSE" are duplicates.

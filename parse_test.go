@@ -185,8 +185,9 @@ func TestPackageDocReadings(t *testing.T) {
 	if err := Validate(d); !errors.Is(err, ErrDuplicate) {
 		t.Errorf("Validate of keywords Straße and STRASSE: %v, want ErrDuplicate", err)
 	}
-	// Without its icon, the same type line is no type line: a known type
-	// name does not start it, and it is a name line.
+	// The unknown type Person_Male_adult is rejected; without its icon,
+	// the same line is no type line, as no known type name starts it: it
+	// is a name line.
 	text := head + "MENTIONED ENTITIES 1\nA\n👤 Person_Male_adult Secrétaire\n"
 	d, err = Parse([]byte(text))
 	if err != nil {
