@@ -58,10 +58,13 @@
 //     it (so "## **Summary**" and the French "Résumé :" are headers), a ':'
 //     may also stand after the "**" pair ("**Summary**:") or after the
 //     entity count ("Mentioned entities (6):"), the count may stand after
-//     the pair ("**Mentioned entities** (6)"), and any white space inside
-//     the name counts as a space ("KEY HIGHLIGHTS" with a no-break space is
-//     a header). Case folding is Unicode simple case folding, so U+212A
-//     KELVIN SIGN reads as 'k' but Cyrillic 'С' does not read as 'C'.
+//     the pair ("**Mentioned entities** (6)"), white space may stand inside
+//     the count's parentheses ("( 6 )"), and any white space inside the
+//     name counts as a space ("KEY HIGHLIGHTS" with a no-break space is a
+//     header). So "**Summary:**:" is a header, a ':' inside the pair and
+//     one after it, but "Summary::" is not. Case folding is Unicode simple
+//     case folding, so U+212A KELVIN SIGN reads as 'k' but Cyrillic 'С'
+//     does not read as 'C'.
 //   - Invalid UTF-8 reads as one U+FFFD for each bad byte, and gives one
 //     error for each run of bad bytes. UTF-16 is not decoded: a text in
 //     UTF-16 that starts with its byte order mark gives at 1:1 an error
@@ -118,6 +121,14 @@
 //     header has no type line.
 //   - Each MENTIONED ENTITIES header that carries a count is checked against
 //     the number of name lines in the whole section.
+//   - The lines after a header met again join those of its first
+//     section (FORMAT.md §2), and the core subject's heading is the first
+//     line of the lines so joined: "CORE SUBJECT" with no line, then after
+//     another section "CORE SUBJECT" again, "B" and "C", give the heading
+//     "B" and the paragraph "C", besides the duplicate section error.
+//   - Whether the core subject's first line ends with sentence-final
+//     punctuation is told by its last character alone: `Il a dit « non. »`
+//     ends with '»' and is a heading.
 //   - The canonical text is longer than a terse input (headers, "- "
 //     markers, icons), so the round trip of FORMAT.md §7 holds for digests
 //     whose canonical text is within the size limit; [Validate] reports a

@@ -156,6 +156,16 @@ func TestPackageDocReadings(t *testing.T) {
 			Digest{Entities: []Entity{{"A", Event, "ually"}, {"B", "H", "EAD d"}}},
 		},
 		{
+			"headers: spaces in a count's parentheses, a colon on each side of the pair",
+			"T\nMentioned entities ( 1 )\nA\n👤 Person_Male d\n**Summary:**:\nS\nCORE SUBJECT\nSummary::\n",
+			Digest{CoreSubject: CoreSubject{Heading: "Summary::"}, Entities: []Entity{{"A", PersonMale, "d"}}},
+		},
+		{
+			"the heading rule reads the last character",
+			head + "CORE SUBJECT\nIl a dit « non. »\nP\n",
+			Digest{CoreSubject: CoreSubject{Heading: "Il a dit « non. »", Paragraphs: []string{"P"}}},
+		},
+		{
 			"an unknown type does not spell a known one",
 			head + "MENTIONED ENTITIES\nA\n👤 Person_Male_adult Secrétaire\nB\n🏛️ Organization_intlLigue\nC\n🔖 Political_party d\n",
 			Digest{Entities: []Entity{{"A", "Person_Male_adult", "Secrétaire"}, {"B", "Organization_intl", "Ligue"}, {"C", "Political", "_party d"}}},
@@ -184,6 +194,12 @@ func TestPackageDocReadings(t *testing.T) {
 	}
 	if err := Validate(d); !errors.Is(err, ErrDuplicate) {
 		t.Errorf("Validate of keywords Straße and STRASSE: %v, want ErrDuplicate", err)
+	}
+	// A repeated section: its lines join the first's, and the heading is
+	// the first of them.
+	d, err = Parse([]byte("T\nCORE SUBJECT\nSUMMARY\nS\nCORE SUBJECT\nB\nC\n"))
+	if want := (CoreSubject{Heading: "B", Paragraphs: []string{"C"}}); !cmp.Equal(d.CoreSubject, want) || !errors.Is(err, ErrDuplicateSection) {
+		t.Errorf("CORE SUBJECT again after an empty one: %+v, error %v; want %+v and ErrDuplicateSection", d.CoreSubject, err, want)
 	}
 	// The unknown type Person_Male_adult is rejected; without its icon,
 	// the same line is no type line, as no known type name starts it: it
