@@ -234,10 +234,14 @@ const (
 // break, and the rules a schema cannot say. A message that names the
 // character at fault gives its byte offset in the text, from 0, or in the
 // line it names ("at byte 3 in line 2"), since the quotation shows only a
-// text's first characters. The rules of reading back that
-// are particular to a field (headers, punctuation, separators, icons) are
-// checked only on a text, or line, free of other problems, so that one
-// mistake gives one error.
+// text's first characters. The rules of reading back that are particular
+// to a field (headers, punctuation, separators, icons) are checked only on
+// a text, or line, free of other problems, so that one mistake gives one
+// error. So too, a control character or line break at a text's end, such
+// as "\v" or U+2028, which is white space as well, gives [ErrControlChar]
+// or [ErrLineBreak] alone, not [ErrWhiteSpace] besides; and empty
+// keywords or names, each an [ErrEmpty], are not also duplicates of one
+// another.
 //
 // Validate does not change d, is safe for concurrent use, and for a valid
 // digest allocates nothing in the steady state. A nil d is validated as an

@@ -349,6 +349,11 @@ func TestValidateRules(t *testing.T) {
 		{"CRLF in subtitle", subtitle("a\r\nb"), pSubtitle, ErrLineBreak},
 		{"NEL in paragraph", paragraph("a\u0085b"), pParagraph, ErrLineBreak},
 		{"LS in heading", heading("a\u2028b"), pHeading, ErrLineBreak},
+		// One error for a character at an end that is white space too.
+		{"VT at the end", title("x\v"), pTitle, ErrControlChar},
+		{"FF at the start", keyword("\fx"), pKeyword, ErrControlChar},
+		{"PS at the end", heading("a\u2029"), pHeading, ErrLineBreak},
+		{"CR at the end", paragraph("a\r"), pParagraph, ErrLineBreak},
 		{"PS in subtitle", subtitle("a\u2029b"), pSubtitle, ErrLineBreak},
 		{"summary starts with LF", summary("\nTexte"), pSummary, ErrLineBreak},
 		{"subtitle ends with LF", subtitle("Sous-titre\n"), pSubtitle, ErrLineBreak},
@@ -464,6 +469,29 @@ func TestValidateRules(t *testing.T) {
 				t.Errorf("Validate says the digest would not read back unchanged, but it does")
 			}
 		})
+	}
+}
+
+// TestValidateEmptyNotDuplicate checks that empty keywords and names are
+// reported as empty, each once, and not also as duplicates of one another.
+func TestValidateEmptyNotDuplicate(t *testing.T) {
+	d := sampleDigest()
+	d.Keywords = []string{"", "k", ""}
+	d.Entities = append(d.Entities[:1], Entity{Type: PersonMale, Description: "d"}, Entity{Type: PersonMale, Description: "d"})
+	d.Entities[0].Name = ""
+	err := (&Parser{AllErrors: true}).Validate(d)
+	var list ValidationErrors
+	errors.As(err, &list)
+	var got []string
+	for _, e := range list {
+		got = append(got, e.Pointer)
+		if !errors.Is(e, ErrEmpty) {
+			t.Errorf("%v: want ErrEmpty alone", e)
+		}
+	}
+	want := []string{"/entities/0/name", "/entities/1/name", "/entities/2/name", "/keywords/0", "/keywords/2"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Validate = %v\nwant ErrEmpty at %q", validationLines(orNoError(err)), want)
 	}
 }
 
