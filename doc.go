@@ -99,7 +99,10 @@
 //   - An icon is any run of characters of category So or Sk, which holds
 //     ASCII and Latin-1 characters too: '^', '`', '©', '®', '°' and '´',
 //     among others, start a type line as an emoji does (and so do the
-//     non-ASCII characters of category Sm, such as '×').
+//     non-ASCII characters of category Sm, such as '×'). So does U+FFFD, and
+//     with it a byte that is not UTF-8 at the start of a line, which reads
+//     as U+FFFD and is reported too. An emoji that is not a symbol
+//     without its U+FE0F, such as 'ℹ' (a letter), is no icon.
 //   - A known type name is found as a prefix, compared case-insensitively
 //     (FORMAT.md §5): after a name line, "Eventually" reads as the type
 //     Event with the description "ually". An unknown type is the longest

@@ -166,6 +166,11 @@ func TestPackageDocReadings(t *testing.T) {
 			Digest{CoreSubject: CoreSubject{Heading: "Il a dit « non. »", Paragraphs: []string{"P"}}},
 		},
 		{
+			"U+FFFD is an icon, ℹ without U+FE0F is not",
+			head + "MENTIONED ENTITIES\nA\n\uFFFDOther a\nℹ info\n👤 Person_Male d\n",
+			Digest{Entities: []Entity{{"A", Other, "a"}, {"ℹ info", PersonMale, "d"}}},
+		},
+		{
 			"an unknown type does not spell a known one",
 			head + "MENTIONED ENTITIES\nA\n👤 Person_Male_adult Secrétaire\nB\n🏛️ Organization_intlLigue\nC\n🔖 Political_party d\n",
 			Digest{Entities: []Entity{{"A", "Person_Male_adult", "Secrétaire"}, {"B", "Organization_intl", "Ligue"}, {"C", "Political", "_party d"}}},
@@ -200,6 +205,12 @@ func TestPackageDocReadings(t *testing.T) {
 	d, err = Parse([]byte("T\nCORE SUBJECT\nSUMMARY\nS\nCORE SUBJECT\nB\nC\n"))
 	if want := (CoreSubject{Heading: "B", Paragraphs: []string{"C"}}); !cmp.Equal(d.CoreSubject, want) || !errors.Is(err, ErrDuplicateSection) {
 		t.Errorf("CORE SUBJECT again after an empty one: %+v, error %v; want %+v and ErrDuplicateSection", d.CoreSubject, err, want)
+	}
+	// A byte that is not UTF-8 at the start of a line reads as U+FFFD,
+	// an icon, and is reported.
+	d, err = Parse([]byte(head + "MENTIONED ENTITIES\nA\n\xffOther b\n"))
+	if want := []Entity{{"A", Other, "b"}}; !slices.Equal(d.Entities, want) || !errors.Is(err, ErrInvalidUTF8) {
+		t.Errorf("a bad byte before a type: entities %+v, error %v; want %+v and ErrInvalidUTF8", d.Entities, err, want)
 	}
 	// The unknown type Person_Male_adult is rejected; without its icon,
 	// the same line is no type line, as no known type name starts it: it
