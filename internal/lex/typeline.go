@@ -259,14 +259,14 @@ type TypeLine struct {
 // SplitTypeLine splits s, a trimmed type line without its icon, into type
 // name and description (FORMAT.md §5). White space may stand before the
 // type name. The type is the longest known name that starts the text (see
-// KnownType), returned in its canonical spelling, or else the longest prefix
-// of the form [A-Z][a-z]*(_[A-Z][a-z]*)*, returned as written; when that
-// prefix is a known name, followed by '_' and a lower-case letter, it goes
-// on over the parts of the form _[A-Za-z][a-z]* that follow, so that the
-// unknown type is not read as a known one. Between type
-// and description stands any run of white space, invisible format
-// characters and the separators ':', '-', '–', '—', '·', '|'. ok is false
-// when no type name starts the text; Description is then all of it.
+// KnownType), returned in its canonical spelling, or else the longest
+// prefix of the form [A-Z][a-z]*(_[A-Z][a-z]*)*, returned as written; when
+// that prefix is a known name, followed by '_' and a lower-case letter, it
+// goes on over the parts of the form _[A-Za-z][a-z]* that follow, so that
+// the unknown type is not read as a known one. Between type and description
+// stands any run of white space, invisible format characters and the
+// separators ':', '-', '–', '—', '·', '|'. ok is false when no type name
+// starts the text; Description is then all of it.
 func SplitTypeLine(s string, names *Names) (t TypeLine, ok bool) {
 	s = trimLeftSpace(s)
 	t.Known = KnownType(s, names)
