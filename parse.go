@@ -573,13 +573,13 @@ func problemError(pr lex.Problem) *ParseError {
 	e := &ParseError{Line: pr.Line, Column: pr.Col, source: pr.Raw}
 	switch sentinel := kindSentinel(pr.Kind); sentinel {
 	case ErrControlChar:
+		hint := ""
 		if pr.Rune == 0 && pr.Line == 1 && pr.Col <= 2 && looksUTF16(pr.Raw) {
 			// What a text saved as UTF-16 without a byte order mark
 			// starts with: ASCII with a NUL after or before each byte.
-			e.Err = fmt.Errorf("%w %U: the text looks like UTF-16 without a byte order mark: it is to be UTF-8", sentinel, pr.Rune)
-		} else {
-			e.Err = fmt.Errorf("%w %U", sentinel, pr.Rune)
+			hint = ": the text looks like UTF-16 without a byte order mark: it is to be UTF-8"
 		}
+		e.Err = fmt.Errorf("%w %U%s", sentinel, pr.Rune, hint)
 	default:
 		bad := pr.Raw[pr.Col-1:][:pr.Len]
 		if pr.Line == 1 && pr.Col == 1 && (strings.HasPrefix(bad, "\xff\xfe") || strings.HasPrefix(bad, "\xfe\xff")) {

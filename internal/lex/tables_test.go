@@ -103,18 +103,19 @@ var nfcMarks = [0x1000 - 0x300]uint16{
 var nfcPairs = [2 * 26][0x70]uint16{
 `)
 	for i, row := range buildLatinPairs() {
-		fmt.Fprintf(&b, "{ // %c\n", letterByIndex(i))
+		fmt.Fprintf(&b, "{ // %c", letterByIndex(i))
 		n := 0
 		for m, r := range row {
 			if r == 0 {
 				continue
 			}
-			fmt.Fprintf(&b, "%#02x: %#04x,", m, r)
-			if n++; n%6 == 0 {
-				b.WriteString("\n")
+			if n%6 == 0 {
+				b.WriteString("\n") // six a line
 			} else {
 				b.WriteString(" ")
 			}
+			fmt.Fprintf(&b, "%#02x: %#04x,", m, r)
+			n++
 		}
 		b.WriteString("\n},\n")
 	}
