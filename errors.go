@@ -83,9 +83,11 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // Control characters, invalid bytes and the bidirectional controls
 // (U+202E RIGHT-TO-LEFT OVERRIDE and its kin, which could show the line
 // reordered) are shown as U+FFFD, so that the caret stays under the right
-// character; a long line is cut around the column. An error with no
-// source line, at an empty line or made with [ErrorList.Add], is shown
-// alone, as Error shows it.
+// character. An emoji made of several characters (a flag, a family joined
+// by U+200D, a skin tone) counts as one, two columns wide, as terminals
+// that know these sequences show it. A long line is cut around the column.
+// An error with no source line, at an empty line or made with
+// [ErrorList.Add], is shown alone, as Error shows it.
 func (e *ParseError) ErrorWithPosition() string {
 	if e.source == "" {
 		return e.Error()
@@ -125,12 +127,14 @@ func displayLine(src string, col int) (string, int) {
 		b.WriteString("…")
 		caret++
 	}
+	var w widths
 	for i, r := range src[start:end] {
 		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || unicode.Is(unicode.Bidi_Control, r) {
 			r = utf8.RuneError
 		}
+		n := w.next(r)
 		if start+i < at {
-			caret += runeWidth(r)
+			caret += n
 		}
 		b.WriteRune(r)
 	}
@@ -140,6 +144,46 @@ func displayLine(src string, col int) (string, int) {
 	return b.String(), caret
 }
 
+// widths tells how many columns each character of a line takes in a
+// terminal, as runeWidth does, but for the characters that join an emoji
+// before them into one, which a terminal that knows these sequences shows
+// as one emoji, two columns wide: a symbol after an emoji or symbol and
+// U+200D ZERO WIDTH JOINER ("👨\u200d👩", "👨\u200d❤\ufe0f"), a skin
+// tone after an emoji, the second of two regional indicators (the flag
+// "🇫🇷"). U+FE0F after a character one column wide ("❤\ufe0f") asks for
+// the emoji, two columns wide: it adds one. A joiner between letters, as
+// in Indic scripts, joins nothing here.
+type widths struct {
+	prevW    int  // the width of the character before, as next gave it
+	emoji    bool // the characters before end with an emoji or a symbol
+	joined   bool // ... and U+200D after it
+	regional bool // the character before is a regional indicator that starts a flag
+}
+
+// next returns the width of r, the character after those given before.
+func (w *widths) next(r rune) int {
+	n := runeWidth(r)
+	symbol := isEmoji(r) || unicode.Is(unicode.So, r)
+	regional := r >= 0x1F1E6 && r <= 0x1F1FF
+	switch {
+	case w.joined && symbol,
+		w.emoji && r >= 0x1F3FB && r <= 0x1F3FF,
+		w.regional && regional:
+		n = 0
+	case r == 0xFE0F && w.prevW == 1:
+		n = 1
+	}
+	w.joined = w.emoji && r == 0x200D
+	w.emoji = symbol || w.emoji && (n == 0 || r == 0xFE0F)
+	w.regional = regional && !w.regional
+	w.prevW = n
+	return n
+}
+
+// isEmoji reports whether r is in the block of emoji that runeWidth
+// counts two columns wide.
+func isEmoji(r rune) bool { return r >= 0x1F000 && r <= 0x1FAFF }
+
 // runeWidth returns how many columns r takes in a terminal: none for
 // combining marks and invisible format characters, two for wide East Asian
 // characters and emoji.
@@ -147,7 +191,7 @@ func runeWidth(r rune) int {
 	switch {
 	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
 		return 0
-	case r >= 0x1F000 && r <= 0x1FAFF:
+	case isEmoji(r):
 		return 2
 	}
 	switch width.LookupRune(r).Kind() {

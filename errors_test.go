@@ -127,6 +127,46 @@ func TestErrorWithPositionBidi(t *testing.T) {
 	}
 }
 
+// TestErrorWithPositionEmoji checks where the caret stands after emoji
+// made of several characters, which a terminal that knows them shows two
+// columns wide, and after the characters that look like them but are not.
+func TestErrorWithPositionEmoji(t *testing.T) {
+	for _, c := range []struct {
+		name, before string
+		width        int // of before, in columns
+	}{
+		{"emoji", "👤", 2},
+		{"emoji with U+FE0F", "🏛\ufe0f", 2},
+		{"symbol with U+FE0F", "❤\ufe0f", 2},
+		{"keycap", "1\ufe0f\u20e3", 2},
+		{"family, joined", "👨\u200d👩\u200d👧", 2},
+		{"couple, a symbol joined", "👨\u200d❤\ufe0f\u200d👨", 2},
+		{"joined after U+FE0F", "❤\ufe0f\u200d🔥", 2},
+		{"skin tone", "👍🏽", 2},
+		{"flag", "🇫🇷", 2},
+		{"flag and a lone regional indicator", "🇫🇷🇩", 4},
+		{"two flags", "🇫🇷🇩🇪", 4},
+		{"joiner after a letter", "a\u200d👩", 3},
+		{"joiner in Devanagari", "क्\u200dष", 2},
+		{"skin tone alone", "a🏽", 3},
+		{"wide letters", "日本", 4},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			text := c.before + " x\x01y\nSUMMARY\n"
+			_, err := Parse([]byte(text))
+			var list ErrorList
+			if !errors.As(err, &list) || len(list) != 1 || !errors.Is(list[0], ErrControlChar) {
+				t.Fatalf("Parse(%q) = %v, want one control-character error", text, err)
+			}
+			lines := strings.Split(list[0].ErrorWithPosition(), "\n")
+			want := "  | " + strings.Repeat(" ", c.width+2) + "^"
+			if got := lines[len(lines)-1]; got != want {
+				t.Errorf("ErrorWithPosition of %q ends\n%s\nwant\n%s", text, got, want)
+			}
+		})
+	}
+}
+
 // sentinelsOf returns the sentinels of problemSentinels that errors.Is
 // finds in err, in that order.
 func sentinelsOf(err error) []error {
