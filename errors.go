@@ -17,7 +17,9 @@ import (
 // [errors.Is]; the error itself usually wraps one of them with detail, such
 // as the offending character or the declared count.
 var (
-	// ErrInvalidUTF8 means bytes that are not UTF-8.
+	// ErrInvalidUTF8 means bytes that are not UTF-8. Parse gives one for
+	// each run of such bytes, which shows them in hexadecimal: the first
+	// 8 and the number of bytes when the run is longer.
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	// ErrControlChar means a control character, U+0000–U+001F or
 	// U+007F–U+009F, other than a line break; and, in a text to parse,

@@ -586,10 +586,23 @@ func problemError(pr lex.Problem) *ParseError {
 			// What a text saved as "Unicode" on Windows starts with.
 			e.Err = fmt.Errorf("%w: % x, the byte order mark of UTF-16: the text is to be UTF-8", ErrInvalidUTF8, bad[:2])
 		} else {
-			e.Err = fmt.Errorf("%w: % x", ErrInvalidUTF8, bad[:min(len(bad), 8)])
+			e.Err = invalidUTF8(bad)
 		}
 	}
 	return e
+}
+
+// maxBadShown is how many bytes of a run of invalid UTF-8 its error
+// shows.
+const maxBadShown = 8
+
+// invalidUTF8 returns the error for the run of bad bytes bad: the bytes,
+// or the first maxBadShown of them and how many there are.
+func invalidUTF8(bad string) error {
+	if len(bad) > maxBadShown {
+		return fmt.Errorf("%w: % x … (%d bytes)", ErrInvalidUTF8, bad[:maxBadShown], len(bad))
+	}
+	return fmt.Errorf("%w: % x", ErrInvalidUTF8, bad)
 }
 
 // looksUTF16 reports whether line, the first of a text, reads as UTF-16

@@ -230,6 +230,25 @@ func TestPackageDocReadings(t *testing.T) {
 	}
 }
 
+// TestInvalidUTF8Run checks that the error for a run of bytes that are not
+// UTF-8 shows the bytes, or, for a long run, its first bytes and how many
+// there are.
+func TestInvalidUTF8Run(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"a\xffb\n", "1:2: invalid UTF-8: ff"},
+		{"a" + strings.Repeat("\xff", 8) + "b\n", "1:2: invalid UTF-8: ff ff ff ff ff ff ff ff"},
+		{"a" + strings.Repeat("\xff", 9) + "b\n", "1:2: invalid UTF-8: ff ff ff ff ff ff ff ff … (9 bytes)"},
+		{"a\xc3" + strings.Repeat("\x80", 12) + "\n", "1:4: invalid UTF-8: 80 80 80 80 80 80 80 80 … (11 bytes)"},
+		{"\xff\xfe" + strings.Repeat("\xff", 9) + "\n", "1:1: invalid UTF-8: ff fe, the byte order mark of UTF-16: the text is to be UTF-8"},
+	} {
+		_, err := Parse([]byte(tt.in))
+		var list ErrorList
+		if !errors.As(err, &list) || len(list) != 1 || list[0].Error() != tt.want {
+			t.Errorf("Parse(%q) gives %v, want only %s", tt.in, err, tt.want)
+		}
+	}
+}
+
 // TestUTF16Hint checks that a text in UTF-16, as Windows saves "Unicode"
 // text, with or without a byte order mark, is named as such in the error
 // at its start, and that other bytes that are not UTF-8, or NULs, are not.
