@@ -55,7 +55,7 @@ func ExampleParse_errors() {
 	fmt.Println(errors.Is(err, digest.ErrMissingTitle))
 	fmt.Printf("partial: summary %q, %d entity\n", d.Summary, len(d.Entities))
 	// Output:
-	// 1:1: missing title: the first line is the header SUMMARY
+	// 1:1: missing title: the first non-blank line is the header SUMMARY
 	// 3:1: entity count mismatch: the header says 2, the section has 1
 	// 4:1: entity without type line: "Ali Darwish"
 	// true

@@ -274,7 +274,7 @@ func (p *parser) startSection(ln lex.Line, h lex.Header) {
 	p.endEntity()
 	if !p.header && !p.title {
 		if p.keep(ln, ErrMissingTitle) {
-			p.errorf(ln, "%w: the first line is the header %s", ErrMissingTitle, sectionHeaders[h.Section])
+			p.errorf(ln, "%w: the first non-blank line is the header %s", ErrMissingTitle, sectionHeaders[h.Section])
 		}
 	}
 	p.header = true

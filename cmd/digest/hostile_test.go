@@ -88,7 +88,7 @@ func hostileFiles() []hostileFile {
 		{name: "blank.txt", content: text("\n \r\n\t\u00a0\u2028\n"), codes: [3]int{1, 1, 1},
 			mention: same(`^blank\.txt:1:1: missing title`)},
 		{name: "headers.txt", content: text("SUMMARY\nKEY HIGHLIGHTS\nCORE SUBJECT\nKEYWORDS\nMENTIONED ENTITIES\n"), codes: [3]int{1, 1, 1},
-			mention: same(`^headers\.txt:1:1: missing title: the first line is the header SUMMARY$`)},
+			mention: same(`^headers\.txt:1:1: missing title: the first non-blank line is the header SUMMARY$`)},
 		{name: "twice.txt", content: text("T\nSUMMARY\nS\nKEYWORDS\nk\nSUMMARY\nKEYWORDS\n"), codes: [3]int{1, 1, 1},
 			mention: same(`^twice\.txt:6:1: duplicate section SUMMARY \(first at line 2\)$`, `^twice\.txt:7:1: duplicate section KEYWORDS`)},
 		{name: "dups.txt", content: func() string { return "T\n" + strings.Repeat("SUMMARY\n", 100_000) }, codes: [3]int{1, 1, 1},
