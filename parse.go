@@ -605,10 +605,11 @@ func invalidUTF8(bad string) error {
 	return fmt.Errorf("%w: % x", ErrInvalidUTF8, bad)
 }
 
-// looksUTF16 reports whether line, the first of a text, reads as UTF-16
-// without a byte order mark: in its first 64 bytes, a NUL at every other
-// byte, at least two of them, starting at the first or the second byte,
-// and none in between, as ASCII and Latin text in UTF-16 has.
+// looksUTF16 reports whether line, the first of a text, or the start of a
+// JSON document, reads as UTF-16 without a byte order mark: in its first
+// 64 bytes, a NUL at every other byte, at least two of them, starting at
+// the first or the second byte, and none in between, as ASCII and Latin
+// text in UTF-16 has.
 func looksUTF16(line string) bool {
 	line = line[:min(len(line), 64)]
 	if len(line) < 4 {

@@ -786,13 +786,28 @@ func tokenError(err error, data []byte, at int64) error {
 	}
 	if se, ok := err.(*json.SyntaxError); ok {
 		msg, notUTF8 := characterNamed(se.Error(), data[at:])
-		msg = fmt.Sprintf("%s, in the token at byte %d", msg, at)
+		msg = fmt.Sprintf("%s, in the token at byte %d%s", msg, at, utf16Hint(data))
 		if notUTF8 {
 			return relabeled{msg, errors.Join(se, ErrInvalidUTF8)}
 		}
 		return relabeled{msg, se}
 	}
 	return err
+}
+
+// utf16Hint returns what to add to the message of a syntax error in data
+// when data is UTF-16, as Windows tools may save a document: when it
+// starts with the byte order mark of UTF-16, or with the NULs of ASCII
+// text in UTF-16 (see looksUTF16). Either makes a syntax error at byte 0
+// or 1, the only one reported. It returns "" otherwise.
+func utf16Hint(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		return ": the document starts with the byte order mark of UTF-16: it is to be UTF-8"
+	case looksUTF16(string(data[:min(len(data), 64)])):
+		return ": the document looks like UTF-16 without a byte order mark: it is to be UTF-8"
+	}
+	return ""
 }
 
 // characterNamed returns msg, the message of a syntax error in the token

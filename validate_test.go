@@ -827,6 +827,15 @@ func TestValidateJSON(t *testing.T) {
 			{"\uFEFF{} x", "invalid JSON: invalid character 'x' looking for beginning of value, in the token at byte 6"},
 			{"\uFEFF{\"a\":\"\xff\"}", "/a: invalid UTF-8 at byte 9"},
 			{"\uFEFF", "invalid JSON: unexpected end of input at byte 3"},
+			// A document in UTF-16, as Windows tools may save it, is
+			// named as such; other NULs and bytes are not.
+			{"\xff\xfe{\x00}\x00", "invalid JSON: invalid byte 0xff (not UTF-8) looking for beginning of value, in the token at byte 0: the document starts with the byte order mark of UTF-16: it is to be UTF-8"},
+			{"\xfe\xff\x00{\x00}", "invalid JSON: invalid byte 0xfe (not UTF-8) looking for beginning of value, in the token at byte 0: the document starts with the byte order mark of UTF-16: it is to be UTF-8"},
+			{"{\x00}\x00", "invalid JSON: invalid character '\\x00', in the token at byte 1: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+			{"\x00{\x00}", "invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 0: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+			{"\xff{}", "invalid JSON: invalid byte 0xff (not UTF-8) looking for beginning of value, in the token at byte 0"},
+			{"{\x00", "invalid JSON: invalid character '\\x00', in the token at byte 1"},
+			{"{}\x00\x00\x00", "invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 2"},
 		} {
 			if _, err := ValidateJSON([]byte(tt.data)); err == nil || err.Error() != tt.want {
 				t.Errorf("ValidateJSON(%q) = %v, want %s", tt.data, err, tt.want)
