@@ -336,7 +336,9 @@ func ValidateJSON(data []byte) (*Digest, error) {
 // decoding, bytes that are not UTF-8, lone surrogates and keys seen twice,
 // stay cut at DefaultMaxErrors: each names a JSON Pointer into the
 // document, as long as the keys on its way, so that all of them could take
-// memory of the order of the square of the document's size. As without
+// memory of the order of the square of the document's size. A key that is
+// not UTF-8, or holds a lone surrogate, stands in pointers with U+FFFD in
+// place of each bad byte or surrogate: no pointer could name it. As without
 // AllErrors, each step reports only when the one before found nothing: a
 // document with problems of decoding is not checked against the schema,
 // and the digest of one that the schema rejects is not validated.
