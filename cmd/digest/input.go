@@ -35,7 +35,7 @@ func (f *inputFlags) define(fs *flag.FlagSet) {
 	fs.BoolVar(&f.allErrors, "all-errors", false,
 		fmt.Sprintf("report every problem of an input, not only the first %d (but for those of decoding a JSON document)", digest.DefaultMaxErrors))
 	fs.BoolVar(&f.context, "context", false,
-		"after each problem, show its line with a caret under the column")
+		"after each problem in a text, show its line with a caret under the column")
 	fs.Var(&f.maxSize, "max-size", "reject an input larger than `N` bytes")
 }
 
@@ -216,7 +216,8 @@ var byteOrderMark = []byte("\uFEFF")
 // after the string, escaped or not, is a title's end: the text is not
 // JSON, where no key of a digest holds one (JSON takes U+0085, U+2028 and
 // U+2029 raw in a string). A digest text whose title starts with '{' is
-// not JSON, unless the title goes on as an object's first key does:
+// not JSON, unless the title goes on as an object's first key does, or is
+// '{' alone before a line that starts so, as JSON may break a line there:
 // {"Gaza"} and {} Gaza are texts, {"Gaza": and {"Ga are JSON.
 func isJSON(data []byte) bool {
 	data = bytes.TrimLeft(bytes.TrimPrefix(data, byteOrderMark), jsonSpace)

@@ -22,12 +22,13 @@
 //
 // Parse, fmt and validate read a digest in either form. An input that
 // starts as a JSON object does, with "{" then "}" alone, or "{" then a
-// string and ":" on its line (white space aside), is a JSON document,
-// which they read with [digest.Parser.ValidateJSON]; so is one that ends
-// before it tells, as "{" or {"Ga, read as a JSON document cut short. Any
-// other is a text. So a title may start with "{", as in {Exclusif} or {"Gaza"} :
-// trêve, unless it goes on as an object's first key does, as in {"Gaza":
-// trêve.
+// string and, on the string's line, ":" (white space aside, and line
+// breaks between "{" and the string), is a JSON document, which they read
+// with [digest.Parser.ValidateJSON]; so is one that ends before it tells,
+// as "{" or {"Ga, read as a JSON document cut short. Any other is a text.
+// So a title may start with "{", as in {Exclusif} or {"Gaza"} : trêve,
+// unless it goes on as an object's first key does, as in {"Gaza": trêve,
+// or is "{" alone before a line that starts so.
 //
 // Problems in a text are reported on standard error, one a line, as
 //
@@ -39,13 +40,14 @@
 // one more line counts the others.
 //
 // The verbs that read inputs, texts or JSON, share these flags (-context
-// shows the lines of a text; a JSON document has none to show):
+// shows the line of a problem at a line of a text; the problems at a JSON
+// Pointer, of a JSON document or of the digest a text gives, have none):
 //
 //	-all-errors
 //		report every problem of an input, not only the first 10 (but for
 //		those of decoding a JSON document)
 //	-context
-//		after each problem, show its line with a caret under the column
+//		after each problem in a text, show its line with a caret under the column
 //	-max-size N
 //		reject an input larger than N bytes (default 4194304, 4 MiB); a
 //		number too large for an int64 is taken as the largest the command
@@ -157,10 +159,11 @@
 // # Exit status
 //
 // Digest exits with 0 when every input was read and has no problem; 1 when
-// an input has problems; 2 for wrong usage (an unknown verb or flag, an
-// argument too many) or for a file that cannot be read or written. A
-// message of the last kind is one line on standard error, starting with
-// "digest: ". When several inputs fail, the highest status wins.
+// an input has problems; 2 for wrong usage (no verb, an unknown verb or
+// flag, an argument too many) or for a file that cannot be read or
+// written. A message of status 2 is one line on standard error, starting
+// with "digest: ", but with no verb, where digest prints its usage there.
+// When several inputs fail, the highest status wins.
 //
 // # Examples
 //

@@ -22,18 +22,19 @@ var validateVerb = &verb{
 	summary: "check digests, text or JSON",
 	doc: `Validate checks that each input is a valid digest. An input that
 starts as a JSON object does, with "{" then "}" alone, or "{" then a
-string and ":" on its line (white space aside), is read as JSON, as is
-one that ends before it tells, such as "{" alone; any other as text, so
-that a text whose title starts with "{" is text unless it goes on as an
-object's first key does. Problems in a text are reported on standard
-error as FILE:LINE:COLUMN: message; problems of a digest as
-FILE: /json/pointer: message, the first 10 by pointer and a line that
-counts the others, or with -all-errors every problem, but for those of
-decoding a JSON document (bytes that are not UTF-8, lone surrogates,
-keys seen twice), which stay cut at 10. Validate prints nothing for a
-valid input. A digest, read from a text or from JSON, must read back
-unchanged from its canonical form as digest reads it, as fmt checks:
-within -max-size, and as text, not JSON.
+string and, on the string's line, ":" (white space aside, and line
+breaks between "{" and the string), is read as JSON, as is one that ends
+before it tells, such as "{" alone; any other as text, so that a text
+whose title starts with "{" is text unless it goes on as an object's
+first key does, or is "{" alone before a line that starts so. Problems
+in a text are reported on standard error as FILE:LINE:COLUMN: message;
+problems of a digest as FILE: /json/pointer: message, the first 10 by
+pointer and a line that counts the others, or with -all-errors every
+problem, but for those of decoding a JSON document (bytes that are not
+UTF-8, lone surrogates, keys seen twice), which stay cut at 10. Validate
+prints nothing for a valid input. A digest, read from a text or from
+JSON, must read back unchanged from its canonical form as digest reads
+it, as fmt checks: within -max-size, and as text, not JSON.
 With no FILE, or for "-", validate reads standard input.
 `,
 	define: forEachInput((*cli).validate),
