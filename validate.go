@@ -59,8 +59,10 @@ var (
 	// one JSON value, or nests arrays and objects more than 64 deep.
 	ErrInvalidJSON = errors.New("invalid JSON")
 	// ErrSchema means a document that the JSON Schema (see [Schema])
-	// rejects. The detail is the schema validator's message, or, for a
-	// rule that [Validate] checks too, Validate's (see [ValidateJSON]).
+	// rejects. The detail is the schema validator's message ("length must
+	// be >= 1, but got 0"), or, for a text that a pattern of the schema
+	// rejects (white space, control characters, line breaks), Validate's
+	// (see [ValidateJSON]).
 	ErrSchema = errors.New("schema violation")
 )
 
@@ -153,8 +155,8 @@ func tooMany(p string, more int, h hidden) *ValidationError {
 }
 
 // Error returns the first error and how many more there are, those not
-// shown past [ErrTooManyErrors] included: "/title: empty title (and 2
-// more errors)".
+// shown past [ErrTooManyErrors] included: "/keywords/0: empty keyword (and
+// 2 more errors)".
 func (p ValidationErrors) Error() string {
 	switch len(p) {
 	case 0:

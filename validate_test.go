@@ -1171,3 +1171,17 @@ func TestValidateMarks(t *testing.T) {
 		t.Errorf("Parse of the title %+q: %v, want ErrInvalidUTF8", bad, err)
 	}
 }
+
+// TestErrorDocExamples checks the messages that the docs of
+// ValidationErrors.Error and ErrSchema give as examples.
+func TestErrorDocExamples(t *testing.T) {
+	err := Validate(&Digest{Keywords: []string{""}})
+	if got, want := fmt.Sprint(err), "/keywords/0: empty keyword (and 2 more errors)"; got != want {
+		t.Errorf("Validate of an empty digest with an empty keyword = %q, want %q", got, want)
+	}
+	doc := `{"title":"","subtitle":"","summary":"s","highlights":[],"core_subject":{"heading":"","paragraphs":[]},"keywords":[],"entities":[]}`
+	_, err = ValidateJSON([]byte(doc))
+	if got, want := fmt.Sprint(err), "/title: schema violation: length must be >= 1, but got 0"; got != want || !errors.Is(err, ErrEmpty) {
+		t.Errorf("ValidateJSON of an empty title = %q, want %q, wrapping ErrEmpty", got, want)
+	}
+}
