@@ -70,9 +70,10 @@
 //     UTF-16 that starts with its byte order mark gives at 1:1 an error
 //     that names that mark; one without the mark whose first line is ASCII
 //     or Latin text of two characters or more, a NUL at every other byte,
-//     gives a first U+0000 error that says it looks like UTF-16. Control characters are reported and
-//     kept in the partial result; U+000B and U+000C at the ends of a line
-//     are reported too, but trimmed, as they are white space.
+//     gives a first U+0000 error that says it looks like UTF-16. Control
+//     characters are reported and kept in the partial result; U+000B and
+//     U+000C at the ends of a line are reported too, but trimmed, as they
+//     are white space.
 //   - NFC is that of golang.org/x/text/unicode/norm, which keeps text in the
 //     Stream-Safe Text Format: after 30 combining marks in a row it inserts
 //     U+034F COMBINING GRAPHEME JOINER.
