@@ -162,7 +162,8 @@
 // an input has problems; 2 for wrong usage (no verb, an unknown verb or
 // flag, an argument too many) or for a file that cannot be read or
 // written. A message of status 2 is one line on standard error, starting
-// with "digest: ", but with no verb, where digest prints its usage there.
+// with "digest: ", except with no verb, when digest prints its usage there
+// instead.
 // When several inputs fail, the highest status wins.
 //
 // # Examples
