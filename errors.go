@@ -19,7 +19,8 @@ import (
 var (
 	// ErrInvalidUTF8 means bytes that are not UTF-8. Parse gives one for
 	// each run of such bytes, which shows them in hexadecimal: the first
-	// 8 and the number of bytes when the run is longer.
+	// 8 and the number of bytes when the run is longer, or, at the start
+	// of a text, the byte order mark of UTF-16, which it names.
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	// ErrControlChar means a control character, U+0000–U+001F or
 	// U+007F–U+009F, other than a line break; and, in a text to parse,
@@ -152,11 +153,13 @@ func displayLine(src string, col int) (string, int) {
 // as one emoji, two columns wide: a symbol after an emoji or symbol and
 // U+200D ZERO WIDTH JOINER ("👨\u200d👩", "👨\u200d❤\ufe0f"), a skin
 // tone after an emoji, the second of two regional indicators (the flag
-// "🇫🇷"). U+FE0F after a character one column wide ("❤\ufe0f") asks for
-// the emoji, two columns wide: it adds one. A joiner between letters, as
-// in Indic scripts, joins nothing here.
+// "🇫🇷"). U+FE0F after a symbol or keycap base one column wide
+// ("❤\ufe0f", "1\ufe0f\u20e3") asks for the emoji, two columns wide: it
+// adds one. A joiner between letters, as in Indic scripts, joins nothing
+// here, nor does U+FFFD, which stands for what cannot be shown.
 type widths struct {
-	prevW    int  // the width of the character before, as next gave it
+	prev     rune // the character before
+	prevW    int  // its width, as next gave it
 	emoji    bool // the characters before end with an emoji or a symbol
 	joined   bool // ... and U+200D after it
 	regional bool // the character before is a regional indicator that starts a flag
@@ -165,22 +168,25 @@ type widths struct {
 // next returns the width of r, the character after those given before.
 func (w *widths) next(r rune) int {
 	n := runeWidth(r)
-	symbol := isEmoji(r) || unicode.Is(unicode.So, r)
+	symbol := isEmoji(r) || r != utf8.RuneError && unicode.Is(unicode.So, r)
 	regional := r >= 0x1F1E6 && r <= 0x1F1FF
 	switch {
 	case w.joined && symbol,
 		w.emoji && r >= 0x1F3FB && r <= 0x1F3FF,
 		w.regional && regional:
 		n = 0
-	case r == 0xFE0F && w.prevW == 1:
+	case r == 0xFE0F && w.prevW == 1 && (w.emoji || isKeycapBase(w.prev)):
 		n = 1
 	}
 	w.joined = w.emoji && r == 0x200D
 	w.emoji = symbol || w.emoji && (n == 0 || r == 0xFE0F)
 	w.regional = regional && !w.regional
-	w.prevW = n
+	w.prev, w.prevW = r, n
 	return n
 }
+
+// isKeycapBase reports whether r starts a keycap emoji: r, U+FE0F, U+20E3.
+func isKeycapBase(r rune) bool { return '0' <= r && r <= '9' || r == '#' || r == '*' }
 
 // isEmoji reports whether r is in the block of emoji that runeWidth
 // counts two columns wide.

@@ -150,6 +150,7 @@ func TestErrorWithPositionEmoji(t *testing.T) {
 		{"joiner in Devanagari", "क्\u200dष", 2},
 		{"skin tone alone", "a🏽", 3},
 		{"wide letters", "日本", 4},
+		{"U+FE0F after a letter", "a\ufe0f", 1},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			text := c.before + " x\x01y\nSUMMARY\n"
@@ -164,6 +165,28 @@ func TestErrorWithPositionEmoji(t *testing.T) {
 				t.Errorf("ErrorWithPosition of %q ends\n%s\nwant\n%s", text, got, want)
 			}
 		})
+	}
+	// A character shown as U+FFFD, here a control character, is no
+	// symbol: nothing joins it.
+	for _, c := range []struct {
+		before string
+		width  int
+	}{
+		{"\x01🏽", 3},
+		{"👨\u200d\x01", 3},
+		{"\x01\ufe0f", 1},
+	} {
+		text := c.before + " x\x02y\nSUMMARY\n"
+		_, err := Parse([]byte(text))
+		var list ErrorList
+		if !errors.As(err, &list) || len(list) != 2 {
+			t.Fatalf("Parse(%q) = %v, want two errors", text, err)
+		}
+		lines := strings.Split(list[1].ErrorWithPosition(), "\n")
+		want := "  | " + strings.Repeat(" ", c.width+2) + "^"
+		if got := lines[len(lines)-1]; got != want {
+			t.Errorf("ErrorWithPosition of the second error of %q ends\n%s\nwant\n%s", text, got, want)
+		}
 	}
 }
 
