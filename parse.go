@@ -582,14 +582,20 @@ func problemError(pr lex.Problem) *ParseError {
 		e.Err = fmt.Errorf("%w %U%s", sentinel, pr.Rune, hint)
 	default:
 		bad := pr.Raw[pr.Col-1:][:pr.Len]
-		if pr.Line == 1 && pr.Col == 1 && (strings.HasPrefix(bad, "\xff\xfe") || strings.HasPrefix(bad, "\xfe\xff")) {
-			// What a text saved as "Unicode" on Windows starts with.
+		if pr.Line == 1 && pr.Col == 1 && hasUTF16BOM(bad) {
 			e.Err = fmt.Errorf("%w: % x, the byte order mark of UTF-16: the text is to be UTF-8", ErrInvalidUTF8, bad[:2])
 		} else {
 			e.Err = invalidUTF8(bad)
 		}
 	}
 	return e
+}
+
+// hasUTF16BOM reports whether s starts with the byte order mark of UTF-16,
+// little- or big-endian, which a text or document saved as "Unicode" on
+// Windows starts with.
+func hasUTF16BOM(s string) bool {
+	return strings.HasPrefix(s, "\xff\xfe") || strings.HasPrefix(s, "\xfe\xff")
 }
 
 // maxBadShown is how many bytes of a run of invalid UTF-8 its error
@@ -605,11 +611,11 @@ func invalidUTF8(bad string) error {
 	return fmt.Errorf("%w: % x", ErrInvalidUTF8, bad)
 }
 
-// looksUTF16 reports whether line, the first of a text, or the start of a
-// JSON document, reads as UTF-16 without a byte order mark: in its first
-// 64 bytes, a NUL at every other byte, at least two of them, starting at
-// the first or the second byte, and none in between, as ASCII and Latin
-// text in UTF-16 has.
+// looksUTF16 reports whether line, the first of a text, or the first bytes
+// of a JSON document, reads as UTF-16 without a byte order mark: in its
+// first 64 bytes, a NUL at every other byte, at least two of them,
+// starting at the first or the second byte, and none in between, as ASCII
+// and Latin text in UTF-16 has.
 func looksUTF16(line string) bool {
 	line = line[:min(len(line), 64)]
 	if len(line) < 4 {

@@ -796,15 +796,19 @@ func tokenError(err error, data []byte, at int64) error {
 }
 
 // utf16Hint returns what to add to the message of a syntax error in data
-// when data is UTF-16, as Windows tools may save a document: when it
-// starts with the byte order mark of UTF-16, or with the NULs of ASCII
-// text in UTF-16 (see looksUTF16). Either makes a syntax error at byte 0
-// or 1, the only one reported. It returns "" otherwise.
+// when data is UTF-16, as Windows tools may save a document: when, after
+// a byte order mark of UTF-8, which ValidateJSON passes over, it starts
+// with the byte order mark of UTF-16, or with a NUL before or after each
+// of its first two bytes, as the "{" and the next character of a JSON
+// document in UTF-16 have (see looksUTF16). Either makes a syntax error at
+// the first or the second byte, the only one reported. It returns ""
+// otherwise.
 func utf16Hint(data []byte) string {
+	data = bytes.TrimPrefix(data, []byte(byteOrderMark))
 	switch {
-	case bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+	case hasUTF16BOM(string(data[:min(len(data), 2)])):
 		return ": the document starts with the byte order mark of UTF-16: it is to be UTF-8"
-	case looksUTF16(string(data[:min(len(data), 64)])):
+	case looksUTF16(string(data[:min(len(data), 4)])):
 		return ": the document looks like UTF-16 without a byte order mark: it is to be UTF-8"
 	}
 	return ""

@@ -836,6 +836,12 @@ func TestValidateJSON(t *testing.T) {
 			{"\xff{}", "invalid JSON: invalid byte 0xff (not UTF-8) looking for beginning of value, in the token at byte 0"},
 			{"{\x00", "invalid JSON: invalid character '\\x00', in the token at byte 1"},
 			{"{}\x00\x00\x00", "invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 2"},
+			{"\uFEFF\x00", "invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 3"},
+			// ValidateJSON passes over a byte order mark of UTF-8, and so
+			// does the hint; a title not in Latin script does not hide it.
+			{"\uFEFF\xff\xfe{\x00}\x00", "invalid JSON: invalid byte 0xff (not UTF-8) looking for beginning of value, in the token at byte 3: the document starts with the byte order mark of UTF-16: it is to be UTF-8"},
+			{"\uFEFF{\x00}\x00", "invalid JSON: invalid character '\\x00', in the token at byte 4: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+			{"{\x00\"\x00t\x00\"\x00:\x00\"\x00:\x062\x06\"\x00}\x00", "invalid JSON: invalid character '\\x00', in the token at byte 1: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 		} {
 			if _, err := ValidateJSON([]byte(tt.data)); err == nil || err.Error() != tt.want {
 				t.Errorf("ValidateJSON(%q) = %v, want %s", tt.data, err, tt.want)
