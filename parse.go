@@ -574,10 +574,12 @@ func problemError(pr lex.Problem) *ParseError {
 	switch sentinel := kindSentinel(pr.Kind); sentinel {
 	case ErrControlChar:
 		hint := ""
-		if pr.Rune == 0 && pr.Line == 1 && pr.Col <= 2 && looksUTF16(pr.Raw) {
-			// What a text saved as UTF-16 without a byte order mark
-			// starts with: ASCII with a NUL after or before each byte.
-			hint = ": the text looks like UTF-16 without a byte order mark: it is to be UTF-8"
+		if pr.Line == 1 && pr.Rune < 0x20 {
+			// The problem at the first high byte of a text in UTF-16
+			// without a byte order mark gets the hint, and no other.
+			if high, ok := looksUTF16(pr.Raw); ok && pr.Col == high+1 {
+				hint = ": the text looks like UTF-16 without a byte order mark: it is to be UTF-8"
+			}
 		}
 		e.Err = fmt.Errorf("%w %U%s", sentinel, pr.Rune, hint)
 	default:
@@ -611,26 +613,37 @@ func invalidUTF8(bad string) error {
 	return fmt.Errorf("%w: % x", ErrInvalidUTF8, bad)
 }
 
-// looksUTF16 reports whether line, the first of a text, or the first bytes
-// of a JSON document, reads as UTF-16 without a byte order mark: in its
-// first 64 bytes, a NUL at every other byte, at least two of them,
-// starting at the first or the second byte, and none in between, as ASCII
-// and Latin text in UTF-16 has.
-func looksUTF16(line string) bool {
+// looksUTF16 reports whether line, the first of a text, reads as UTF-16
+// without a byte order mark, and where its first high byte stands, 0
+// (big-endian) or 1 (little-endian). Text
+// from U+0000 to U+1FFF (Latin, Greek, Cyrillic, Hebrew, Arabic, the
+// scripts of India and more) has in UTF-16 a high byte below 0x20 before
+// or after each low byte: a NUL for ASCII, 0x04 for Cyrillic, 0x06 for
+// Arabic. So in line's first 64 bytes, at least 4 of them, the bytes
+// from the first or the second on, one in two, must be below 0x20, with a
+// NUL among them or all the same, and the bytes between them not NUL.
+func looksUTF16(line string) (high int, ok bool) {
 	line = line[:min(len(line), 64)]
 	if len(line) < 4 {
-		return false
+		return 0, false
 	}
-	first := 1 // of the bytes that hold NUL: UTF-16LE
-	if line[0] == 0 {
-		first = 0 // UTF-16BE
-	}
-	for i := range len(line) {
-		if (line[i] == 0) != (i%2 == first) {
-			return false
+	for h := range 2 {
+		nul, same, fits := false, true, true
+		for i := 0; i < len(line) && fits; i++ {
+			c := line[i]
+			if i%2 == h {
+				nul = nul || c == 0
+				same = same && c == line[h]
+				fits = c < 0x20
+			} else {
+				fits = c != 0
+			}
+		}
+		if fits && (nul || same) {
+			return h, true
 		}
 	}
-	return true
+	return 0, false
 }
 
 // kindSentinel returns the sentinel of a problem of kind k that the lexer

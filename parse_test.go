@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -245,6 +246,64 @@ func TestInvalidUTF8Run(t *testing.T) {
 		var list ErrorList
 		if !errors.As(err, &list) || len(list) != 1 || list[0].Error() != tt.want {
 			t.Errorf("Parse(%q) gives %v, want only %s", tt.in, err, tt.want)
+		}
+	}
+}
+
+// TestUTF16HintScripts checks that a text in UTF-16 without a byte order
+// mark is named as such in other scripts than Latin, where the high byte
+// of each character is not a NUL but another control character: one
+// error says so, at the first high byte; and that text in UTF-8 with
+// control characters at every other byte is not.
+func TestUTF16HintScripts(t *testing.T) {
+	encode := func(s string, bigEndian bool) string {
+		var b []byte
+		for _, u := range utf16.Encode([]rune(s)) {
+			if bigEndian {
+				b = append(b, byte(u>>8), byte(u))
+			} else {
+				b = append(b, byte(u), byte(u>>8))
+			}
+		}
+		return string(b)
+	}
+	for _, title := range []string{
+		"La Ligue arabe",
+		"الجامعة العربية",   // Arabic: high bytes 0x06 and, for the space, 0x00
+		"Лига",              // Cyrillic, one word: high bytes all 0x04
+		"Ελλάδα και Κύπρος", // Greek
+		"ישראל",             // Hebrew
+	} {
+		for _, bigEndian := range []bool{false, true} {
+			in := encode(title+"\nSUMMARY\n", bigEndian)
+			col := 2 // the first high byte
+			if bigEndian {
+				col = 1
+			}
+			_, err := Parse([]byte(in))
+			var list ErrorList
+			errors.As(err, &list)
+			var said []*ParseError
+			for _, e := range list {
+				if strings.Contains(e.Error(), "looks like UTF-16") {
+					said = append(said, e)
+				}
+			}
+			if len(said) != 1 || said[0].Line != 1 || said[0].Column != col {
+				t.Errorf("%q in UTF-16 (big-endian %v): errors %v, want one that says UTF-16, at 1:%d", title, bigEndian, err, col)
+			}
+		}
+	}
+	for _, in := range []string{"a\x01b\x02c\x03d\x04\n", "\x01a\x02b\x03c\x04d\n"} {
+		_, err := Parse([]byte(in))
+		var list ErrorList
+		if !errors.As(err, &list) {
+			t.Fatalf("Parse(%q) = %v, want control-character errors", in, err)
+		}
+		for _, e := range list {
+			if strings.Contains(e.Error(), "UTF-16") {
+				t.Errorf("Parse(%q): %v, want no mention of UTF-16", in, e)
+			}
 		}
 	}
 }
