@@ -160,8 +160,7 @@ func displayLine(src string, col int) (string, int) {
 type widths struct {
 	prev     rune // the character before
 	prevW    int  // its width, as next gave it
-	emoji    bool // the characters before end with an emoji or a symbol
-	joined   bool // ... and U+200D after it
+	emoji    bool // the characters before end with an emoji or a symbol, and what joins it (U+200D, U+FE0F, a mark)
 	regional bool // the character before is a regional indicator that starts a flag
 }
 
@@ -171,14 +170,13 @@ func (w *widths) next(r rune) int {
 	symbol := isEmoji(r) || r != utf8.RuneError && unicode.Is(unicode.So, r)
 	regional := r >= 0x1F1E6 && r <= 0x1F1FF
 	switch {
-	case w.joined && symbol,
+	case w.prev == 0x200D && w.emoji && symbol,
 		w.emoji && r >= 0x1F3FB && r <= 0x1F3FF,
 		w.regional && regional:
 		n = 0
 	case r == 0xFE0F && w.prevW == 1 && (w.emoji || isKeycapBase(w.prev)):
 		n = 1
 	}
-	w.joined = w.emoji && r == 0x200D
 	w.emoji = symbol || w.emoji && (n == 0 || r == 0xFE0F)
 	w.regional = regional && !w.regional
 	w.prev, w.prevW = r, n

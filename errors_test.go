@@ -153,21 +153,11 @@ func TestErrorWithPositionEmoji(t *testing.T) {
 		{"U+FE0F after a letter", "a\ufe0f", 1},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			text := c.before + " x\x01y\nSUMMARY\n"
-			_, err := Parse([]byte(text))
-			var list ErrorList
-			if !errors.As(err, &list) || len(list) != 1 || !errors.Is(list[0], ErrControlChar) {
-				t.Fatalf("Parse(%q) = %v, want one control-character error", text, err)
-			}
-			lines := strings.Split(list[0].ErrorWithPosition(), "\n")
-			want := "  | " + strings.Repeat(" ", c.width+2) + "^"
-			if got := lines[len(lines)-1]; got != want {
-				t.Errorf("ErrorWithPosition of %q ends\n%s\nwant\n%s", text, got, want)
-			}
+			checkCaret(t, c.before+" x\x01y\nSUMMARY\n", 0, c.width+2)
 		})
 	}
 	// A character shown as U+FFFD, here a control character, is no
-	// symbol: nothing joins it.
+	// symbol: nothing joins it. The caret is that of the second error.
 	for _, c := range []struct {
 		before string
 		width  int
@@ -176,17 +166,22 @@ func TestErrorWithPositionEmoji(t *testing.T) {
 		{"👨\u200d\x01", 3},
 		{"\x01\ufe0f", 1},
 	} {
-		text := c.before + " x\x02y\nSUMMARY\n"
-		_, err := Parse([]byte(text))
-		var list ErrorList
-		if !errors.As(err, &list) || len(list) != 2 {
-			t.Fatalf("Parse(%q) = %v, want two errors", text, err)
-		}
-		lines := strings.Split(list[1].ErrorWithPosition(), "\n")
-		want := "  | " + strings.Repeat(" ", c.width+2) + "^"
-		if got := lines[len(lines)-1]; got != want {
-			t.Errorf("ErrorWithPosition of the second error of %q ends\n%s\nwant\n%s", text, got, want)
-		}
+		checkCaret(t, c.before+" x\x02y\nSUMMARY\n", 1, c.width+2)
+	}
+}
+
+// checkCaret checks that the caret of ErrorWithPosition for the error n of
+// Parse(text), a control character, stands col columns into the line.
+func checkCaret(t *testing.T, text string, n, col int) {
+	t.Helper()
+	_, err := Parse([]byte(text))
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != n+1 || !errors.Is(list[n], ErrControlChar) {
+		t.Fatalf("Parse(%q) = %v, want %d errors, a control character last", text, err, n+1)
+	}
+	lines := strings.Split(list[n].ErrorWithPosition(), "\n")
+	if got, want := lines[len(lines)-1], "  | "+strings.Repeat(" ", col)+"^"; got != want {
+		t.Errorf("ErrorWithPosition of error %d of %q ends\n%s\nwant\n%s", n, text, got, want)
 	}
 }
 

@@ -574,7 +574,7 @@ func problemError(pr lex.Problem) *ParseError {
 	switch sentinel := kindSentinel(pr.Kind); sentinel {
 	case ErrControlChar:
 		hint := ""
-		if pr.Line == 1 && pr.Rune < 0x20 {
+		if pr.Line == 1 && pr.Col <= 2 && pr.Rune < 0x20 {
 			// The problem at the first high byte of a text in UTF-16
 			// without a byte order mark gets the hint, and no other.
 			if high, ok := looksUTF16(pr.Raw); ok && pr.Col == high+1 {
@@ -613,9 +613,9 @@ func invalidUTF8(bad string) error {
 	return fmt.Errorf("%w: % x", ErrInvalidUTF8, bad)
 }
 
-// looksUTF16 reports whether line, the first of a text, reads as UTF-16
-// without a byte order mark, and where its first high byte stands, 0
-// (big-endian) or 1 (little-endian). Text
+// looksUTF16 reports whether line, the first of a text, or the first bytes
+// of a JSON document, reads as UTF-16 without a byte order mark, and where
+// its first high byte stands, 0 (big-endian) or 1 (little-endian). Text
 // from U+0000 to U+1FFF (Latin, Greek, Cyrillic, Hebrew, Arabic, the
 // scripts of India and more) has in UTF-16 a high byte below 0x20 before
 // or after each low byte: a NUL for ASCII, 0x04 for Cyrillic, 0x06 for

@@ -798,33 +798,20 @@ func tokenError(err error, data []byte, at int64) error {
 // utf16Hint returns what to add to the message of a syntax error in data
 // when data is UTF-16, as Windows tools may save a document: when, after
 // a byte order mark of UTF-8, which ValidateJSON passes over, it starts
-// with the byte order mark of UTF-16, or with a NUL before or after each
-// of its first two bytes, as the "{" and the next character of a JSON
-// document in UTF-16 have (utf16NoBOM). Either makes a syntax error at the
-// first or the second byte, the only one reported. It returns ""
-// otherwise.
+// with the byte order mark of UTF-16, or reads as UTF-16 without one
+// (looksUTF16) in its first four bytes, which tell as a document starts
+// with ASCII. Either makes a syntax error at the first or the second byte,
+// the only one reported. It returns "" otherwise.
 func utf16Hint(data []byte) string {
 	data = bytes.TrimPrefix(data, []byte(byteOrderMark))
-	switch {
-	case hasUTF16BOM(string(data[:min(len(data), 2)])):
+	start := string(data[:min(len(data), 4)])
+	if hasUTF16BOM(start) {
 		return ": the document starts with the byte order mark of UTF-16: it is to be UTF-8"
-	case utf16NoBOM(data):
+	}
+	if _, ok := looksUTF16(start); ok {
 		return ": the document looks like UTF-16 without a byte order mark: it is to be UTF-8"
 	}
 	return ""
-}
-
-// utf16NoBOM reports whether data starts as a JSON document in UTF-16
-// without a byte order mark does: its first two characters are ASCII, so
-// its first four bytes are a NUL and a byte that is not, twice, in one
-// order or the other.
-func utf16NoBOM(data []byte) bool {
-	if len(data) < 4 {
-		return false
-	}
-	le := data[0] != 0 && data[1] == 0 && data[2] != 0 && data[3] == 0
-	be := data[0] == 0 && data[1] != 0 && data[2] == 0 && data[3] != 0
-	return le || be
 }
 
 // characterNamed returns msg, the message of a syntax error in the token

@@ -284,10 +284,7 @@ func SplitTypeLine(s string, names *Names) (t TypeLine, ok bool) {
 			// so it must not read as that name: it takes those parts
 			// too.
 			for startsLongerName(s, n) {
-				n += 2
-				for n < len(s) && 'a' <= s[n] && s[n] <= 'z' {
-					n++
-				}
+				n = lowerEnd(s, n+2)
 			}
 		}
 		t.Type = s[:n]
@@ -329,11 +326,7 @@ func typeNameLen(s string) int {
 		if i >= len(s) || s[i] < 'A' || s[i] > 'Z' {
 			return i
 		}
-		i++
-		for i < len(s) && 'a' <= s[i] && s[i] <= 'z' {
-			i++
-		}
-		return i
+		return lowerEnd(s, i+1)
 	}
 	n := word(0)
 	if n == 0 {
@@ -378,6 +371,14 @@ func IsTypeSeparator(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// lowerEnd returns the end of the run of ASCII lower-case letters at s[i].
+func lowerEnd(s string, i int) int {
+	for i < len(s) && 'a' <= s[i] && s[i] <= 'z' {
+		i++
+	}
+	return i
 }
 
 // startsLongerName reports whether the n bytes that start s are followed
