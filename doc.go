@@ -68,13 +68,14 @@
 //   - Invalid UTF-8 reads as one U+FFFD for each bad byte, and gives one
 //     error for each run of bad bytes. UTF-16 is not decoded: a text in
 //     UTF-16 that starts with its byte order mark gives at 1:1 an error
-//     that names that mark; one without the mark whose first line holds
-//     two characters or more, in Latin, Greek, Cyrillic, Hebrew or Arabic
-//     script among others, gives at the first high byte of its characters,
-//     a NUL or another control character, an error that says it looks like
-//     UTF-16. Control characters are reported and kept in the partial
-//     result; U+000B and U+000C at the ends of a line are reported too, but
-//     trimmed, as they are white space.
+//     that names that mark. For one without the mark, the first error says
+//     that the text looks like UTF-16: in any script when two of its line
+//     feeds are in UTF-16 ('\n' beside a NUL), and otherwise when its
+//     first line holds two characters or more of the scripts below U+2000
+//     (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai and the scripts of
+//     India among others). Control characters are reported and kept in
+//     the partial result; U+000B and U+000C at the ends of a line are
+//     reported too, but trimmed, as they are white space.
 //   - NFC is that of golang.org/x/text/unicode/norm, which keeps text in the
 //     Stream-Safe Text Format: after 30 combining marks in a row it inserts
 //     U+034F COMBINING GRAPHEME JOINER.

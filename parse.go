@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -239,7 +240,7 @@ func (p *Parser) parse(data []byte, src string) (*Digest, error) {
 	} else {
 		lx.Init(src)
 	}
-	ps.size = lx.Len()
+	ps.size = len(lx.Input())
 	lx.Limit = ps.limit
 	for {
 		text, ok := lx.NextText()
@@ -565,7 +566,21 @@ func (p *parser) err() error {
 			Err: tooManyErr(total-p.limit, h),
 		})
 	}
+	// A text in UTF-16 has its first problem on the first line, or at the
+	// start of the second, after a line feed in UTF-16 little-endian:
+	// the first error then says what the text is.
+	first := errs[0]
+	if first.Line == 1 || first.Line == 2 && first.Column == 1 {
+		if isProblem(first.Err) && utf16Text(lx.Input()) {
+			first.Err = fmt.Errorf("%w: the text looks like UTF-16 without a byte order mark: it is to be UTF-8", first.Err)
+		}
+	}
 	return errs
+}
+
+// isProblem reports whether err is that of a problem the lexer found.
+func isProblem(err error) bool {
+	return errors.Is(err, ErrControlChar) || errors.Is(err, ErrInvalidUTF8)
 }
 
 // problemError returns the ParseError for a problem the lexer found.
@@ -573,15 +588,7 @@ func problemError(pr lex.Problem) *ParseError {
 	e := &ParseError{Line: pr.Line, Column: pr.Col, source: pr.Raw}
 	switch sentinel := kindSentinel(pr.Kind); sentinel {
 	case ErrControlChar:
-		hint := ""
-		if pr.Line == 1 && pr.Col <= 2 && pr.Rune < 0x20 {
-			// The problem at the first high byte of a text in UTF-16
-			// without a byte order mark gets the hint, and no other.
-			if high, ok := looksUTF16(pr.Raw); ok && pr.Col == high+1 {
-				hint = ": the text looks like UTF-16 without a byte order mark: it is to be UTF-8"
-			}
-		}
-		e.Err = fmt.Errorf("%w %U%s", sentinel, pr.Rune, hint)
+		e.Err = fmt.Errorf("%w %U", sentinel, pr.Rune)
 	default:
 		bad := pr.Raw[pr.Col-1:][:pr.Len]
 		if pr.Line == 1 && pr.Col == 1 && hasUTF16BOM(bad) {
@@ -613,19 +620,50 @@ func invalidUTF8(bad string) error {
 	return fmt.Errorf("%w: % x", ErrInvalidUTF8, bad)
 }
 
+// utf16Text reports whether src, a whole text, reads as UTF-16 without a
+// byte order mark (with one, its first error names the mark): when two of
+// the line feeds in its first 16 KiB are in UTF-16, of one byte order, or
+// when its first line does (looksUTF16). In UTF-16, in any script, a line
+// feed is '\n' then a NUL (little-endian) or a NUL then '\n' (big-endian),
+// at an even offset, and no other character has those two bytes there. A
+// text of one line, or whose first two lines are long, still reads as
+// UTF-16 when its first line is in a script below U+2000.
+func utf16Text(src string) bool {
+	if hasUTF16BOM(src) {
+		return false
+	}
+	head := src[:min(len(src), 16<<10)]
+	le, be := 0, 0
+	for i := 0; i+1 < len(head); i += 2 {
+		switch {
+		case head[i] == '\n' && head[i+1] == 0:
+			le++
+		case head[i] == 0 && head[i+1] == '\n':
+			be++
+		}
+	}
+	if le >= 2 || be >= 2 {
+		return true
+	}
+	line := src[:min(len(src), 64)]
+	if i := strings.IndexAny(line, "\r\n"); i >= 0 {
+		line = line[:i]
+	}
+	return looksUTF16(line)
+}
+
 // looksUTF16 reports whether line, the first of a text, or the first bytes
-// of a JSON document, reads as UTF-16 without a byte order mark, and where
-// its first high byte stands, 0 (big-endian) or 1 (little-endian). Text
+// of a JSON document, reads as UTF-16 without a byte order mark. Text
 // from U+0000 to U+1FFF (Latin, Greek, Cyrillic, Hebrew, Arabic, the
 // scripts of India and more) has in UTF-16 a high byte below 0x20 before
 // or after each low byte: a NUL for ASCII, 0x04 for Cyrillic, 0x06 for
 // Arabic. So in line's first 64 bytes, at least 4 of them, the bytes
 // from the first or the second on, one in two, must be below 0x20, with a
 // NUL among them or all the same, and the bytes between them not NUL.
-func looksUTF16(line string) (high int, ok bool) {
+func looksUTF16(line string) bool {
 	line = line[:min(len(line), 64)]
 	if len(line) < 4 {
-		return 0, false
+		return false
 	}
 	for h := range 2 {
 		nul, same, fits := false, true, true
@@ -640,10 +678,10 @@ func looksUTF16(line string) (high int, ok bool) {
 			}
 		}
 		if fits && (nul || same) {
-			return h, true
+			return true
 		}
 	}
-	return 0, false
+	return false
 }
 
 // kindSentinel returns the sentinel of a problem of kind k that the lexer

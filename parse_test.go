@@ -251,10 +251,11 @@ func TestInvalidUTF8Run(t *testing.T) {
 }
 
 // TestUTF16HintScripts checks that a text in UTF-16 without a byte order
-// mark is named as such in other scripts than Latin, where the high byte
-// of each character is not a NUL but another control character: one
-// error says so, at the first high byte; and that text in UTF-8 with
-// control characters at every other byte is not.
+// mark is named as such in any script: by its line feeds, or by its first
+// line alone in the scripts below U+2000, where the high byte of each
+// character is a NUL or another control character. The first error says
+// so, and no other. Text in UTF-8 with control characters at every other
+// byte is not named.
 func TestUTF16HintScripts(t *testing.T) {
 	encode := func(s string, bigEndian bool) string {
 		var b []byte
@@ -267,34 +268,56 @@ func TestUTF16HintScripts(t *testing.T) {
 		}
 		return string(b)
 	}
-	for _, title := range []string{
-		"La Ligue arabe",
-		"الجامعة العربية",   // Arabic: high bytes 0x06 and, for the space, 0x00
-		"Лига",              // Cyrillic, one word: high bytes all 0x04
-		"Ελλάδα και Κύπρος", // Greek
-		"ישראל",             // Hebrew
+	for _, tt := range []struct {
+		text string
+		// oneLine: the title alone is enough, no line feed needed.
+		oneLine bool
+	}{
+		{"La Ligue arabe", true},
+		{"الجامعة العربية", true},   // Arabic: high bytes 0x06 and, for the space, 0x00
+		{"Лига", true},              // Cyrillic, one word: high bytes all 0x04
+		{"Ελλάδα και Κύπρος", true}, // Greek
+		{"ישראל", true},             // Hebrew
+		{"หัวข้อข่าว", true},        // Thai: high bytes all 0x0E
+		{"अरब लीग", true},           // Devanagari: high bytes 0x09, a tab, and a NUL
+		{"अरबलीग", true},            // Devanagari, one word: high bytes all tabs
+		{"阿拉伯国家联盟会议上", false},       // Chinese, 上 is 0x0A and 0x4E
+		{"アラブ連盟の会議", false},         // Japanese
+		{"🏛️ Ligue", false},         // a surrogate pair first
 	} {
 		for _, bigEndian := range []bool{false, true} {
-			in := encode(title+"\nSUMMARY\n", bigEndian)
-			col := 2 // the first high byte
-			if bigEndian {
-				col = 1
-			}
-			_, err := Parse([]byte(in))
-			var list ErrorList
-			errors.As(err, &list)
-			var said []*ParseError
-			for _, e := range list {
-				if strings.Contains(e.Error(), "looks like UTF-16") {
-					said = append(said, e)
+			for i, in := range []string{
+				encode(tt.text+"\nSous-titre\nSUMMARY\nRésumé.\n", bigEndian),
+				encode(tt.text+"\r\nSous-titre\r\nSUMMARY\r\n", bigEndian),
+				encode(tt.text+"\n", bigEndian), // one line
+			} {
+				_, err := Parse([]byte(in))
+				var list ErrorList
+				if !errors.As(err, &list) {
+					t.Fatalf("%q in UTF-16 (big-endian %v): %v, want errors", in, bigEndian, err)
 				}
-			}
-			if len(said) != 1 || said[0].Line != 1 || said[0].Column != col {
-				t.Errorf("%q in UTF-16 (big-endian %v): errors %v, want one that says UTF-16, at 1:%d", title, bigEndian, err, col)
+				said := 0
+				for _, e := range list {
+					if strings.Contains(e.Error(), "looks like UTF-16") {
+						said++
+					}
+				}
+				want := 1
+				if i == 2 && !tt.oneLine {
+					want = 0
+				}
+				if said != want || want == 1 && !strings.Contains(list[0].Error(), "looks like UTF-16") {
+					t.Errorf("%q in UTF-16 (big-endian %v): errors %v, want %d saying UTF-16, the first", in, bigEndian, err, want)
+				}
 			}
 		}
 	}
-	for _, in := range []string{"a\x01b\x02c\x03d\x04\n", "\x01a\x02b\x03c\x04d\n"} {
+	for _, in := range []string{
+		"a\x01b\x02c\x03d\x04\n",
+		"\x01a\x02b\x03c\x04d\n",
+		"Titres\n\x00Sous-titre\n",       // one line feed and a NUL, at an even offset
+		"Titres\n\x00Sou\n\x00s-titre\n", // a second, at an odd offset
+	} {
 		_, err := Parse([]byte(in))
 		var list ErrorList
 		if !errors.As(err, &list) {
@@ -315,6 +338,7 @@ func TestUTF16Hint(t *testing.T) {
 	for _, tt := range []struct{ name, in, want string }{
 		{"UTF-16LE", "\xff\xfeT\x00\n\x00", "1:1: invalid UTF-8: ff fe, the byte order mark of UTF-16: the text is to be UTF-8"},
 		{"UTF-16BE", "\xfe\xff\x00T\x00\n", "1:1: invalid UTF-8: fe ff, the byte order mark of UTF-16: the text is to be UTF-8"},
+		{"UTF-16LE, two lines", "\xff\xfeT\x00\n\x00S\x00\n\x00", "1:1: invalid UTF-8: ff fe, the byte order mark of UTF-16: the text is to be UTF-8"},
 		{"Latin-1", "\xe9t\xe9\n", "1:1: invalid UTF-8: e9"},
 		{"later on the line", "T\xff\xfe\n", "1:2: invalid UTF-8: ff fe"},
 		{"UTF-16LE without a mark", "T\x00i\x00t\x00r\x00e\x00\n\x00", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
@@ -324,7 +348,7 @@ func TestUTF16Hint(t *testing.T) {
 		{"NUL at every other byte, not at the start", "Title T\x00i\x00t\x00\n", "1:8: control character U+0000"},
 		{"too short", "T\x00\n\x00", "1:2: control character U+0000"},
 		{"NULs that stop", "T\x00i\x00tle\n", "1:2: control character U+0000"},
-		{"another control character first", "\x01\x00i\x00t\x00\n", "1:1: control character U+0001"},
+		{"another control character first", "\x01\x00i\x00t\x00\n", "1:1: control character U+0001: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 		{"on the second line", "Title\nT\x00i\x00t\x00\n", "2:2: control character U+0000"},
 		{"in the first 64 bytes", strings.Repeat("a\x00", 32) + "xyz\n", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 	} {

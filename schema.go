@@ -808,7 +808,7 @@ func utf16Hint(data []byte) string {
 	if hasUTF16BOM(start) {
 		return ": the document starts with the byte order mark of UTF-16: it is to be UTF-8"
 	}
-	if _, ok := looksUTF16(start); ok {
+	if looksUTF16(start) {
 		return ": the document looks like UTF-16 without a byte order mark: it is to be UTF-8"
 	}
 	return ""

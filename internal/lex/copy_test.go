@@ -37,7 +37,7 @@ func checkCopy(t *testing.T, data []byte) {
 			if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotProblems, wantProblems) {
 				t.Fatalf("InitCopy(%+q) with %s, poisoned %v, read\n%#v\n%#v\nInit read\n%#v\n%#v", src, name, poisoned, got, gotProblems, want, wantProblems)
 			}
-			if copied, out := strings.TrimPrefix(src, "\uFEFF"), l.str(0, l.Len()); out != copied {
+			if copied, out := strings.TrimPrefix(src, "\uFEFF"), l.str(0, len(l.Input())); out != copied {
 				t.Fatalf("InitCopy(%+q) with %s, poisoned %v: the copy at the end is %+q", src, name, poisoned, out)
 			}
 			for i := range data {

@@ -139,9 +139,9 @@ func uninitialized(n int) []byte {
 	return make([]byte, n)
 }
 
-// Len returns the length of the input, in bytes, without a leading byte
-// order mark.
-func (l *Lexer) Len() int { return len(l.src) }
+// Input returns the input as l reads it, without a leading byte order
+// mark: the caller's bytes, not their copy, after InitCopy.
+func (l *Lexer) Input() string { return l.src }
 
 // copyInput copies src[i:j] to dst, when l makes a copy.
 func (l *Lexer) copyInput(i, j int) {
