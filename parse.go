@@ -566,14 +566,10 @@ func (p *parser) err() error {
 			Err: tooManyErr(total-p.limit, h),
 		})
 	}
-	// A text in UTF-16 has its first problem on the first line, or at the
-	// start of the second, after a line feed in UTF-16 little-endian:
-	// the first error then says what the text is.
-	first := errs[0]
-	if first.Line == 1 || first.Line == 2 && first.Column == 1 {
-		if isProblem(first.Err) && utf16Text(lx.Input()) {
-			first.Err = fmt.Errorf("%w: the text looks like UTF-16 without a byte order mark: it is to be UTF-8", first.Err)
-		}
+	// A text in UTF-16 has a NUL or a bad byte by its first line feed at
+	// the latest: the first error then says what the text is.
+	if first := errs[0]; isProblem(first.Err) && utf16Text(lx.Input()) {
+		first.Err = fmt.Errorf("%w: the text looks like UTF-16 without a byte order mark: it is to be UTF-8", first.Err)
 	}
 	return errs
 }
@@ -634,6 +630,9 @@ func utf16Text(src string) bool {
 	}
 	head := src[:min(len(src), 16<<10)]
 	le, be := 0, 0
+	if strings.IndexByte(head, 0) < 0 {
+		head = "" // no NUL, no line feed in UTF-16
+	}
 	for i := 0; i+1 < len(head); i += 2 {
 		switch {
 		case head[i] == '\n' && head[i+1] == 0:

@@ -282,6 +282,7 @@ func TestUTF16HintScripts(t *testing.T) {
 		{"अरब लीग", true},           // Devanagari: high bytes 0x09, a tab, and a NUL
 		{"अरबलीग", true},            // Devanagari, one word: high bytes all tabs
 		{"阿拉伯国家联盟会议上", false},       // Chinese, 上 is 0x0A and 0x4E
+		{"上海会议", false},             // 上 first: a line break, in UTF-8, at once
 		{"アラブ連盟の会議", false},         // Japanese
 		{"🏛️ Ligue", false},         // a surrogate pair first
 	} {
