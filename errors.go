@@ -86,7 +86,7 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // Control characters, invalid bytes and the bidirectional controls
 // (U+202E RIGHT-TO-LEFT OVERRIDE and its kin, which could show the line
 // reordered) are shown as U+FFFD, so that the caret stays under the right
-// character. An emoji made of several characters (a flag, a family joined
+// character; a tab, which is white space, is shown as a space. An emoji made of several characters (a flag, a family joined
 // by U+200D, a skin tone) counts as one, two columns wide, as terminals
 // that know these sequences show it. A long line is cut around the column.
 // An error with no source line, at an empty line or made with
@@ -132,7 +132,9 @@ func displayLine(src string, col int) (string, int) {
 	}
 	var w widths
 	for i, r := range src[start:end] {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || unicode.Is(unicode.Bidi_Control, r) {
+		if r == '\t' {
+			r = ' ' // white space that the line may hold
+		} else if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || unicode.Is(unicode.Bidi_Control, r) {
 			r = utf8.RuneError
 		}
 		n := w.next(r)

@@ -127,6 +127,23 @@ func TestErrorWithPositionBidi(t *testing.T) {
 	}
 }
 
+// TestErrorWithPositionTab checks that a tab, white space that a line may
+// hold, is shown as a space, not as U+FFFD as a control character is.
+func TestErrorWithPositionTab(t *testing.T) {
+	_, err := Parse([]byte("\tTitre\tdu\x07jour\n"))
+	var list ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("Parse = %v, want errors", err)
+	}
+	want := "1:10: control character U+0007\n" +
+		"  |\n" +
+		"1 |  Titre du\uFFFDjour\n" +
+		"  |          ^"
+	if got := list[0].ErrorWithPosition(); got != want {
+		t.Errorf("ErrorWithPosition:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 // TestErrorWithPositionEmoji checks where the caret stands after emoji
 // made of several characters, which a terminal that knows them shows two
 // columns wide, and after the characters that look like them but are not.
