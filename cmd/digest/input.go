@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -210,18 +211,34 @@ func (c *cli) readJSON(p *digest.Parser, name string, data []byte) (*digest.Dige
 var byteOrderMark = []byte("\uFEFF")
 
 // isJSON reports whether data reads as JSON: whether, after a byte order
-// mark and white space, it starts as a JSON object does: '{' then '}' and
-// nothing more, or '{' then a string and ':' (white space aside), or the
-// start of such a string. A line break of a text (lex.BreakLen) in or
-// after the string, escaped or not, is a title's end: the text is not
-// JSON, where no key of a digest holds one (JSON takes U+0085, U+2028 and
-// U+2029 raw in a string). A digest text whose title starts with '{' is
-// not JSON, unless the title goes on as an object's first key does, or is
-// '{' alone before a line that starts so, as JSON may break a line there:
-// {"Gaza"} and {} Gaza are texts, {"Gaza": and {"Ga are JSON.
+// mark and white space, it is a JSON array or object, in any layout, or
+// starts as a JSON object does: '{' then '}' and nothing more, or '{' then
+// a string and ':' (white space aside), or the start of such a string. A
+// line break of a text (lex.BreakLen) in or after the string, escaped or
+// not, is a title's end: the text is not JSON, where no key of a digest
+// holds one (JSON takes U+0085, U+2028 and U+2029 raw in a string). A
+// digest text whose title starts with '{' is not JSON, unless the title
+// goes on as an object's first key does, or is '{' alone before a line
+// that starts so, as JSON may break a line there: {"Gaza"} and {} Gaza are
+// texts, {"Gaza": and {"Ga are JSON. No text that has a header is valid
+// JSON, and one that starts with '[' is a text unless it is.
+//
+// A document in UTF-16, which Windows tools may save, reads as JSON too
+// when it starts with '{' or '[', after the byte order mark of UTF-16 if
+// any: ValidateJSON then says what it is.
 func isJSON(data []byte) bool {
-	data = bytes.TrimLeft(bytes.TrimPrefix(data, byteOrderMark), jsonSpace)
-	if len(data) == 0 || data[0] != '{' {
+	data = bytes.TrimPrefix(data, byteOrderMark)
+	if utf16Start(data) {
+		return true
+	}
+	data = bytes.TrimLeft(data, jsonSpace)
+	if len(data) == 0 || data[0] != '{' && data[0] != '[' {
+		return false
+	}
+	if json.Valid(data) {
+		return true
+	}
+	if data[0] != '{' {
 		return false
 	}
 	data = bytes.TrimLeft(data[1:], jsonSpace)
@@ -250,6 +267,19 @@ func isJSON(data []byte) bool {
 		}
 	}
 	return true // a document cut short in its first key
+}
+
+// utf16Start reports whether data starts with '{' or '[' in UTF-16, of
+// either byte order, with its byte order mark or without.
+func utf16Start(data []byte) bool {
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		data = data[2:]
+	}
+	if len(data) < 2 || data[0] != 0 && data[1] != 0 {
+		return false
+	}
+	c := data[0] | data[1] // the byte that is not NUL
+	return c == '{' || c == '['
 }
 
 // jsonSpace is the white space of JSON.

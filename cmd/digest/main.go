@@ -16,7 +16,9 @@
 //
 // A verb reads the files named after its flags one at a time, in order.
 // With no file, or for the name "-", it reads standard input, which messages
-// call <stdin>; "-" may be named once. Flags go before the file names.
+// call <stdin>; "-" may be named once. Flags may stand before or after the
+// file names; after "--", every argument is a file name, as in
+// digest fmt -w -- -notes.txt.
 // Messages quote a file name that holds a character that is not printable,
 // as Go quotes a string ("a\x1b.txt"), so that each stays one line.
 //
@@ -25,10 +27,14 @@
 // string and, on the string's line, ":" (white space aside, and line
 // breaks between "{" and the string), is a JSON document, which they read
 // with [digest.Parser.ValidateJSON]; so is one that ends before it tells,
-// as "{" or {"Ga, read as a JSON document cut short. Any other is a text.
-// So a title may start with "{", as in {Exclusif} or {"Gaza"} : trêve,
-// unless it goes on as an object's first key does, as in {"Gaza": trêve,
-// or is "{" alone before a line that starts so.
+// as "{" or {"Ga, read as a JSON document cut short; so is any valid JSON
+// object or array, whatever its layout (an array is refused, as it holds
+// no digest, and fmt -w leaves it); and so is an input in UTF-16 that
+// starts with "{" or "[", refused with a message that names UTF-16. Any
+// other is a text. So a title may start with "{" or "[", as in {Exclusif},
+// {"Gaza"} : trêve or [Vidéo] Gaza, unless it goes on as an object's
+// first key does, as in {"Gaza": trêve, or is "{" alone before a line
+// that starts so.
 //
 // Problems in a text are reported on standard error, one a line, as
 //
@@ -53,9 +59,9 @@
 //		number too large for an int64 is taken as the largest the command
 //		allows, 2^63-2
 //
-// With -context, each problem is followed by its line, control characters,
-// invalid bytes and bidirectional controls (such as U+202E) shown as
-// U+FFFD, and a caret under the column:
+// With -context, each problem is followed by its line, control characters
+// other than tab, invalid bytes and bidirectional controls (such as
+// U+202E) shown as U+FFFD, a tab as a space, and a caret under the column:
 //
 //	article.txt:1:6: control character U+0007
 //	  |
@@ -139,7 +145,10 @@
 //
 // A JSON document, for any verb, may be as large as -max-size allows, as
 // a text may ([digest.Parser.ValidateJSON]). One over the limit is
-// reported as FILE: input too large, without a line and a column.
+// reported as FILE: input too large, without a line and a column. The JSON
+// form of a digest is larger than its text, by its keys and escapes: what
+// parse prints for a text near the limit reads back with a larger
+// -max-size.
 //
 // # Schema
 //
@@ -164,7 +173,9 @@
 // written. A message of status 2 is one line on standard error, starting
 // with "digest: ", except with no verb, when digest prints its usage there
 // instead.
-// When several inputs fail, the highest status wins.
+// When several inputs fail, the highest status wins. Writing to a pipe
+// whose reader has gone, as in digest parse *.txt | head -1, ends digest
+// as it ends other commands: by the signal SIGPIPE, with no message.
 //
 // # Examples
 //
@@ -272,18 +283,40 @@ func (v *verb) flagSet() (*flag.FlagSet, func(c *cli, args []string) int) {
 // runVerb parses the flags of v in args and runs it.
 func (c *cli) runVerb(v *verb, args []string) int {
 	fs, runner := v.flagSet()
-	if err := fs.Parse(args); err != nil {
+	files, err := parseFlags(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			v.printUsage(c.stderr, fs)
 			return exitOK
 		}
 		return c.usageError(v.name, "%v", err)
 	}
-	if n := countStdin(fs.Args()); n > 1 {
+	if n := countStdin(files); n > 1 {
 		// The second would read what the first left: nothing.
 		return c.usageError(v.name, "standard input, -, named %d times", n)
 	}
-	return runner(c, fs.Args())
+	return runner(c, files)
+}
+
+// parseFlags parses the flags in args, before and after the file names,
+// as a user who adds -w at the end of a command line expects, and returns
+// the file names. After "--", every argument is a file name.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		// fs stops at the first argument that is not a flag, which it
+		// keeps, or after "--", which it drops. No flag takes "--" as its
+		// value: -max-size refuses it.
+		rest := fs.Args()
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" || len(rest) == 0 {
+			return append(files, rest...), nil
+		}
+		files = append(files, rest[0])
+		args = rest[1:]
+	}
 }
 
 // printUsage writes the usage of v, with the flags defined on fs, to w.

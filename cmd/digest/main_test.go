@@ -450,7 +450,11 @@ func TestFmtWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inTempDir(t, map[string]string{"broken.txt": broken, "canonical.txt": string(canonical), "seed.json": string(js)})
+	// JSON in another layout than an object's first key on its line, and
+	// a list of digests, are JSON too: fmt -w leaves them.
+	odd := "{\n\"title\"\n: \"T\"}"
+	list := "[\n" + string(js) + ",\n" + string(js) + "\n]\n"
+	inTempDir(t, map[string]string{"broken.txt": broken, "canonical.txt": string(canonical), "seed.json": string(js), "odd.json": odd, "list.json": list})
 	if err := os.WriteFile("seed.txt", seed, 0o640); err != nil {
 		t.Fatal(err)
 	}
@@ -458,20 +462,25 @@ func TestFmtWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	code, stdout, stderr := runDigest("", "fmt", "-w", "link.txt", "broken.txt", "canonical.txt", "seed.json")
+	code, stdout, stderr := runDigest("", "fmt", "-w", "link.txt", "broken.txt", "canonical.txt", "seed.json", "odd.json", "list.json")
 	if code != 1 {
 		t.Errorf("exit status %d, want 1", code)
 	}
 	if stdout != "" {
 		t.Errorf("stdout:\n%s\nwant nothing", stdout)
 	}
-	checkLines(t, stderr, append(slices.Clone(brokenProblems), `^seed\.json: reads as JSON, which fmt -w does not replace with text$`))
+	checkLines(t, stderr, append(slices.Clone(brokenProblems),
+		`^seed\.json: reads as JSON, which fmt -w does not replace with text$`,
+		`^odd\.json: reads as JSON, which fmt -w does not replace with text$`,
+		`^list\.json: reads as JSON, which fmt -w does not replace with text$`))
 
 	for name, want := range map[string]string{
 		"seed.txt":      string(canonical),
 		"broken.txt":    broken,
 		"canonical.txt": string(canonical),
 		"seed.json":     string(js),
+		"odd.json":      odd,
+		"list.json":     list,
 	} {
 		got, err := os.ReadFile(name)
 		if err != nil {
@@ -495,9 +504,44 @@ func TestFmtWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != 5 { // no temporary file left
-		t.Errorf("the directory holds %d files after fmt -w, want 5: %v", len(entries), entries)
+	if len(entries) != 7 { // no temporary file left
+		t.Errorf("the directory holds %d files after fmt -w, want 7: %v", len(entries), entries)
 	}
+}
+
+// TestFlagsAfterFiles checks that flags after the file names apply, before
+// any file is read, and that after "--" every argument is a file name.
+func TestFlagsAfterFiles(t *testing.T) {
+	seed := readSeed(t)
+	inTempDir(t, map[string]string{"seed.txt": string(seed), "-w": string(seed)})
+	d, err := digest.Parse(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	canonical := string(digest.Format(d))
+
+	code, _, stderr := runDigest("", "validate", "seed.txt", "-max-size", "10")
+	if code != 1 || !strings.HasPrefix(stderr, "seed.txt:1:11: input too large: more than 10 bytes") {
+		t.Errorf("validate seed.txt -max-size 10: exit status %d, stderr %q; want 1 and seed.txt too large", code, stderr)
+	}
+	code, stdout, stderr := runDigest("", "fmt", "-w", "--", "-w")
+	if code != 0 || stdout != "" || stderr != "" {
+		t.Errorf("fmt -w -- -w: exit status %d, stdout %q, stderr %q; want 0 and nothing", code, stdout, stderr)
+	}
+	code, stdout, stderr = runDigest("", "fmt", "seed.txt", "-w")
+	if code != 0 || stdout != "" || stderr != "" {
+		t.Errorf("fmt seed.txt -w: exit status %d, stdout %q, stderr %q; want 0 and nothing", code, stdout, stderr)
+	}
+	for _, name := range []string{"seed.txt", "-w"} {
+		if got, err := os.ReadFile(name); err != nil || string(got) != canonical {
+			t.Errorf("%s after fmt -w: %v, %.100q; want its canonical text", name, err, got)
+		}
+	}
+	code, stdout, stderr = runDigest("", "validate", "seed.txt", "--", "-max-size", "10")
+	if code != 2 || stdout != "" {
+		t.Errorf("validate seed.txt -- -max-size 10: exit status %d, stdout %q; want 2 and nothing", code, stdout)
+	}
+	checkLines(t, stderr, []string{`^digest: -max-size: no such file or directory$`, `^digest: 10: no such file or directory$`})
 }
 
 // TestFmtWriteInPlace checks that fmt -w rewrites a file in place: the

@@ -205,7 +205,22 @@ func TestIsJSON(t *testing.T) {
 		{"Titre\nSUMMARY\n{\"a\":1}\n", false},
 		{"", false},
 		{"\uFEFF", false},
-		{"[]", false},
+		// Valid JSON in any layout, an array among them; a title may
+		// start with '['.
+		{"[]", true},
+		{" [\n{\"title\": \"T\"}\n]\n", true},
+		{"{\"Gaza\"\n: 1}", true},
+		{"[Exclusif] Gaza\nSUMMARY\n", false},
+		{"[1, 2]\nSUMMARY\n", false},
+		{"[", false},
+		// UTF-16, with its byte order mark or without.
+		{"{\x00}\x00", true},
+		{"\x00[", true},
+		{"\xff\xfe{\x00", true},
+		{"\xfe\xff\x00{", true},
+		{"\uFEFF\xff\xfe[\x00", true},
+		{"T\x00i\x00", false},
+		{"\x00\x00", false},
 	} {
 		if got := isJSON([]byte(tt.data)); got != tt.want {
 			t.Errorf("isJSON(%q) = %v, want %v", tt.data, got, tt.want)
