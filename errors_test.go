@@ -109,38 +109,36 @@ func TestExcerptInvisible(t *testing.T) {
 	}
 }
 
-// TestErrorWithPositionBidi checks that the source line shows the
-// bidirectional controls as U+FFFD: shown as they are, a right-to-left
-// override would show the rest of the line reversed.
-func TestErrorWithPositionBidi(t *testing.T) {
-	_, err := Parse([]byte("T\nMENTIONED ENTITIES\nA\n👤\u202EPerson_Male\u202C d\n"))
-	var list ErrorList
-	if !errors.As(err, &list) || len(list) != 1 {
-		t.Fatalf("Parse = %v, want one error", err)
-	}
-	want := "4:5: type line without type name: \"👤\\u202ePerson_Male\\u202c d\"\n" +
-		"  |\n" +
-		"4 | 👤\uFFFDPerson_Male\uFFFD d\n" +
-		"  |   ^"
-	if got := list[0].ErrorWithPosition(); got != want {
-		t.Errorf("ErrorWithPosition:\n%s\nwant:\n%s", got, want)
-	}
-}
-
-// TestErrorWithPositionTab checks that a tab, white space that a line may
-// hold, is shown as a space, not as U+FFFD as a control character is.
-func TestErrorWithPositionTab(t *testing.T) {
-	_, err := Parse([]byte("\tTitre\tdu\x07jour\n"))
-	var list ErrorList
-	if !errors.As(err, &list) {
-		t.Fatalf("Parse = %v, want errors", err)
-	}
-	want := "1:10: control character U+0007\n" +
-		"  |\n" +
-		"1 |  Titre du\uFFFDjour\n" +
-		"  |          ^"
-	if got := list[0].ErrorWithPosition(); got != want {
-		t.Errorf("ErrorWithPosition:\n%s\nwant:\n%s", got, want)
+// TestErrorWithPositionShown checks how the source line shows what cannot
+// be shown as it is: the bidirectional controls as U+FFFD, as shown as
+// they are a right-to-left override would show the rest of the line
+// reversed; and a tab, white space that a line may hold, as a space, not
+// as U+FFFD as a control character is.
+func TestErrorWithPositionShown(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{
+			"T\nMENTIONED ENTITIES\nA\n👤\u202EPerson_Male\u202C d\n",
+			"4:5: type line without type name: \"👤\\u202ePerson_Male\\u202c d\"\n" +
+				"  |\n" +
+				"4 | 👤\uFFFDPerson_Male\uFFFD d\n" +
+				"  |   ^",
+		},
+		{
+			"\tTitre\tdu\x07jour\n",
+			"1:10: control character U+0007\n" +
+				"  |\n" +
+				"1 |  Titre du\uFFFDjour\n" +
+				"  |          ^",
+		},
+	} {
+		_, err := Parse([]byte(tt.text))
+		var list ErrorList
+		if !errors.As(err, &list) || len(list) != 1 {
+			t.Fatalf("Parse(%q) = %v, want one error", tt.text, err)
+		}
+		if got := list[0].ErrorWithPosition(); got != tt.want {
+			t.Errorf("ErrorWithPosition:\n%s\nwant:\n%s", got, tt.want)
+		}
 	}
 }
 
