@@ -185,6 +185,14 @@ func (w *widths) next(r rune) int {
 	return n
 }
 
+// isHangulJoining reports whether r is a Hangul vowel or final consonant
+// of the conjoining jamo (U+1160 to U+11FF, U+D7B0 to U+D7FF), which a
+// terminal draws inside the syllable that the initial consonant before it
+// starts, as wcwidth counts them.
+func isHangulJoining(r rune) bool {
+	return 0x1160 <= r && r <= 0x11FF || 0xD7B0 <= r && r <= 0xD7FF
+}
+
 // isKeycapBase reports whether r starts a keycap emoji: r, U+FE0F, U+20E3.
 func isKeycapBase(r rune) bool { return '0' <= r && r <= '9' || r == '#' || r == '*' }
 
@@ -193,11 +201,12 @@ func isKeycapBase(r rune) bool { return '0' <= r && r <= '9' || r == '#' || r ==
 func isEmoji(r rune) bool { return r >= 0x1F000 && r <= 0x1FAFF }
 
 // runeWidth returns how many columns r takes in a terminal: none for
-// combining marks and invisible format characters, two for wide East Asian
-// characters and emoji.
+// combining marks, invisible format characters and the vowels and final
+// consonants of Hangul in NFD, which join the initial consonant before
+// them into one syllable; two for wide East Asian characters and emoji.
 func runeWidth(r rune) int {
 	switch {
-	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf), isHangulJoining(r):
 		return 0
 	case isEmoji(r):
 		return 2

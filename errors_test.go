@@ -144,7 +144,8 @@ func TestErrorWithPositionShown(t *testing.T) {
 
 // TestErrorWithPositionEmoji checks where the caret stands after emoji
 // made of several characters, which a terminal that knows them shows two
-// columns wide, and after the characters that look like them but are not.
+// columns wide, after the characters that look like them but are not, and
+// after other characters that join, Hangul letters in NFD.
 func TestErrorWithPositionEmoji(t *testing.T) {
 	for _, c := range []struct {
 		name, before string
@@ -165,6 +166,8 @@ func TestErrorWithPositionEmoji(t *testing.T) {
 		{"joiner in Devanagari", "क्\u200dष", 2},
 		{"skin tone alone", "a🏽", 3},
 		{"wide letters", "日本", 4},
+		{"Hangul in NFD", "\u1100\u1161\u11a8\ud7b0", 2}, // 각 and a vowel
+		{"Hangul in NFC", "각", 2},
 		{"U+FE0F after a letter", "a\ufe0f", 1},
 	} {
 		t.Run(c.name, func(t *testing.T) {
