@@ -91,6 +91,26 @@ func TestParseAllocs(t *testing.T) {
 	}
 }
 
+// TestAllErrorsAllocs checks that with AllErrors, the error of a control
+// character allocates once, for its ParseError, and makes no message until
+// asked: a text with one at each byte holds millions.
+func TestAllErrorsAllocs(t *testing.T) {
+	const n = 10000
+	text := []byte("T\n" + strings.Repeat("\x07", n))
+	var p Parser
+	p.AllErrors = true
+	_, err := p.Parse(text)
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != n || list[n-1].Error() != fmt.Sprintf("2:%d: control character U+0007", n) {
+		t.Fatalf("Parse gives %d errors, want %d", len(list), n)
+	}
+	// The slices that hold the problems and the errors double as they
+	// grow: a few dozen more allocations.
+	if allocs := testing.AllocsPerRun(3, func() { p.Parse(text) }); allocs > n+100 {
+		t.Errorf("Parse with AllErrors allocates %v times for %d errors, want at most %d", allocs, n, n+100)
+	}
+}
+
 // listsText returns a digest with n highlights, paragraphs, keywords and
 // entities, whose number no header declares.
 func listsText(n int) []byte {
