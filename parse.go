@@ -572,8 +572,9 @@ func (p *parser) err() error {
 			Err: tooManyErr(total-p.limit, h),
 		})
 	}
-	// A text in UTF-16 has a NUL or a bad byte by its first line feed at
-	// the latest: the first error then says what the text is.
+	// In a text in UTF-16, the first error is that of a byte: a NUL,
+	// another control character or a bad byte, by its first line feed at
+	// the latest. That error then says what the text is.
 	if first := errs[0]; isProblem(first.Err) && utf16Text(lx.Input()) {
 		first.Err = fmt.Errorf("%w: the text looks like UTF-16 without a byte order mark: it is to be UTF-8", first.Err)
 	}

@@ -14,11 +14,11 @@
 //	schema    print the JSON Schema of the JSON form
 //	help      print the usage of digest or of a verb
 //
-// A verb reads the files named after its flags one at a time, in order.
-// With no file, or for the name "-", it reads standard input, which messages
-// call <stdin>; "-" may be named once. Flags may stand before or after the
-// file names; after "--", every argument is a file name, as in
-// digest fmt -w -- -notes.txt.
+// A verb reads the files named on its command line one at a time, in
+// order. With no file, or for the name "-", it reads standard input, which
+// messages call <stdin>; "-" may be named once. Flags may stand before or
+// after the file names, and apply to all; after "--", every argument is a
+// file name, as in digest fmt -w -- -notes.txt.
 // Messages quote a file name that holds a character that is not printable,
 // as Go quotes a string ("a\x1b.txt"), so that each stays one line.
 //
