@@ -15,7 +15,13 @@ CONST(0x20, $0x7f7f7f7f7f7f7f7f) // DEL
 CONST(0x40, $0xc0c0c0c0c0c0c0c0) // above the continuation bytes
 CONST(0x60, $0xbdbdbdbdbdbdbdbd) // moves 0xC3 to 0x80
 CONST(0x80, $0x8989898989898989) // above 0xCB so moved
-GLOBL consts<>(SB), RODATA|NOPTR, $0xa0
+CONST(0xa0, $0xf0f0f0f0f0f0f0f0) // the first byte of an emoji
+CONST(0xc0, $0x9f9f9f9f9f9f9f9f) // its second byte
+CONST(0xe0, $0xacacacacacacacac) // above its third byte
+CONST(0x100, $0xefefefefefefefef) // the bytes of U+FE0F
+CONST(0x120, $0xb8b8b8b8b8b8b8b8)
+CONST(0x140, $0x8f8f8f8f8f8f8f8f)
+GLOBL consts<>(SB), RODATA|NOPTR, $0x160
 
 // LETTERS_OR_STOP ends a block. R8 holds the lead bytes from 0xC3 to
 // 0xCB, R13 the continuation bytes: a lead before a continuation byte
@@ -36,6 +42,10 @@ GLOBL consts<>(SB), RODATA|NOPTR, $0xa0
 	LEAQ (R8)(R8*2), DI; \
 	XORQ DI, BX; \
 	JNZ  stop; \
+	NEXT_BLOCK
+
+// NEXT_BLOCK ends a block with no stop left in BX.
+#define NEXT_BLOCK \
 	ORQ  R12, R9; \
 	MOVQ R11, R10; \
 	SHRQ $31, R10; \
@@ -116,6 +126,82 @@ GLOBL consts<>(SB), RODATA|NOPTR, $0xa0
 	VPADDB    Y11, Y0, Y5; \
 	VPCMPGTB  Y5, Y12, Y6; \
 	VPMOVMSKB Y6, R8
+
+// AVX2_SYMBOLS takes out of BX the emoji from U+1F000 to U+1FAFF (F0 9F,
+// 80 to AB, a continuation byte) and the U+FE0F (EF B8 8F) that lie whole
+// in the block, Y0, and sets the flags for JNZ: ZF is set when no stop is
+// left. These are the characters that the code at stop passes over one at
+// a time, reading the block again after each; every type line of a digest
+// starts with one or two of them.
+//
+// R13 holds the continuation bytes shifted right by one (LETTERS_OR_STOP),
+// without those past the end of s in the last block: a character's last
+// byte must be one of them, which keeps out a character that the end of s
+// cuts. Each byte of such a character is at or above 0x80, so in BX, and
+// none is a lead from 0xC3 to 0xCB or follows one, so LETTERS_OR_STOP left
+// it there. No two emoji, and no two U+FE0F, overlap: their first bytes
+// are at least 4 and 3 bytes apart, and the multiplications by 15 and 7
+// below set the bits of each character's bytes with no carry.
+#define AVX2_SYMBOLS \
+	VPCMPEQB  consts<>+0xa0(SB), Y0, Y1; \
+	VPMOVMSKB Y1, DI; \
+	AND_BYTE_AT(consts<>+0xc0(SB), 1); \
+	VMOVDQU   consts<>+0xe0(SB), Y3; \
+	VPCMPGTB  Y0, Y3, Y3; \
+	VPMOVMSKB Y3, R8; \
+	SHRL      $2, R8; \
+	ANDL      R8, DI; \
+	AND_LAST_AT(2); \
+	LEAQ      (DI)(DI*2), DI; \
+	LEAQ      (DI)(DI*4), DI; \
+	NOTQ      DI; \
+	ANDQ      DI, BX; \
+	VPCMPEQB  consts<>+0x100(SB), Y0, Y1; \
+	VPMOVMSKB Y1, DI; \
+	AND_BYTE_AT(consts<>+0x120(SB), 1); \
+	AND_BYTE_AT(consts<>+0x140(SB), 2); \
+	AND_LAST_AT(1); \
+	LEAQ      (DI)(DI*2), R8; \
+	SHLQ      $2, DI; \
+	ORQ       R8, DI; \
+	NOTQ      DI; \
+	ANDQ      DI, BX
+
+// AND_BYTE_AT keeps in DI, a mask of the block Y0, the bits of the bytes
+// that the byte c, 32 copies of it, follows k bytes after.
+#define AND_BYTE_AT(c, k) \
+	VPCMPEQB  c, Y0, Y2; \
+	VPMOVMSKB Y2, R8; \
+	SHRL      $k, R8; \
+	ANDL      R8, DI
+
+// AND_LAST_AT keeps in DI the bits of the bytes that a continuation byte
+// in s follows k+1 bytes after, from R13 (see AVX2_SYMBOLS).
+#define AND_LAST_AT(k) \
+	MOVL R13, R8; \
+	SHRL $k, R8; \
+	ANDL R8, DI
+
+// STOP_AT counts the spaces before the first stop left in BX, moves CX
+// from the block's start, which it keeps in AX, to the stop, and loads the
+// stop's byte in R8; it goes to ascii when it is an ASCII byte. It leaves
+// the stops (BX) and the pairs of spaces (R12) as they are: symbols goes
+// back to the block from there, without waiting for BSFQ. AX is free
+// here: the loops set it again before they use it.
+#define STOP_AT \
+	MOVQ CX, AX; \
+	MOVQ BX, DI; \
+	NEGQ DI; \
+	ANDQ BX, DI; \
+	DECQ DI; \
+	ANDQ R12, DI; \
+	ORQ  DI, R9; \
+	BSFQ BX, DI; \
+	ADDQ DI, CX; \
+	XORQ R10, R10; \
+	MOVBLZX (SI)(CX*1), R8; \
+	CMPL R8, $0x80; \
+	JCS  ascii
 
 // SSE2_STORE and AVX2_STORE copy the block just read to the same offset
 // of the buffer at R14, unless R14 is nil. The last block may run past the
@@ -219,23 +305,26 @@ tail: // the last bytes, as one block with those past the end masked
 	JMP  end
 
 stop:
-	// Go to the first byte left in BX; count the spaces before it.
-	MOVQ BX, DI
-	NEGQ DI
-	ANDQ BX, DI
-	DECQ DI
-	ANDQ DI, R12
-	ORQ  R12, R9
-	BSFQ BX, BX
-	ADDQ BX, CX
+	// Go to the first byte left in BX; count the spaces before it. Most
+	// often it is the line's end, an ASCII byte: then go to ascii.
+	STOP_AT
 
+	// At an emoji or U+FE0F, first byte F0 or EF in R8, with AVX2, take
+	// out those of the block at once (symbols). Other stops, such as the
+	// letters of other scripts (below EF) or the combining marks of a
+	// text in NFD, go on here at the cost of one compare.
+	CMPL R8, $0xEF
+	JCS  scalar
+	CMPL R8, $0xF0
+	JHI  scalar
+	CMPB ·useAVX2(SB), $0
+	JNE  symbols
+
+scalar:
 	// Pass over a character there that Plain passes over, as plainChar
 	// tells, and read on after it: the byte before is not a space. AX
 	// holds the next four bytes, the first in its low byte; with fewer
 	// left, Plain reads on without plainBlocks.
-	XORQ R10, R10
-	CMPB (SI)(CX*1), $0x80
-	JCS  ascii // most often the line's end
 	LEAQ 4(CX), DI
 	CMPQ DI, DX
 	JHI  done
@@ -309,7 +398,7 @@ resume: // read on with the loop that stopped
 	JMP  check
 
 ascii: // at a '\n' with no two spaces in a row before it, set eol
-	CMPB  (SI)(CX*1), $0x0A
+	CMPL  R8, $0x0A
 	JNE   done
 	TESTQ R9, R9
 	JNE   done
@@ -360,6 +449,20 @@ avx2tail:
 	AVX2_LETTERS
 	ANDQ AX, R13
 	LETTERS_OR_STOP
+	JMP  end
+
+symbols: // AVX2, at the first byte of an emoji or U+FE0F of the block Y0 at AX
+	MOVQ AX, CX
+	AVX2_SYMBOLS
+	JNZ  scalarstop
+	NEXT_BLOCK
+	CMPQ CX, DX
+	JHI  end // the block was the last, read past the end of s
+	JMP  avx2check
+
+scalarstop: // a stop is left in the block: as at stop, without symbols
+	STOP_AT
+	JMP  scalar
 
 end: // the block held no stop: all of s is plain
 	MOVQ DX, CX
