@@ -68,12 +68,14 @@
 //   - Invalid UTF-8 reads as one U+FFFD for each bad byte, and gives one
 //     error for each run of bad bytes. UTF-16 is not decoded: a text in
 //     UTF-16 that starts with its byte order mark gives at 1:1 an error
-//     that names that mark. For one without the mark, the first error says
-//     that the text looks like UTF-16: in any script when two of its line
-//     feeds are in UTF-16 ('\n' beside a NUL), and otherwise when its
-//     first line holds two characters or more of the scripts below U+2000
-//     (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai and the scripts of
-//     India among others). Control characters are reported and kept in
+//     that names that mark. For one without the mark, the first error, a
+//     NUL or another control character or a bad byte, says that the text
+//     looks like UTF-16: in any script when two of the line feeds in its
+//     first 16 KiB are in UTF-16 ('\n' beside a NUL, at an even offset, in
+//     one byte order), and otherwise when that error is on the first line
+//     and the line holds two characters or more of the scripts below
+//     U+2000 (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai and the scripts
+//     of India among others). Control characters are reported and kept in
 //     the partial result; U+000B and U+000C at the ends of a line are
 //     reported too, but trimmed, as they are white space.
 //   - NFC is that of golang.org/x/text/unicode/norm, which keeps text in the

@@ -86,9 +86,11 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // Control characters, invalid bytes and the bidirectional controls
 // (U+202E RIGHT-TO-LEFT OVERRIDE and its kin, which could show the line
 // reordered) are shown as U+FFFD, so that the caret stays under the right
-// character; a tab, which is white space, is shown as a space. An emoji made of several characters (a flag, a family joined
-// by U+200D, a skin tone) counts as one, two columns wide, as terminals
-// that know these sequences show it. A long line is cut around the column.
+// character; a tab, which is white space, is shown as a space. An emoji
+// made of several characters (a flag, a family joined by U+200D, a skin
+// tone) counts as one, two columns wide, as terminals that know these
+// sequences show it; so does a Hangul syllable in NFD, its letters joined.
+// A long line is cut around the column.
 // An error with no source line, at an empty line or made with
 // [ErrorList.Add], is shown alone, as Error shows it.
 func (e *ParseError) ErrorWithPosition() string {

@@ -575,7 +575,7 @@ func (p *parser) err() error {
 	// In a text in UTF-16, the first error is that of a byte: a NUL,
 	// another control character or a bad byte, by its first line feed at
 	// the latest. That error then says what the text is.
-	if first := errs[0]; isProblem(first.Err) && utf16Text(lx.Input()) {
+	if first := errs[0]; isProblem(first.Err) && utf16Text(lx.Input(), first.Line == 1) {
 		first.Err = fmt.Errorf("%w: the text looks like UTF-16 without a byte order mark: it is to be UTF-8", first.Err)
 	}
 	return errs
@@ -594,7 +594,7 @@ func problemError(pr lex.Problem) *ParseError {
 		e.Err = controlCharError(pr.Rune)
 	default:
 		bad := pr.Raw[pr.Col-1:][:pr.Len]
-		if pr.Line == 1 && pr.Col == 1 && hasUTF16BOM(bad) {
+		if pr.Line == 1 && pr.Col == 1 && lex.HasUTF16BOM(bad) {
 			e.Err = fmt.Errorf("%w: % x, the byte order mark of UTF-16: the text is to be UTF-8", ErrInvalidUTF8, bad[:2])
 		} else {
 			e.Err = invalidUTF8(bad)
@@ -614,13 +614,6 @@ func (e controlCharError) Error() string { return fmt.Sprintf("%v %U", ErrContro
 
 func (e controlCharError) Unwrap() error { return ErrControlChar }
 
-// hasUTF16BOM reports whether s starts with the byte order mark of UTF-16,
-// little- or big-endian, which a text or document saved as "Unicode" on
-// Windows starts with.
-func hasUTF16BOM(s string) bool {
-	return strings.HasPrefix(s, "\xff\xfe") || strings.HasPrefix(s, "\xfe\xff")
-}
-
 // maxBadShown is how many bytes of a run of invalid UTF-8 its error
 // shows.
 const maxBadShown = 8
@@ -636,14 +629,17 @@ func invalidUTF8(bad string) error {
 
 // utf16Text reports whether src, a whole text, reads as UTF-16 without a
 // byte order mark (with one, its first error names the mark): when two of
-// the line feeds in its first 16 KiB are in UTF-16, of one byte order, or
-// when its first line does (looksUTF16). In UTF-16, in any script, a line
-// feed is '\n' then a NUL (little-endian) or a NUL then '\n' (big-endian),
-// at an even offset, and no other character has those two bytes there. A
-// text of one line, or whose first two lines are long, still reads as
-// UTF-16 when its first line is in a script below U+2000.
-func utf16Text(src string) bool {
-	if hasUTF16BOM(src) {
+// the line feeds in its first 16 KiB are in UTF-16, of one byte order, or,
+// when firstLine tells that its first error is on its first line, when
+// that line does (looksUTF16). In UTF-16, in any script, a line feed is
+// '\n' then a NUL (little-endian) or a NUL then '\n' (big-endian), at an
+// even offset, and no other character has those two bytes there. A text
+// of one line, or whose first two lines are long, still reads as UTF-16
+// when its first line is in a script below U+2000. That test alone would
+// take a first line of tabs for the scripts of India: it is made only when
+// that line has an error, as such a line in UTF-16 has.
+func utf16Text(src string, firstLine bool) bool {
+	if lex.HasUTF16BOM(src) {
 		return false
 	}
 	head := src[:min(len(src), 16<<10)]
@@ -662,6 +658,9 @@ func utf16Text(src string) bool {
 	if le >= 2 || be >= 2 {
 		return true
 	}
+	if !firstLine {
+		return false
+	}
 	line := src[:min(len(src), 64)]
 	if i := strings.IndexAny(line, "\r\n"); i >= 0 {
 		line = line[:i]
@@ -669,8 +668,8 @@ func utf16Text(src string) bool {
 	return looksUTF16(line)
 }
 
-// looksUTF16 reports whether line, the first of a text, or the first bytes
-// of a JSON document, reads as UTF-16 without a byte order mark. Text
+// looksUTF16 reports whether line, the first of a text, reads as UTF-16
+// without a byte order mark. Text
 // from U+0000 to U+1FFF (Latin, Greek, Cyrillic, Hebrew, Arabic, the
 // scripts of India and more) has in UTF-16 a high byte below 0x20 before
 // or after each low byte: a NUL for ASCII, 0x04 for Cyrillic, 0x06 for

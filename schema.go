@@ -798,17 +798,17 @@ func tokenError(err error, data []byte, at int64) error {
 // utf16Hint returns what to add to the message of a syntax error in data
 // when data is UTF-16, as Windows tools may save a document: when, after
 // a byte order mark of UTF-8, which ValidateJSON passes over, it starts
-// with the byte order mark of UTF-16, or reads as UTF-16 without one
-// (looksUTF16) in its first four bytes, which tell as a document starts
-// with ASCII. Either makes a syntax error at the first or the second byte,
-// the only one reported. It returns "" otherwise.
+// with the byte order mark of UTF-16, or with an ASCII character in UTF-16
+// (lex.ASCIIInUTF16), as a document starts in any script. Either makes a
+// syntax error at the first or the second byte, the only one reported. It
+// returns "" otherwise.
 func utf16Hint(data []byte) string {
 	data = bytes.TrimPrefix(data, []byte(byteOrderMark))
-	start := string(data[:min(len(data), 4)])
-	if hasUTF16BOM(start) {
+	start := string(data[:min(len(data), 2)])
+	if lex.HasUTF16BOM(start) {
 		return ": the document starts with the byte order mark of UTF-16: it is to be UTF-8"
 	}
-	if looksUTF16(start) {
+	if _, ok := lex.ASCIIInUTF16(start); ok {
 		return ": the document looks like UTF-16 without a byte order mark: it is to be UTF-8"
 	}
 	return ""

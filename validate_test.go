@@ -834,7 +834,11 @@ func TestValidateJSON(t *testing.T) {
 			{"{\x00}\x00", "invalid JSON: invalid character '\\x00', in the token at byte 1: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 			{"\x00{\x00}", "invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 0: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 			{"\xff{}", "invalid JSON: invalid byte 0xff (not UTF-8) looking for beginning of value, in the token at byte 0"},
-			{"{\x00", "invalid JSON: invalid character '\\x00', in the token at byte 1"},
+			{"{\x00", "invalid JSON: invalid character '\\x00', in the token at byte 1: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+			{"\x00\x00", "invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 0"},
+			{"{\xc3", "invalid JSON: invalid byte 0xc3 (not UTF-8), in the token at byte 1"},
+			// In any script: the first character is ASCII.
+			{"[\x00\xc6\x89", "/0: invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 1: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 			{"{}\x00\x00\x00", "invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 2"},
 			{"\uFEFF\x00", "invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 3"},
 			// ValidateJSON passes over a byte order mark of UTF-8, and so

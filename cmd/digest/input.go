@@ -220,8 +220,14 @@ var byteOrderMark = []byte("\uFEFF")
 // digest text whose title starts with '{' is not JSON, unless the title
 // goes on as an object's first key does, or is '{' alone before a line
 // that starts so, as JSON may break a line there: {"Gaza"} and {} Gaza are
-// texts, {"Gaza": and {"Ga are JSON. No text that has a header is valid
-// JSON, and one that starts with '[' is a text unless it is.
+// texts, {"Gaza": and {"Ga are JSON.
+//
+// A valid JSON array or object whose only line breaks are '\n' and '\r'
+// has no header line: a line of it is JSON's, which holds no bare word,
+// and a string holds no raw '\n' or '\r'. One that holds U+0085, U+2028
+// or U+2029, which a string may hold raw, may be a text whose title
+// starts with '[' or '{' and whose headers stand after those breaks: it
+// goes by the rules above.
 //
 // A document in UTF-16, which Windows tools may save, reads as JSON too
 // when it starts with '{' or '[', after the byte order mark of UTF-16 if
@@ -235,7 +241,7 @@ func isJSON(data []byte) bool {
 	if len(data) == 0 || data[0] != '{' && data[0] != '[' {
 		return false
 	}
-	if json.Valid(data) {
+	if json.Valid(data) && !bytes.ContainsAny(data, "\u0085\u2028\u2029") {
 		return true
 	}
 	if data[0] != '{' {
@@ -272,14 +278,12 @@ func isJSON(data []byte) bool {
 // utf16Start reports whether data starts with '{' or '[' in UTF-16, of
 // either byte order, with its byte order mark or without.
 func utf16Start(data []byte) bool {
-	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
-		data = data[2:]
+	start := string(data[:min(len(data), 4)])
+	if lex.HasUTF16BOM(start) {
+		start = start[2:]
 	}
-	if len(data) < 2 || data[0] != 0 && data[1] != 0 {
-		return false
-	}
-	c := data[0] | data[1] // the byte that is not NUL
-	return c == '{' || c == '['
+	c, ok := lex.ASCIIInUTF16(start)
+	return ok && (c == '{' || c == '[')
 }
 
 // jsonSpace is the white space of JSON.

@@ -17,8 +17,9 @@
 // A verb reads the files named on its command line one at a time, in
 // order. With no file, or for the name "-", it reads standard input, which
 // messages call <stdin>; "-" may be named once. Flags may stand before or
-// after the file names, and apply to all; after "--", every argument is a
-// file name, as in digest fmt -w -- -notes.txt.
+// after the file names, and apply to all, the last value of one given
+// twice; after "--", every argument is a file name, as in
+// digest fmt -w -- -notes.txt.
 // Messages quote a file name that holds a character that is not printable,
 // as Go quotes a string ("a\x1b.txt"), so that each stays one line.
 //
@@ -29,9 +30,10 @@
 // with [digest.Parser.ValidateJSON]; so is one that ends before it tells,
 // as "{" or {"Ga, read as a JSON document cut short; so is any valid JSON
 // object or array, whatever its layout (an array is refused, as it holds
-// no digest, and fmt -w leaves it); and so is an input in UTF-16 that
-// starts with "{" or "[", refused with a message that names UTF-16. Any
-// other is a text. So a title may start with "{" or "[", as in {Exclusif},
+// no digest, and fmt -w leaves it), but for one that holds U+0085, U+2028
+// or U+2029, which a text reads as line breaks; and so is an input in
+// UTF-16 that starts with "{" or "[", refused with a message that names
+// UTF-16. Any other is a text. So a title may start with "{" or "[", as in {Exclusif},
 // {"Gaza"} : trêve or [Vidéo] Gaza, unless it goes on as an object's
 // first key does, as in {"Gaza": trêve, or is "{" alone before a line
 // that starts so.
@@ -254,8 +256,8 @@ type verb struct {
 	doc     string // what the verb does, in lines of at most 72 characters
 
 	// define defines the verb's flags on fs and returns the function that
-	// runs the verb, once fs has parsed the command line, with the
-	// arguments that follow the flags.
+	// runs the verb, once fs has parsed the command line, with the file
+	// names (parseFlags).
 	define func(fs *flag.FlagSet) func(c *cli, args []string) int
 }
 

@@ -20,12 +20,15 @@ var validateVerb = &verb{
 	name:    "validate",
 	args:    "[-context] [-max-size N] [-all-errors] [FILE ...]",
 	summary: "check digests, text or JSON",
-	doc: `Validate checks that each input is a valid digest. An input that
-starts as a JSON object does, with "{" then "}" alone, or "{" then a
-string and, on the string's line, ":" (white space aside, and line
-breaks between "{" and the string), is read as JSON, as is one that ends
-before it tells, such as "{" alone; any other as text, so that a text
-whose title starts with "{" is text unless it goes on as an object's
+	doc: `Validate checks that each input is a valid digest. An input that starts
+as a JSON object does, with "{" then "}" alone, or "{" then a string
+and, on the string's line, ":" (white space aside, and line breaks
+between "{" and the string), is read as JSON, as is one that ends before
+it tells, such as "{" alone; so is any valid JSON object or array (an
+array holds no digest), but for one that holds U+0085, U+2028 or U+2029,
+which a text reads as line breaks; and so is an input in UTF-16 that
+starts with "{" or "[". Any other is read as text, so that a text whose
+title starts with "{" or "[" is text unless it goes on as an object's
 first key does, or is "{" alone before a line that starts so. Problems
 in a text are reported on standard error as FILE:LINE:COLUMN: message;
 problems of a digest as FILE: /json/pointer: message, the first 10 by

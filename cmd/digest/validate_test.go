@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"digest"
+	"golang.org/x/text/encoding/unicode"
 )
 
 func TestValidate(t *testing.T) {
@@ -213,6 +214,10 @@ func TestIsJSON(t *testing.T) {
 		{"[Exclusif] Gaza\nSUMMARY\n", false},
 		{"[1, 2]\nSUMMARY\n", false},
 		{"[", false},
+		// A text whose lines break at U+2028 may be valid JSON.
+		{"[\"Titre\u2028SUMMARY\u2028Résumé.\"]", false},
+		{"[\"Titre\u0085SUMMARY\u0085Résumé.\"]", false},
+		{"{\"Titre\u2029SUMMARY\u2029Résumé.\" \n: 1}", false},
 		// UTF-16, with its byte order mark or without.
 		{"{\x00}\x00", true},
 		{"\x00[", true},
@@ -253,6 +258,36 @@ func TestBraceTitle(t *testing.T) {
 		}
 		if code, js, _ := runDigest(canonical, "parse"); code != 0 || !strings.Contains(js, strconv.Quote(title)) {
 			t.Errorf("parse of the title %q: exit status %d, stdout %q", title, code, js)
+		}
+	}
+}
+
+// TestUTF16Input checks that an input in UTF-16 is named as such, in any
+// script: as a JSON document when it starts with '{' or '[', whose message
+// says that the document looks like UTF-16, and as a text otherwise.
+func TestUTF16Input(t *testing.T) {
+	encode := func(s string, bigEndian bool) string {
+		order := unicode.LittleEndian
+		if bigEndian {
+			order = unicode.BigEndian
+		}
+		out, err := unicode.UTF16(order, unicode.IgnoreBOM).NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	for _, tt := range []struct{ text, want string }{
+		{"[视频] 标题\nSUMMARY\n摘要\n", "the document looks like UTF-16"},
+		{"{\"title\": \"标题\"}", "the document looks like UTF-16"},
+		{"视频标题\nSUMMARY\n摘要\n", "the text looks like UTF-16"},
+	} {
+		for _, bigEndian := range []bool{false, true} {
+			in := encode(tt.text, bigEndian)
+			code, stdout, stderr := runDigest(in, "validate")
+			if code != 1 || stdout != "" || !strings.Contains(stderr, tt.want) {
+				t.Errorf("validate of %q in UTF-16 (big-endian %v): exit status %d, stderr %q; want 1 and %q", tt.text, bigEndian, code, stderr, tt.want)
+			}
 		}
 	}
 }

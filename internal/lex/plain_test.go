@@ -44,6 +44,8 @@ var plainAlphabet = []string{
 	"\u0300", "\u2028", "\u2029", "\u200b", "\u2000", "\u2001", "\u2002", "’", "…",
 	"\u203f", "\u2040", "\u2060", "\ufe0f", "\ufe0e", "\ufeff", "👤", "🏛️", "\U0001F000",
 	"\U0001FAFF", "\U0001FB00", "\U0001EFFF", "\U0010FFFF", "\xf0\x9f", "\xe2\x80", "\xef\xb8",
+	// Near emoji and U+FE0F, a byte apart: F0 90, F0 9E, EF BC 8F, EF BA 8F.
+	"\U00010000", "\U0001E800", "\uFF0F", "\uFE8F",
 	"\xc2", "\xc3", "\xcb", "\xcc", "\x80", "\xa0", "\xbf", "\xc0", "\xff",
 }
 
