@@ -233,11 +233,11 @@ func TestIsJSON(t *testing.T) {
 	}
 }
 
-// TestBraceTitle checks that a text whose title starts with "{" reads as
-// text with every verb, whatever its line breaks, and that fmt reads back
-// what it prints.
+// TestBraceTitle checks that a text whose title starts with "{" or "["
+// reads as text with every verb, whatever its line breaks, even when the
+// title alone is valid JSON, and that fmt reads back what it prints.
 func TestBraceTitle(t *testing.T) {
-	for _, title := range []string{`{Exclusif} Gaza`, `{"Gaza"} : trêve`, `{} Gaza`, `{"Gaza`} {
+	for _, title := range []string{`{Exclusif} Gaza`, `{"Gaza"} : trêve`, `{} Gaza`, `{"Gaza`, `[Vidéo] Gaza`, `[1, 2]`, `[]`, `{}`} {
 		for _, br := range []string{"\r", "\u2028"} {
 			text := title + br + "SUMMARY" + br + "Un résumé." + br
 			if code, _, stderr := runDigest(text, "validate"); code != 0 || stderr != "" {
