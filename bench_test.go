@@ -120,6 +120,34 @@ func BenchmarkParseScale(b *testing.B) {
 	}
 }
 
+// BenchmarkParseFormatted parses digests of about 3 MiB that Format wrote:
+// the seed's, with entities added whose names start as a section name
+// does, "Entity number 1" or "Entité numéro 1", until the text is that
+// long. Such a name is no header, but only its first letters tell, so
+// ParseHeader must not fold it whole.
+func BenchmarkParseFormatted(b *testing.B) {
+	for _, bc := range []struct{ name, nameFmt, descFmt string }{
+		{"en", "Entity number %d", "Description of entity %d, mentioned in the article."},
+		{"fr", "Entité numéro %d", "Description de l'entité %d, mentionnée dans l'article."},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			_, d, _ := seedForms(b)
+			types := EntityTypes()
+			for k := 0; len(Format(d)) < 3<<20; {
+				for range 1000 {
+					d.Entities = append(d.Entities, Entity{
+						Name:        fmt.Sprintf(bc.nameFmt, k),
+						Type:        types[k%len(types)],
+						Description: fmt.Sprintf(bc.descFmt, k),
+					})
+					k++
+				}
+			}
+			benchmarkParse(b, Format(d))
+		})
+	}
+}
+
 // BenchmarkParseChanged parses texts whose lines the lexer must change:
 // the seed in NFD, as some systems write text, whose accented letters
 // are each a letter and a combining mark; the seed with a tab after each

@@ -30,21 +30,24 @@ type sectionName struct {
 	sec   Section
 }
 
-// sectionNames lists the folded header names of FORMAT.md §2, indexed by
-// their length: no two have the same.
+// sectionList lists the folded header names of FORMAT.md §2.
+var sectionList = [...]sectionName{
+	{name: "summary", sec: Summary},
+	{name: "resume", sec: Summary},
+	{name: "key highlights", sec: Highlights},
+	{name: "points cles", sec: Highlights},
+	{name: "core subject", sec: CoreSubject},
+	{name: "sujet principal", sec: CoreSubject},
+	{name: "keywords", sec: Keywords},
+	{name: "mots cles", sec: Keywords},
+	{name: "mentioned entities", sec: Entities},
+	{name: "entites mentionnees", sec: Entities},
+}
+
+// sectionNames lists the names of sectionList indexed by their length: no
+// two have the same.
 var sectionNames = func() (byLen [maxFolded + 1]sectionName) {
-	for _, n := range []sectionName{
-		{name: "summary", sec: Summary},
-		{name: "resume", sec: Summary},
-		{name: "key highlights", sec: Highlights},
-		{name: "points cles", sec: Highlights},
-		{name: "core subject", sec: CoreSubject},
-		{name: "sujet principal", sec: CoreSubject},
-		{name: "keywords", sec: Keywords},
-		{name: "mots cles", sec: Keywords},
-		{name: "mentioned entities", sec: Entities},
-		{name: "entites mentionnees", sec: Entities},
-	} {
+	for _, n := range sectionList {
 		if byLen[len(n.name)].name != "" {
 			panic("lex: two section names of the same length")
 		}
@@ -115,6 +118,18 @@ func ParseHeader(text string) (Header, bool) {
 		!mayBeHeader(text) {
 		return Header{}, false
 	}
+	// The quick path: a header in upper case, as digests write them.
+	if n := nameOfLength(len(text)); n.name != "" && text == n.upper {
+		return Header{Section: n.sec}, true
+	}
+	if digits, ok := strings.CutPrefix(text, "MENTIONED ENTITIES "); ok && IsDigits(digits) {
+		return Header{Section: Entities, Count: digits}, true
+	}
+	// A line that starts with a word, such as the name "Entity 12", is
+	// no header when its first words part from every section name.
+	if isASCIILetter(text[0]) && !startsAName(text) {
+		return Header{}, false
+	}
 	return parseHeader(text)
 }
 
@@ -145,13 +160,6 @@ var headerEdges = func() (t [256]uint8) {
 
 // parseHeader is ParseHeader past its quick tests.
 func parseHeader(text string) (Header, bool) {
-	// The quick path: a header in upper case, as digests write them.
-	if n := nameOfLength(len(text)); n.name != "" && text == n.upper {
-		return Header{Section: n.sec}, true
-	}
-	if digits, ok := strings.CutPrefix(text, "MENTIONED ENTITIES "); ok && IsDigits(digits) {
-		return Header{Section: Entities, Count: digits}, true
-	}
 	s := text // trimmed already
 	if s[0] == '#' {
 		s = Trim(strings.TrimLeft(s, "#"))
@@ -198,6 +206,53 @@ func mayBeHeader(text string) bool {
 		return startsName(text[0]|0x20, text[1]|0x20, text[2]|0x20)
 	}
 	return mayBeHeaderAfter(text)
+}
+
+// startsAName reports whether text, which starts with an ASCII letter,
+// starts as a section name does once folded, as far as its ASCII letters,
+// the letters of Latin-1 with an accent and the ASCII white space between
+// them tell: false for "Entity 12" ("entit" starts a name, "entity" none)
+// and for "Entité numéro 12" ("entite " none). It folds them as fold does,
+// and stops, true, at any other byte.
+func startsAName(text string) bool {
+	names := uint16(allNames)
+	k := 0         // bytes folded
+	space := false // a run of white space, folded to one space before a letter
+	for i := 0; i < len(text); {
+		var b byte
+		switch c := text[i]; {
+		case isASCIILetter(c):
+			b = c | 0x20
+			i++
+		case c == ' ' || c == '-' || c == '_':
+			// Folded only before a letter: white space may also stand
+			// before a ':' that parseHeader cuts.
+			space = true
+			i++
+			continue
+		case c == 0xC3 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 && latin1Base[text[i+1]&0x3F] != 0:
+			b = latin1Base[text[i+1]&0x3F]
+			i += 2
+		default:
+			return true
+		}
+		if space {
+			if k == maxFolded {
+				return false
+			}
+			names &= namesWithByte[k][' ']
+			k++
+			space = false
+		}
+		if k == maxFolded {
+			return false
+		}
+		if names &= namesWithByte[k][b]; names == 0 {
+			return false
+		}
+		k++
+	}
+	return true
 }
 
 // mayBeHeaderAfter is mayBeHeader for a text that may start with '#',
@@ -303,6 +358,17 @@ func fold(s string) (Section, bool) {
 			}
 			continue
 		}
+		if c == 0xC3 && i+1 < len(s) {
+			// A letter of Latin-1 with an accent: its base letter, as
+			// below, without looking its decomposition up.
+			if b := latin1Base[s[i+1]&0x3F]; b != 0 && s[i+1]&0xC0 == 0x80 {
+				i += 2
+				if !f.put(b) {
+					return None, false
+				}
+				continue
+			}
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			i += size
@@ -333,16 +399,31 @@ func fold(s string) (Section, bool) {
 	return sectionOf(unsafe.String(&f.buf[0], f.n)) // f outlives the call
 }
 
+// latin1Base has, for each letter from U+00C0 to U+00FF, at its offset
+// from U+00C0, the ASCII letter in lower case that its canonical
+// decomposition starts with, before the accent that fold drops; 0 for the
+// others, which have none (Æ, ß, ×). TestLatin1Base checks it against
+// golang.org/x/text.
+var latin1Base = [64]byte{
+	'a', 'a', 'a', 'a', 'a', 'a', 0, 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', // À-Ï
+	0, 'n', 'o', 'o', 'o', 'o', 'o', 0, 0, 'u', 'u', 'u', 'u', 'y', 0, 0, // Ð-ß
+	'a', 'a', 'a', 'a', 'a', 'a', 0, 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', // à-ï
+	0, 'n', 'o', 'o', 'o', 'o', 'o', 0, 0, 'u', 'u', 'u', 'u', 'y', 0, 'y', // ð-ÿ
+}
+
 // A folder collects the bytes of a folded header name.
 type folder struct {
 	buf   [maxFolded]byte
 	n     int
-	space bool // the last byte is a space
+	space bool   // the last byte is a space
+	names uint16 // the section names that start with buf[:n], a bit each
 }
 
-// put appends c to the name, unless c is a space after a space. It reports
-// whether the name may still be a section name: it is not too long, and
-// its first three bytes start one.
+// put appends c, a folded byte, to the name, unless c is a space after a
+// space. It reports whether the name may still be a section name: whether
+// one starts with it. So fold stops at the first byte that no name has
+// there, and does not fold the rest of a line such as "Entité numéro 12",
+// whose accented letters each cost a look-up of their decomposition.
 func (f *folder) put(c byte) bool {
 	if c == ' ' {
 		if f.space {
@@ -352,13 +433,31 @@ func (f *folder) put(c byte) bool {
 	} else {
 		f.space = false
 	}
-	if f.n == len(f.buf) {
+	if f.n == len(f.buf) || c >= utf8.RuneSelf {
 		return false
 	}
+	if f.n == 0 {
+		f.names = allNames
+	}
+	f.names &= namesWithByte[f.n][c]
 	f.buf[f.n] = c
 	f.n++
-	return f.n != 3 || startsName(f.buf[0], f.buf[1], f.buf[2])
+	return f.names != 0
 }
+
+// allNames has a bit for each name of sectionList, as namesWithByte.
+const allNames = 1<<len(sectionList) - 1
+
+// namesWithByte has, for each offset and byte, a bit for each name of
+// sectionList, 1<<i for sectionList[i], that has the byte at the offset.
+var namesWithByte = func() (t [maxFolded][utf8.RuneSelf]uint16) {
+	for i, n := range sectionList {
+		for k := range len(n.name) {
+			t[k][n.name[k]] |= 1 << i
+		}
+	}
+	return t
+}()
 
 // mayStartName reports whether the first character of s may fold to the
 // first letter of a section name: 's', 'r', 'k', 'p', 'c', 'm' or 'e' in

@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // TestParseHeader checks FORMAT.md §2 on lines that are headers.
@@ -195,6 +198,51 @@ func TestEmojiStartNoHeader(t *testing.T) {
 		}
 		if mayBeHeader(s) {
 			t.Errorf("mayBeHeader(%+q) = true", s)
+		}
+	}
+}
+
+// TestLatin1Base checks fold's table of Latin-1 letters against their
+// canonical decompositions.
+func TestLatin1Base(t *testing.T) {
+	for r := rune(0xC0); r <= 0xFF; r++ {
+		var want byte
+		if d := norm.NFD.PropertiesString(string(r)).Decomposition(); d != nil {
+			if base, _ := utf8.DecodeRune(d); base < utf8.RuneSelf {
+				want = foldASCII(byte(base))
+			}
+		}
+		if got := latin1Base[r-0xC0]; got != want {
+			t.Errorf("latin1Base[%U %c] = %q, want %q", r, r, got, want)
+		}
+	}
+}
+
+// TestStartsAName checks that startsAName refuses a line whose first
+// words start as a section name does but go on otherwise, such as an
+// entity's name, so that ParseHeader does not fold it; and takes a line
+// whose first words may still be a section name's.
+func TestStartsAName(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Entity number 12":    false,
+		"Entité numéro 12":    false,
+		"Mots  cachés":        false,
+		"Entreprise publique": false,
+		"Summaryx":            false,
+		"Keynote speaker":     false,
+		"Coretta Scott King":  false,
+		"Points de vue":       false,
+		"Summary":             true,
+		"SUMMARY :":           true,
+		"Entités mentionnées": true,
+		"Points clés":         true,
+		"Mots - clés":         true,
+		"Points_clés":         true,
+		"Key-highlights":      true,
+		"MOTS CLÉS":           true,
+	} {
+		if got := startsAName(text); got != want {
+			t.Errorf("startsAName(%q) = %v, want %v", text, got, want)
 		}
 	}
 }
