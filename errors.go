@@ -10,6 +10,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"digest/internal/lex"
+
 	"golang.org/x/text/width"
 )
 
@@ -90,9 +92,9 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // made of several characters (a flag, a family joined by U+200D, a skin
 // tone) counts as one, two columns wide, as terminals that know these
 // sequences show it; so does a Hangul syllable in NFD, its letters joined.
-// A long line is cut around the column.
-// An error with no source line, at an empty line or made with
-// [ErrorList.Add], is shown alone, as Error shows it.
+// A long line is cut around the column. An error with no source line, at
+// an empty line or made with [ErrorList.Add], is shown alone, as Error
+// shows it.
 func (e *ParseError) ErrorWithPosition() string {
 	if e.source == "" {
 		return e.Error()
@@ -171,7 +173,7 @@ type widths struct {
 // next returns the width of r, the character after those given before.
 func (w *widths) next(r rune) int {
 	n := runeWidth(r)
-	symbol := isEmoji(r) || r != utf8.RuneError && unicode.Is(unicode.So, r)
+	symbol := lex.IsEmoji(r) || r != utf8.RuneError && unicode.Is(unicode.So, r)
 	regional := r >= 0x1F1E6 && r <= 0x1F1FF
 	switch {
 	case w.prev == 0x200D && w.emoji && symbol,
@@ -198,10 +200,6 @@ func isHangulJoining(r rune) bool {
 // isKeycapBase reports whether r starts a keycap emoji: r, U+FE0F, U+20E3.
 func isKeycapBase(r rune) bool { return '0' <= r && r <= '9' || r == '#' || r == '*' }
 
-// isEmoji reports whether r is in the block of emoji that runeWidth
-// counts two columns wide.
-func isEmoji(r rune) bool { return r >= 0x1F000 && r <= 0x1FAFF }
-
 // runeWidth returns how many columns r takes in a terminal: none for
 // combining marks, invisible format characters and the vowels and final
 // consonants of Hangul in NFD, which join the initial consonant before
@@ -210,7 +208,7 @@ func runeWidth(r rune) int {
 	switch {
 	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf), isHangulJoining(r):
 		return 0
-	case isEmoji(r):
+	case lex.IsEmoji(r):
 		return 2
 	}
 	switch width.LookupRune(r).Kind() {

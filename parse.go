@@ -642,20 +642,8 @@ func utf16Text(src string, firstLine bool) bool {
 	if lex.HasUTF16BOM(src) {
 		return false
 	}
-	head := src[:min(len(src), 16<<10)]
-	le, be := 0, 0
-	if strings.IndexByte(head, 0) < 0 {
-		head = "" // no NUL, no line feed in UTF-16
-	}
-	for i := 0; i+1 < len(head); i += 2 {
-		switch {
-		case head[i] == '\n' && head[i+1] == 0:
-			le++
-		case head[i] == 0 && head[i+1] == '\n':
-			be++
-		}
-	}
-	if le >= 2 || be >= 2 {
+	// Most texts hold no NUL, and so no line feed in UTF-16.
+	if head := src[:min(len(src), 16<<10)]; strings.IndexByte(head, 0) >= 0 && utf16LineFeeds(head) {
 		return true
 	}
 	if !firstLine {
@@ -668,14 +656,30 @@ func utf16Text(src string, firstLine bool) bool {
 	return looksUTF16(line)
 }
 
+// utf16LineFeeds reports whether two of the line feeds in s are in UTF-16
+// of one byte order: '\n' then a NUL, or a NUL then '\n', at an even
+// offset.
+func utf16LineFeeds(s string) bool {
+	le, be := 0, 0
+	for i := 0; i+1 < len(s); i += 2 {
+		switch {
+		case s[i] == '\n' && s[i+1] == 0:
+			le++
+		case s[i] == 0 && s[i+1] == '\n':
+			be++
+		}
+	}
+	return le >= 2 || be >= 2
+}
+
 // looksUTF16 reports whether line, the first of a text, reads as UTF-16
-// without a byte order mark. Text
-// from U+0000 to U+1FFF (Latin, Greek, Cyrillic, Hebrew, Arabic, the
-// scripts of India and more) has in UTF-16 a high byte below 0x20 before
-// or after each low byte: a NUL for ASCII, 0x04 for Cyrillic, 0x06 for
-// Arabic. So in line's first 64 bytes, at least 4 of them, the bytes
-// from the first or the second on, one in two, must be below 0x20, with a
-// NUL among them or all the same, and the bytes between them not NUL.
+// without a byte order mark. Text from U+0000 to U+1FFF (Latin, Greek,
+// Cyrillic, Hebrew, Arabic, the scripts of India and more) has in UTF-16
+// a high byte below 0x20 before or after each low byte: a NUL for ASCII,
+// 0x04 for Cyrillic, 0x06 for Arabic. So in line's first 64 bytes, at
+// least 4 of them, the bytes from the first or the second on, one in two,
+// must be below 0x20, with a NUL among them or all the same, and the
+// bytes between them not NUL.
 func looksUTF16(line string) bool {
 	line = line[:min(len(line), 64)]
 	if len(line) < 4 {

@@ -241,13 +241,19 @@ func isJSON(data []byte) bool {
 	if len(data) == 0 || data[0] != '{' && data[0] != '[' {
 		return false
 	}
-	if json.Valid(data) && !bytes.ContainsAny(data, "\u0085\u2028\u2029") {
+	if data[0] == '{' && startsAsObject(data[1:]) {
 		return true
 	}
-	if data[0] != '{' {
-		return false
-	}
-	data = bytes.TrimLeft(data[1:], jsonSpace)
+	// Read whole only where the start does not tell, so that a JSON
+	// document as digest writes them is not read once more before
+	// ValidateJSON reads it.
+	return json.Valid(data) && !bytes.ContainsAny(data, "\u0085\u2028\u2029")
+}
+
+// startsAsObject reports whether data, after a JSON object's '{', goes on
+// as isJSON says a JSON object starts.
+func startsAsObject(data []byte) bool {
+	data = bytes.TrimLeft(data, jsonSpace)
 	switch {
 	case len(data) == 0:
 		return true // a document cut short

@@ -484,7 +484,7 @@ func invalidRun(s string) int {
 // TestAlwaysNFC checks each of them against golang.org/x/text.
 func AlwaysNFC(r rune) bool {
 	switch {
-	case r >= 0x1F000 && r <= 0x1FAFF: // emoji blocks
+	case IsEmoji(r):
 		return true
 	case r == 0xFE0F || r == 0x200D || r == utf8.RuneError:
 		return true

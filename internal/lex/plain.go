@@ -187,8 +187,13 @@ func plainChar(s string, i int) int {
 	return 0
 }
 
-// startsWithEmoji reports whether s starts with a character from U+1F000
-// to U+1FAFF: F0 9F 80 80 to F0 9F AB BF.
+// IsEmoji reports whether r is in the blocks of emoji, U+1F000 to
+// U+1FAFF, which Plain passes over, which are always NFC, and which a
+// terminal shows two columns wide.
+func IsEmoji(r rune) bool { return r >= 0x1F000 && r <= 0x1FAFF }
+
+// startsWithEmoji reports whether s starts with a character that IsEmoji
+// takes: F0 9F 80 80 to F0 9F AB BF.
 func startsWithEmoji(s string) bool {
 	return len(s) >= 4 && s[0] == 0xF0 && s[1] == 0x9F && 0x80 <= s[2] && s[2] <= 0xAB && s[3]&0xC0 == 0x80
 }
