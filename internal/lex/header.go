@@ -57,12 +57,17 @@ var sectionNames = func() (byLen [maxFolded + 1]sectionName) {
 	return byLen
 }()
 
-// nameOfLength returns the section name n bytes long, if any.
-func nameOfLength(n int) sectionName {
+// nameOfLength returns the section name n bytes long, if any, or one
+// whose name is "". It returns a pointer into sectionNames: a copy of the
+// struct, through the stack, stalled the processor (its 16-byte stores
+// overlap, and a load across two of them waits for both), which made
+// ParseHeader half again as slow on entity names that start as a section
+// name does.
+func nameOfLength(n int) *sectionName {
 	if n < len(sectionNames) {
-		return sectionNames[n]
+		return &sectionNames[n]
 	}
-	return sectionName{}
+	return &sectionNames[0]
 }
 
 // foldsTo reports whether s folds to name byte for byte, as it does when
