@@ -223,9 +223,23 @@ func mayBeHeader(text string) bool {
 // (callgrind); it stops, true, at any other byte.
 func startsAName(text string) bool {
 	names := uint16(allNames)
-	k := 0         // bytes folded
+	k, i := 0, 0 // bytes folded, bytes read
+	if len(text) >= 6 && isASCIILetter(text[0]) && isASCIILetter(text[1]) && isASCIILetter(text[2]) &&
+		isASCIILetter(text[3]) && isASCIILetter(text[4]) && isASCIILetter(text[5]) {
+		// Six ASCII letters, as entity names that start as a section
+		// name does most often have ("Entity 12", "Keynote speaker"),
+		// fold to themselves in lower case: the loop below would only
+		// look them up one after another, each step waiting for the
+		// one before. These six look-ups do not wait for one another.
+		names = namesWithByte[0][text[0]|0x20] & namesWithByte[1][text[1]|0x20] & namesWithByte[2][text[2]|0x20] &
+			namesWithByte[3][text[3]|0x20] & namesWithByte[4][text[4]|0x20] & namesWithByte[5][text[5]|0x20]
+		if names == 0 {
+			return false
+		}
+		k, i = 6, 6
+	}
 	space := false // a run of white space, folded to one space before a letter
-	for i := 0; i < len(text); {
+	for i < len(text) {
 		c := text[i]
 		switch {
 		case isASCIILetter(c):

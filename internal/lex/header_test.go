@@ -225,6 +225,8 @@ func TestLatin1Base(t *testing.T) {
 func TestStartsAName(t *testing.T) {
 	for text, want := range map[string]bool{
 		"Entity number 12":    false,
+		"Entity 12":           false,
+		"Keynote":             false,
 		"Entité numéro 12":    false,
 		"Mots  cachés":        false,
 		"Entreprise publique": false,
