@@ -12,3 +12,10 @@ import (
 func BenchmarkUnmarshalJSONv2(b *testing.B) {
 	benchmarkUnmarshal(b, func(in []byte, out any) error { return json.Unmarshal(in, out) })
 }
+
+// BenchmarkLiveHeapJSONv2 is BenchmarkUnmarshalJSONv2 while 8 MiB of other
+// memory is live, as BenchmarkLiveHeap runs the others.
+func BenchmarkLiveHeapJSONv2(b *testing.B) {
+	defer keepLive(8 << 20)()
+	BenchmarkUnmarshalJSONv2(b)
+}
