@@ -90,10 +90,10 @@ func seedLinesText(tb testing.TB, size int) []byte {
 }
 
 // BenchmarkParse parses the seed and the two large digests. Each input is
-// made within its own sub-benchmark, as in every benchmark of the
-// package, so that no other input stays live while it runs: how often the
-// garbage collector runs, and so what a small Parse costs, depends on how
-// much memory is live (see BenchmarkLiveHeap).
+// made within its own sub-benchmark, as the package's benchmarks make
+// their large inputs, so that none stays live while another runs: how
+// often the garbage collector runs, and so what a small Parse costs,
+// depends on how much memory is live (see BenchmarkLiveHeap).
 func BenchmarkParse(b *testing.B) {
 	for _, bc := range []struct {
 		name string
@@ -110,12 +110,16 @@ func BenchmarkParse(b *testing.B) {
 // BenchmarkLiveHeap runs the seed's Parse, UnmarshalJSON and Format while
 // 8 MiB of other memory is live, as in a program that holds other data.
 // The garbage collector runs when the heap has grown by as much as is
-// live (GOGC=100), and at 4 MiB at least: with more live, it runs less
-// often, and a call that allocates a few KiB in under a microsecond, as
-// Parse and Format do, costs less. UnmarshalJSON allocates about as much
-// in twenty times the time, and gains little. Compare each with its own
-// benchmark, where little is live. BenchmarkLiveHeapJSONv2 is the same
-// for encoding/json/v2.
+// live (GOGC=100), with a goal of 4 MiB at least: with more live, it runs
+// less often, and a call that allocates a few KiB in about a microsecond,
+// as Parse and Format do, costs less. UnmarshalJSON allocates about as
+// much but takes five to twenty times as long, and gains little. Compare
+// each with its own benchmark, where little is live.
+// BenchmarkLiveHeapJSONv2 is the same for encoding/json/v2.
+//
+// The memory is a []byte, which the collector counts but need not scan:
+// the best case. A program's own data, which holds pointers, would also
+// make each collection longer.
 func BenchmarkLiveHeap(b *testing.B) {
 	text, d, _ := seedForms(b)
 	b.Run("Parse", func(b *testing.B) {
@@ -321,6 +325,8 @@ func BenchmarkFloor(b *testing.B) {
 	}
 }
 
+// BenchmarkFormat formats the seed's digest, parsed once, into a new
+// text each time. Its bytes are the seed text's.
 func BenchmarkFormat(b *testing.B) {
 	text, d, _ := seedForms(b)
 	b.ReportAllocs()
@@ -351,18 +357,14 @@ func BenchmarkAppendFormat(b *testing.B) {
 // compares with BenchmarkParse/seed: Validate should cost no more than
 // Parse.
 func BenchmarkValidate(b *testing.B) {
-	text, seed, _ := seedForms(b)
-	large := largeValidDigest()
-	for _, bc := range []struct {
-		name string
-		d    *Digest
-		size int
-	}{
-		{"seed", seed, len(text)},
-		{"large", large, len(Format(large))},
-	} {
-		b.Run(bc.name, func(b *testing.B) { benchmarkValidate(b, bc.d, bc.size) })
-	}
+	b.Run("seed", func(b *testing.B) {
+		text, seed, _ := seedForms(b)
+		benchmarkValidate(b, seed, len(text))
+	})
+	b.Run("large", func(b *testing.B) {
+		large := largeValidDigest()
+		benchmarkValidate(b, large, len(Format(large)))
+	})
 }
 
 // BenchmarkValidateJSON validates the JSON form of the seed's digest. Its

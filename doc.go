@@ -184,7 +184,7 @@
 // half of it, so that a short value does not keep a long line alive.
 //
 // Text in NFD, where an accented letter is a letter and a combining mark,
-// takes about four times as long to parse as the same text in NFC: an ASCII
+// takes three to four times as long to parse as the same text in NFC: an ASCII
 // letter and one mark are composed with a table. Most marks of Indic
 // scripts, Thai, Hebrew and Arabic combine with no rune, and only their
 // order is checked, with a table too. Other text that holds marks, those
@@ -194,7 +194,7 @@
 // Format allocates once, for the text it returns; [AppendFormat] into a
 // buffer with room does not allocate, which spares a loop over many
 // digests the allocations and the garbage collector's work for them,
-// several times the formatting's own cost.
+// about twice the formatting's own cost or more.
 //
 // Validate reads each text once, in the same way, and allocates nothing for
 // a valid digest, however long its lists or whatever its script, even with

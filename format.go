@@ -49,8 +49,8 @@ func Format(d *Digest) []byte {
 // digest after another, as in buf = AppendFormat(buf[:0], d), soon stops
 // allocating: Format allocates the text it returns, and when digests are
 // formatted by the million, the allocations and the garbage collector's
-// work for them cost several times as much as the formatting itself (the
-// README and PERFORMANCE.md give figures).
+// work for them cost about twice as much as the formatting itself, or
+// more (the README and PERFORMANCE.md give figures).
 func AppendFormat(dst []byte, d *Digest) []byte {
 	if d == nil {
 		d = &Digest{}

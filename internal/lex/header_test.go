@@ -227,6 +227,8 @@ func TestStartsAName(t *testing.T) {
 		"Entity number 12":    false,
 		"Entity 12":           false,
 		"Keynote":             false,
+		"Resume":              true,
+		"RESUMES":             false,
 		"Entité numéro 12":    false,
 		"Mots  cachés":        false,
 		"Entreprise publique": false,
