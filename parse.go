@@ -575,8 +575,14 @@ func (p *parser) err() error {
 	// In a text in UTF-16, the first error is that of a byte: a NUL,
 	// another control character or a bad byte, by its first line feed at
 	// the latest. That error then says what the text is.
-	if first := errs[0]; isProblem(first.Err) && utf16Text(lx.Input(), first.Line == 1) {
-		first.Err = fmt.Errorf("%w: the text looks like UTF-16 without a byte order mark: it is to be UTF-8", first.Err)
+	if first := errs[0]; isProblem(first.Err) {
+		line := "" // the first line, where the first error is on it
+		if first.Line == 1 {
+			line = first.source
+		}
+		if utf16Text(lx.Input(), line) {
+			first.Err = fmt.Errorf("%w: the text looks like UTF-16 without a byte order mark: it is to be UTF-8", first.Err)
+		}
 	}
 	return errs
 }
@@ -629,29 +635,22 @@ func invalidUTF8(bad string) error {
 
 // utf16Text reports whether src, a whole text, reads as UTF-16 without a
 // byte order mark (with one, its first error names the mark): when two of
-// the line feeds in its first 16 KiB are in UTF-16, of one byte order, or,
-// when firstLine tells that its first error is on its first line, when
-// that line does (looksUTF16). In UTF-16, in any script, a line feed is
+// the line feeds in its first 16 KiB are in UTF-16, of one byte order, or
+// when line, its first line if its first error is there and otherwise "",
+// does (looksUTF16). In UTF-16, in any script, a line feed is
 // '\n' then a NUL (little-endian) or a NUL then '\n' (big-endian), at an
 // even offset, and no other character has those two bytes there. A text
 // of one line, or whose first two lines are long, still reads as UTF-16
 // when its first line is in a script below U+2000. That test alone would
 // take a first line of tabs for the scripts of India: it is made only when
 // that line has an error, as such a line in UTF-16 has.
-func utf16Text(src string, firstLine bool) bool {
+func utf16Text(src, line string) bool {
 	if lex.HasUTF16BOM(src) {
 		return false
 	}
 	// Most texts hold no NUL, and so no line feed in UTF-16.
 	if head := src[:min(len(src), 16<<10)]; strings.IndexByte(head, 0) >= 0 && utf16LineFeeds(head) {
 		return true
-	}
-	if !firstLine {
-		return false
-	}
-	line := src[:min(len(src), 64)]
-	if i := strings.IndexAny(line, "\r\n"); i >= 0 {
-		line = line[:i]
 	}
 	return looksUTF16(line)
 }

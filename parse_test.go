@@ -378,6 +378,8 @@ func TestUTF16Hint(t *testing.T) {
 		{"another control character first", "\x01\x00i\x00t\x00\n", "1:1: control character U+0001: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 		{"on the second line", "Title\nT\x00i\x00t\x00\n", "2:2: control character U+0000"},
 		{"in the first 64 bytes", strings.Repeat("a\x00", 32) + "xyz\n", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		// Line feeds in UTF-16, but the first error is not a byte's.
+		{"a parse error first", "RESUME\n\x00\n\x00", "1:1: missing title: the first non-blank line is the header SUMMARY"},
 	} {
 		_, err := Parse([]byte(tt.in))
 		var list ErrorList

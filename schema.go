@@ -799,16 +799,15 @@ func tokenError(err error, data []byte, at int64) error {
 // when data is UTF-16, as Windows tools may save a document: when, after
 // a byte order mark of UTF-8, which ValidateJSON passes over, it starts
 // with the byte order mark of UTF-16, or with an ASCII character in UTF-16
-// (lex.ASCIIInUTF16), as a document starts in any script. Either makes a
+// (lex.UTF16Start), as a document starts in any script. Either makes a
 // syntax error at the first or the second byte, the only one reported. It
 // returns "" otherwise.
 func utf16Hint(data []byte) string {
 	data = bytes.TrimPrefix(data, []byte(byteOrderMark))
-	start := string(data[:min(len(data), 2)])
-	if lex.HasUTF16BOM(start) {
+	switch bom, _, ok := lex.UTF16Start(string(data[:min(len(data), 4)])); {
+	case bom:
 		return ": the document starts with the byte order mark of UTF-16: it is to be UTF-8"
-	}
-	if _, ok := lex.ASCIIInUTF16(start); ok {
+	case ok:
 		return ": the document looks like UTF-16 without a byte order mark: it is to be UTF-8"
 	}
 	return ""

@@ -284,11 +284,7 @@ func startsAsObject(data []byte) bool {
 // utf16Start reports whether data starts with '{' or '[' in UTF-16, of
 // either byte order, with its byte order mark or without.
 func utf16Start(data []byte) bool {
-	start := string(data[:min(len(data), 4)])
-	if lex.HasUTF16BOM(start) {
-		start = start[2:]
-	}
-	c, ok := lex.ASCIIInUTF16(start)
+	_, c, ok := lex.UTF16Start(string(data[:min(len(data), 4)]))
 	return ok && (c == '{' || c == '[')
 }
 

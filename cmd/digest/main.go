@@ -33,10 +33,10 @@
 // no digest, and fmt -w leaves it), but for one that holds U+0085, U+2028
 // or U+2029, which a text reads as line breaks; and so is an input in
 // UTF-16 that starts with "{" or "[", refused with a message that names
-// UTF-16. Any other is a text. So a title may start with "{" or "[", as in {Exclusif},
-// {"Gaza"} : trêve or [Vidéo] Gaza, unless it goes on as an object's
-// first key does, as in {"Gaza": trêve, or is "{" alone before a line
-// that starts so.
+// UTF-16. Any other is a text. So a title may start with "{" or "[", as
+// in {Exclusif}, {"Gaza"} : trêve or [Vidéo] Gaza, unless it goes on as
+// an object's first key does, as in {"Gaza": trêve, or is "{" alone
+// before a line that starts so.
 //
 // Problems in a text are reported on standard error, one a line, as
 //

@@ -537,11 +537,13 @@ func TestFlagsAfterFiles(t *testing.T) {
 			t.Errorf("%s after fmt -w: %v, %.100q; want its canonical text", name, err, got)
 		}
 	}
-	code, stdout, stderr = runDigest("", "validate", "seed.txt", "--", "-max-size", "10")
+	// Two flags after "--": were the second read as a flag, the first
+	// would be read as one too, and not as a file.
+	code, stdout, stderr = runDigest("", "validate", "seed.txt", "--", "-max-size", "-context")
 	if code != 2 || stdout != "" {
-		t.Errorf("validate seed.txt -- -max-size 10: exit status %d, stdout %q; want 2 and nothing", code, stdout)
+		t.Errorf("validate seed.txt -- -max-size -context: exit status %d, stdout %q; want 2 and nothing", code, stdout)
 	}
-	checkLines(t, stderr, []string{`^digest: -max-size: no such file or directory$`, `^digest: 10: no such file or directory$`})
+	checkLines(t, stderr, []string{`^digest: -max-size: no such file or directory$`, `^digest: -context: no such file or directory$`})
 }
 
 // TestFmtWriteInPlace checks that fmt -w rewrites a file in place: the

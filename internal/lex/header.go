@@ -134,7 +134,10 @@ func ParseHeader(text string) (Header, bool) {
 		return Header{Section: Entities, Count: digits}, true
 	}
 	// A line that starts with a word, such as the name "Entity 12", is
-	// no header when its first words part from every section name.
+	// no header when its first words part from every section name. This
+	// test reads each letter of a header, so it comes after the quick
+	// paths, which take the headers that digests write; mayBeHeader's
+	// test of three letters, before them, costs less on the other lines.
 	if isASCIILetter(text[0]) && !startsAName(text) {
 		return Header{}, false
 	}
@@ -297,7 +300,7 @@ func mayBeHeaderAfter(text string) bool {
 	}
 	if rest := text[i:]; rest[0] < utf8.RuneSelf {
 		if len(rest) >= 3 && rest[1] < utf8.RuneSelf && rest[2] < utf8.RuneSelf {
-			return startsName(rest[0]|0x20, rest[1]|0x20, rest[2]|0x20) // as fold's test of three bytes
+			return startsName(rest[0]|0x20, rest[1]|0x20, rest[2]|0x20)
 		}
 		return mayStartName(rest)
 	}
@@ -359,10 +362,10 @@ func cutCount(s string) (name, count string, ok bool) {
 }
 
 // fold folds s as FORMAT.md §2 says and looks the result up among the
-// section names. It gives up as soon as the fold cannot be a name: when its
-// first three bytes start no name, when it grows longer than the longest
-// name, or when a character does not fold to ASCII. Most lines are not
-// headers, and most give up at their third character.
+// section names. It gives up as soon as the fold cannot be a name: when it
+// starts no name (folder.put), when it grows longer than the longest name,
+// or when a character does not fold to ASCII. Most lines are not headers,
+// and most give up within their first characters.
 func fold(s string) (Section, bool) {
 	if !mayStartName(s) {
 		return None, false
@@ -371,7 +374,7 @@ func fold(s string) (Section, bool) {
 	if n := nameOfLength(len(s)); n.name != "" && foldsTo(s, n.name) {
 		return n.sec, true
 	}
-	var f folder
+	f := folder{names: allNames}
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -454,10 +457,11 @@ type folder struct {
 }
 
 // put appends c, a folded byte, ASCII, to the name, unless c is a space
-// after a space. It reports whether the name may still be a section name: whether
-// one starts with it. So fold stops at the first byte that no name has
-// there, and does not fold the rest of a line such as "Entité numéro 12",
-// whose accented letters each cost a look-up of their decomposition.
+// after a space. It reports whether the name may still be a section name:
+// whether one starts with it. So fold stops at the first byte that no
+// name has there, and does not fold the rest of a line such as "Entité
+// numéro 12", whose accented letters each cost a look-up of their
+// decomposition. A folder starts with names set to allNames.
 func (f *folder) put(c byte) bool {
 	if c == ' ' {
 		if f.space {
@@ -469,9 +473,6 @@ func (f *folder) put(c byte) bool {
 	}
 	if f.n == len(f.buf) {
 		return false
-	}
-	if f.n == 0 {
-		f.names = allNames
 	}
 	f.names &= namesWithByte[f.n][c]
 	f.buf[f.n] = c
