@@ -429,14 +429,20 @@ func fold(s string) (Section, bool) {
 // latin1Base has, for each letter from U+00C0 to U+00FF, at its offset
 // from U+00C0, the ASCII letter in lower case that its canonical
 // decomposition starts with, before the accent that fold drops; 0 for the
-// others, which have none (Æ, ß, ×). TestLatin1Base checks it against
+// others, which have none (Æ, ß, ×). It is read off nfcPairs, which
+// composes those letters; TestLatin1Base checks it against
 // golang.org/x/text.
-var latin1Base = [64]byte{
-	'a', 'a', 'a', 'a', 'a', 'a', 0, 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', // À-Ï
-	0, 'n', 'o', 'o', 'o', 'o', 'o', 0, 0, 'u', 'u', 'u', 'u', 'y', 0, 0, // Ð-ß
-	'a', 'a', 'a', 'a', 'a', 'a', 0, 'c', 'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i', // à-ï
-	0, 'n', 'o', 'o', 'o', 'o', 'o', 0, 0, 'u', 'u', 'u', 'u', 'y', 0, 'y', // ð-ÿ
-}
+var latin1Base = func() (t [64]byte) {
+	for i := range nfcPairs {
+		letter := byte('a' + i%26)
+		for _, r := range nfcPairs[i] {
+			if 0xC0 <= r && r <= 0xFF {
+				t[r-0xC0] = letter
+			}
+		}
+	}
+	return t
+}()
 
 // latin1Letter returns the base letter of latin1Base for the letter of
 // Latin-1 with an accent at s[i], if s[i] starts one that has a base.
