@@ -16,6 +16,6 @@ func BenchmarkUnmarshalJSONv2(b *testing.B) {
 // BenchmarkLiveHeapJSONv2 is BenchmarkUnmarshalJSONv2 while 8 MiB of other
 // memory is live, as BenchmarkLiveHeap runs the others.
 func BenchmarkLiveHeapJSONv2(b *testing.B) {
-	defer keepLive(8 << 20)()
+	defer keepLive()()
 	BenchmarkUnmarshalJSONv2(b)
 }
