@@ -510,6 +510,61 @@ func TestSchemaOverlongListKeepsFirstErrors(t *testing.T) {
 	}
 }
 
+// TestDecodeJSONBadStrings checks that decodeJSON reports each string
+// that holds bytes that are not UTF-8 or a lone surrogate escape: its
+// first bad byte, or its first lone surrogate where no byte is bad, at its
+// pointer and byte offset in the document; the first DefaultMaxErrors by
+// pointer, then one that counts the others.
+func TestDecodeJSONBadStrings(t *testing.T) {
+	values := []struct {
+		raw string // the string's token
+		bad string // what starts its first problem, or ""
+	}{
+		{"\"a\xffb\xfe\"", "\xff"},
+		{`"ok"`, ""},
+		{`"x\ud800y\ud801"`, `\ud800`},
+		{"\"\xc3\"", "\xc3"},              // a character cut short
+		{"\"\u00e9\\ud800\xfe\"", "\xfe"}, // a bad byte goes before a lone surrogate
+		{"\"\ufffd\"", ""},
+		{"\"é\xe2\x80\"", "\xe2"},
+	}
+	for _, n := range []int{len(values), 3 * len(values)} {
+		var b strings.Builder
+		var want []string
+		b.WriteByte('{')
+		for i := range n {
+			v := values[i%len(values)]
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			key := fmt.Sprintf("k%02d", i)
+			fmt.Fprintf(&b, "%q:", key)
+			at := b.Len() + strings.Index(v.raw, v.bad)
+			b.WriteString(v.raw)
+			switch {
+			case v.bad == "":
+			case v.bad[0] == '\\':
+				want = append(want, fmt.Sprintf("/%s: invalid UTF-8: lone surrogate escape %s at byte %d", key, v.bad, at))
+			default:
+				want = append(want, fmt.Sprintf("/%s: invalid UTF-8 at byte %d", key, at))
+			}
+		}
+		b.WriteByte('}')
+		if len(want) > DefaultMaxErrors {
+			ptr, _, _ := strings.Cut(want[DefaultMaxErrors], ":")
+			want = append(want[:DefaultMaxErrors], fmt.Sprintf("%s: too many errors: %d more not shown", ptr, len(want)-DefaultMaxErrors))
+		}
+		_, errs := decodeJSON([]byte(b.String()))
+		var got []string
+		for _, e := range errs {
+			got = append(got, e.Error())
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("decodeJSON(%+q) (-want +got):\n%s", b.String(), diff)
+		}
+	}
+}
+
 // TestDecodeJSONUnreadableKeys checks that keys which read alike only
 // because U+FFFD stands for what they hold (bytes that are not UTF-8, a
 // lone surrogate) are not called duplicates, while a key that holds

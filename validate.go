@@ -296,27 +296,29 @@ func (p *Parser) Validate(d *Digest) error {
 // count, which may start inside the document: the byte offset is the
 // message's); one that nests arrays and objects more than 64 deep, where a
 // digest nests 3 ([ErrInvalidJSON], at the value one too deep, with its
-// byte offset); one that is not UTF-8 ([ErrInvalidUTF8]; outside a string,
-// such a byte is a syntax error too, and its error wraps both sentinels),
-// or holds an escaped surrogate that is not one of a pair, such as
-// "\ud800", which is no character ([ErrInvalidUTF8] too); an object with a
-// key seen twice ([ErrDuplicate], at the second); one that the schema
-// rejects ([ErrSchema]: a missing or extra key, null, a value of the wrong
-// JSON type, a text that breaks a rule the schema states; each extra key is
-// an error at the pointer of its object, and the items of a list longer
-// than the schema allows are not checked). A text that the schema's pattern
-// rejects gets the message of [Validate], and its error wraps Validate's
-// sentinel too, [ErrWhiteSpace], [ErrControlChar] or [ErrLineBreak]:
-// `/title: schema violation: leading or trailing white space: U+00A0 at
-// the end: "Gaza\u00a0"`. Each error is a [*ValidationError] in a
-// [ValidationErrors], which holds the first [DefaultMaxErrors] by pointer
-// and one that counts the others, as for [Validate]. Otherwise it returns
-// the digest, together with the error of [Validate] for it, nil when it
-// is valid; that error wraps [ErrTooLarge] too when the digest's canonical
-// text would be over the limit, so errors.Is(err, ErrTooLarge) alone does
-// not tell that the digest is nil. As with [Parse], the digest's values
-// are, where they can be, slices of one copy of data: it shares no memory
-// with data, but a value kept alone keeps that copy alive.
+// byte offset); one that is not UTF-8 ([ErrInvalidUTF8], one error for each
+// string that holds such bytes, at the first; outside a string, such a byte
+// is a syntax error too, and its error wraps both sentinels), or holds an
+// escaped surrogate that is not one of a pair, such as "\ud800", which is
+// no character ([ErrInvalidUTF8] too, at the first in a string with no bad
+// byte); an object with a key seen twice ([ErrDuplicate], at the second);
+// one that the schema rejects ([ErrSchema]: a missing or extra key, null, a
+// value of the wrong JSON type, a text that breaks a rule the schema
+// states; each extra key is an error at the pointer of its object, and the
+// items of a list longer than the schema allows are not checked). A text
+// that the schema's pattern rejects gets the message of [Validate], and its
+// error wraps Validate's sentinel too, [ErrWhiteSpace], [ErrControlChar] or
+// [ErrLineBreak]: `/title: schema violation: leading or trailing white
+// space: U+00A0 at the end: "Gaza\u00a0"`. Each error is a
+// [*ValidationError] in a [ValidationErrors], which holds the first
+// [DefaultMaxErrors] by pointer and one that counts the others, as for
+// [Validate]. Otherwise it returns the digest, together with the error of
+// [Validate] for it, nil when it is valid. That error is never Validate's
+// [ErrTooLarge]: a digest's canonical text is shorter than any JSON form of
+// it, so a document within the limit gives a text within it. As with
+// [Parse], the digest's values are, where they can be, slices of one copy
+// of data: it shares no memory with data, but a value kept alone keeps that
+// copy alive.
 //
 // The size limit counts the bytes of the JSON, keys, quotes, escapes and
 // white space included, not those of the canonical text that [Validate]

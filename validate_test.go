@@ -42,12 +42,20 @@ func sampleDigest() *Digest {
 
 // checkValidRoundTrip checks that d, a valid digest, reads back unchanged from
 // its canonical text form: the proof that Validate's rules of reading back
-// are complete enough. Nil and empty lists are the same.
+// are complete enough. Nil and empty lists are the same. It checks too that
+// the text is shorter than d's JSON form.
 func checkValidRoundTrip(t testing.TB, d *Digest) {
 	t.Helper()
 	text := Format(d)
 	if n, bound := formatSize(d, true), formatSize(d, false); n != len(text) || bound < n {
 		t.Fatalf("formatSize gives %d, and %d as a bound, for a canonical text of %d bytes", n, bound, len(text))
+	}
+	// ValidateJSON's doc says that no JSON document of a valid digest
+	// is shorter than its canonical text, so none within the size limit
+	// gives a text over it. MarshalJSON writes the shortest: no white
+	// space, and escapes only where JSON must.
+	if js, err := d.MarshalJSON(); err != nil || len(js) <= len(text) {
+		t.Fatalf("the JSON form (%d bytes, %v) is no longer than the canonical text (%d bytes)", len(js), err, len(text))
 	}
 	got, err := Parse(text)
 	if err != nil {
