@@ -135,11 +135,11 @@ func printable(s string) bool {
 func (e *ValidationError) Unwrap() error { return e.Err }
 
 // ValidationErrors is the list of problems [Validate] or [ValidateJSON]
-// found, sorted by pointer: segment by segment, numbers as numbers, so
-// that /entities/2 comes before /entities/10. Problems at the same pointer
-// keep the order in which they were found, but for those the schema finds:
-// first the problems of the value, in the order of their messages, then
-// its keys that the schema does not allow, in the order of the keys. Past
+// found, sorted by pointer: segment by segment, numbers as numbers, so that
+// /entities/2 comes before /entities/10. Problems at the same pointer keep
+// the order in which they were found, but for those the schema finds: first
+// the problems of the value, in the order of their messages, then its keys
+// that the schema does not allow, sorted by key, byte by byte. Past
 // [DefaultMaxErrors] problems, the list holds the first DefaultMaxErrors
 // and one last error at the pointer of the next problem, which wraps
 // [ErrTooManyErrors] and the sentinels of the problems it counts (to sort

@@ -58,8 +58,8 @@
 //		after each problem in a text, show its line with a caret under the column
 //	-max-size N
 //		reject an input larger than N bytes (default 4194304, 4 MiB); a
-//		number too large for an int64 is taken as the largest the command
-//		allows, 2^63-2
+//		number of 2^63-1 or more, even one too large for an int64, is
+//		taken as the largest the command allows, 2^63-2
 //
 // With -context, each problem is followed by its line, control characters
 // other than tab, invalid bytes and bidirectional controls (such as
@@ -78,8 +78,10 @@
 // for each input. A text with problems is printed too, as far as it could
 // be read, except a text over the size limit, which prints nothing. A JSON
 // document is printed when the schema accepts it, with the problems of its
-// digest that validate reports (such as text not in NFC); otherwise only
-// its problems are reported, as validate reports them.
+// digest that validate reports (such as text not in NFC), but for whether
+// its canonical form would read back as text, not JSON, which parse does
+// not check; otherwise only its problems are reported, as validate reports
+// them.
 //
 // For a text, parse reports the problems of reading it, not those of the
 // digest it reads: a text that reads without a problem prints its digest
@@ -117,8 +119,9 @@
 //	digest validate [-context] [-max-size N] [-all-errors] [FILE ...]
 //
 // Validate checks that each input is a valid digest, text or JSON.
-// Problems in a text are reported as above. The problems of a JSON
-// document, and those of a digest that was read, are reported as
+// Problems in a text are reported as above, and a text with such problems
+// is not checked as a digest. The problems of a JSON document, and those
+// of a digest that was read, are reported as
 //
 //	FILE: /entities/3/type: message
 //
