@@ -1,7 +1,9 @@
 package digest
 
 import (
+	"encoding/json"
 	"errors"
+	"strconv"
 	"testing"
 )
 
@@ -49,5 +51,45 @@ func TestParseEntityType(t *testing.T) {
 		if read != tt.want {
 			t.Errorf("Parse reads the type line %q as %q, %q; ParseEntityType gives %q", tt.name, e.Type, e.Description, got)
 		}
+	}
+}
+
+// TestEntityTypeText checks that UnmarshalText takes a known name only in
+// its canonical spelling, without allocating, keeps any other text as it
+// is, and that MarshalText gives the text back.
+func TestEntityTypeText(t *testing.T) {
+	for _, tt := range []struct {
+		text  string
+		known bool
+	}{
+		{"Person_Male", true},
+		{"Organization", true},
+		{"Other", true},
+		{"person_Male", false}, // known names are matched with their case
+		{"PERSON_MALE", false},
+		{"Person_male", false},
+		{"Politician", false},
+		{"Person_Male ", false},
+		{"", false},
+	} {
+		var typ EntityType
+		if err := typ.UnmarshalText([]byte(tt.text)); err != nil {
+			t.Fatalf("UnmarshalText(%q): %v", tt.text, err)
+		}
+		if string(typ) != tt.text || typ.Known() != tt.known {
+			t.Errorf("UnmarshalText(%q) = %q, known %v; want the text, known %v", tt.text, typ, typ.Known(), tt.known)
+		}
+		if b, err := typ.MarshalText(); err != nil || string(b) != tt.text {
+			t.Errorf("MarshalText of %q = %q, %v", typ, b, err)
+		}
+		var e Entity
+		if err := json.Unmarshal([]byte(`{"type":`+strconv.Quote(tt.text)+`}`), &e); err != nil || e.Type != typ {
+			t.Errorf("json.Unmarshal of the type %q = %q, %v", tt.text, e.Type, err)
+		}
+	}
+	text := []byte("Organization")
+	var typ EntityType
+	if n := testing.AllocsPerRun(10, func() { typ.UnmarshalText(text) }); n != 0 {
+		t.Errorf("UnmarshalText of a known name allocated %v times, want 0", n)
 	}
 }

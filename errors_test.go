@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestErrorWithPositionWithoutSource checks that an error with no source
@@ -142,6 +144,53 @@ func TestErrorWithPositionShown(t *testing.T) {
 	}
 }
 
+// TestErrorWithPositionLine checks the line that ErrorWithPosition shows
+// under the error of a title line: cut to 60 characters on either side of
+// the column, with "…" where it is cut, the caret past the first "…";
+// control characters, U+0080 to U+009F and DEL as U+FFFD, other
+// characters as they are.
+func TestErrorWithPositionLine(t *testing.T) {
+	a, b := strings.Repeat("a", 60), strings.Repeat("b", 59)
+	for _, tt := range []struct {
+		line, want string
+		caret      int
+	}{
+		{a + "aaaaaaaaaa\x07b", "…" + a + "\uFFFDb", 61},
+		{a + "a\x07", "…" + a + "\uFFFD", 61},
+		{a + "\x07", a + "\uFFFD", 60},
+		{"\x07" + b + "bbbbbbbbbbb", "\uFFFD" + b + "…", 0},
+		{"\x07" + b + "b", "\uFFFD" + b + "…", 0},
+		{"\x07" + b, "\uFFFD" + b, 0},
+		{"a\x7fb\x07", "a\uFFFDb\uFFFD", 1},
+		{"a\u0090b\x07", "a\uFFFDb\uFFFD", 1},
+		{"a\u00a0b\x07", "a\u00a0b\uFFFD", 3},
+	} {
+		text := tt.line + "\nSUMMARY\n"
+		_, err := Parse([]byte(text))
+		var list ErrorList
+		if !errors.As(err, &list) || !errors.Is(list[0], ErrControlChar) {
+			t.Fatalf("Parse(%q) = %v, want a control character first", text, err)
+		}
+		want := []string{list[0].Error(), "  |", "1 | " + tt.want, "  | " + strings.Repeat(" ", tt.caret) + "^"}
+		if diff := cmp.Diff(want, strings.Split(list[0].ErrorWithPosition(), "\n")); diff != "" {
+			t.Errorf("ErrorWithPosition for %q (-want +got):\n%s", tt.line, diff)
+		}
+	}
+}
+
+// TestErrorListErr checks that Err gives nil for an empty list, and the
+// list itself otherwise.
+func TestErrorListErr(t *testing.T) {
+	var l ErrorList
+	if err := l.Err(); err != nil {
+		t.Errorf("empty list: Err() = %v, want nil", err)
+	}
+	l.Add(1, 2, ErrControlChar)
+	if err := l.Err(); err == nil || err.Error() != "1:2: control character" || !errors.Is(err, ErrControlChar) {
+		t.Errorf("one error: Err() = %v, want 1:2: control character", err)
+	}
+}
+
 // TestErrorWithPositionEmoji checks where the caret stands after emoji
 // made of several characters, which a terminal that knows them shows two
 // columns wide, after the characters that look like them but are not, and
@@ -169,6 +218,10 @@ func TestErrorWithPositionEmoji(t *testing.T) {
 		{"Hangul in NFD", "\u1100\u1161\u11a8\ud7b0", 2}, // 각 and a vowel
 		{"Hangul in NFC", "각", 2},
 		{"U+FE0F after a letter", "a\ufe0f", 1},
+		{"the last skin tone", "👋🏿", 2},
+		{"keycap base '*' with U+FE0F", "*\ufe0f", 2},
+		{"keycap '#'", "#\ufe0f\u20e3", 2},
+		{"fullwidth letter", "Ａ", 2},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkCaret(t, c.before+" x\x01y\nSUMMARY\n", 0, c.width+2)
@@ -491,6 +544,18 @@ func checkCutList(t *testing.T, call string, cut, all error) (hiddenOnly bool) {
 	}
 	if last := got[DefaultMaxErrors]; last != text(want) {
 		t.Fatalf("%s: the last error is %q, want %q, where %q stands", call, last, want, whole[DefaultMaxErrors])
+	}
+	// It wraps each sentinel once, however many problems it counts.
+	var ns *notShown
+	if !errors.As(cut.(interface{ Unwrap() []error }).Unwrap()[DefaultMaxErrors], &ns) {
+		t.Fatalf("%s: the last error does not wrap a *notShown", call)
+	}
+	seen := map[error]bool{}
+	for _, e := range ns.errs {
+		if seen[e] {
+			t.Fatalf("%s: the last error wraps %v twice: %v", call, e, ns.errs)
+		}
+		seen[e] = true
 	}
 	return sameSentinels(t, call, cut, all)
 }

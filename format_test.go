@@ -53,3 +53,23 @@ func nilDigest(d *Digest) *Digest {
 	}
 	return d
 }
+
+// TestFormatOneAllocation checks that Format allocates once: it sizes its
+// buffer from a bound of the text's length, which the text never passes.
+func TestFormatOneAllocation(t *testing.T) {
+	_, seed, _ := seedForms(t)
+	for name, d := range map[string]*Digest{"seed": seed, "empty": {}, "large": largeValidDigest()} {
+		if n := testing.AllocsPerRun(5, func() { Format(d) }); n != 1 {
+			t.Errorf("%s: Format allocated %v times, want 1", name, n)
+		}
+	}
+}
+
+// TestFormatNoBlankLine checks that Format writes no blank line for an
+// empty line of a subtitle or summary: reading would drop it anyway.
+func TestFormatNoBlankLine(t *testing.T) {
+	got := Format(&Digest{Title: "T", Subtitle: "A\n\nB", Summary: "\nC\n\n\nD\n"})
+	if want := "T\nA\nB\nSUMMARY\nC\nD\nKEY HIGHLIGHTS\n"; !bytes.HasPrefix(got, []byte(want)) {
+		t.Errorf("Format = %q, want it to start with %q", got, want)
+	}
+}

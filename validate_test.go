@@ -831,6 +831,12 @@ func TestValidateJSON(t *testing.T) {
 			{`{"a":[1]x}`, "/a: invalid JSON: invalid character 'x' after object key:value pair, in the token at byte 8"},
 			{`{"a":0 1}`, "invalid JSON: invalid character '1' after object key:value pair, in the token at byte 7"},
 			{`{"a":0,x}`, "invalid JSON: invalid character 'x' looking for beginning of object key string, in the token at byte 7"},
+			// Strings cut short or with a bad character, and a high
+			// surrogate followed by something other than an escape.
+			{"{\"t\":\"a\x1fnb\"}", `/t: invalid JSON: invalid character '\x1f' in string literal, in the token at byte 5`},
+			{`{"t":"\`, "/t: invalid JSON: unexpected end of input at byte 7"},
+			{`{"t":"\ud83d\`, "/t: invalid JSON: unexpected end of input at byte 13"},
+			{`{"t":"\ud83dXXde00"}`, `/t: invalid UTF-8: lone surrogate escape \ud83d at byte 6`},
 			// Offsets count a byte order mark.
 			{"\uFEFF{} x", "invalid JSON: invalid character 'x' looking for beginning of value, in the token at byte 6"},
 			{"\uFEFF{\"a\":\"\xff\"}", "/a: invalid UTF-8 at byte 9"},
