@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -128,4 +129,38 @@ func FuzzValidTokens(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestValidateJSONOneCopy checks what ValidateJSON's doc says of the
+// digest's values: those without escapes are slices of one copy of the
+// document, at the distances that they stand at in it, and none is in the
+// caller's bytes.
+func TestValidateJSONOneCopy(t *testing.T) {
+	data, err := json.Marshal(sampleDigest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := ValidateJSON(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := func(s string) uintptr { return uintptr(unsafe.Pointer(unsafe.StringData(s))) }
+	values := []string{d.Title, d.Highlights[1], d.Keywords[0], d.Entities[1].Name}
+	// Where a value stands in the document: past the quote of its string.
+	offset := func(v string) int {
+		at := bytes.Index(data, []byte(`"`+v+`"`))
+		if at < 0 {
+			t.Fatalf("%q is not a string of the document as it is", v)
+		}
+		return at + 1
+	}
+	start := uintptr(unsafe.Pointer(unsafe.SliceData(data)))
+	for _, v := range values {
+		if got, want := addr(v)-addr(values[0]), offset(v)-offset(values[0]); got != uintptr(want) {
+			t.Errorf("%q stands %d bytes after the title in the digest, %d in the document", v, got, want)
+		}
+		if addr(v) >= start && addr(v) < start+uintptr(len(data)) {
+			t.Errorf("%q is in the caller's bytes", v)
+		}
+	}
 }
