@@ -25,6 +25,7 @@ func TestParseEntityType(t *testing.T) {
 		{"Person_Mal", ""},   // a prefix
 		{"Person_Males", ""}, // longer
 		{"Person", ""},
+		{"Person\x7fMale", ""}, // DEL is '_' with the bit of case set: no letter
 		{"Organisation", ""},
 		{"", ""},
 	}

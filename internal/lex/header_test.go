@@ -127,6 +127,9 @@ func TestParseHeaderNot(t *testing.T) {
 		{"empty", ""},
 		{"only #", "##"},
 		{"only stars", "****"},
+		{"three stars after # and NBSP", Trim("#\u00a0***")},
+		{"three stars", "***"},
+		{"a lead byte of Latin-1 last", "Sum\xc3"},
 		{"text", "Une réunion consultative"},
 		{"list marker", "- SUMMARY"},
 		{"bullet", "• SUMMARY"},
@@ -250,6 +253,15 @@ func TestStartsAName(t *testing.T) {
 	} {
 		if got := startsAName(text); got != want {
 			t.Errorf("startsAName(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestIsDigits checks IsDigits, which takes one or more ASCII digits.
+func TestIsDigits(t *testing.T) {
+	for s, want := range map[string]bool{"0": true, "0123456789": true, "": false, "1a": false, "a1": false, "٦": false, " 1": false, "/": false, ":": false} {
+		if got := IsDigits(s); got != want {
+			t.Errorf("IsDigits(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

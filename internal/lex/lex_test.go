@@ -464,6 +464,11 @@ func TestNextInvalidUTF8(t *testing.T) {
 			[]Problem{{Line: 1, Col: 2, Kind: InvalidUTF8, Len: 2, Raw: "a\xE2\x82é"}},
 		},
 		{
+			"a bad byte, then U+FFFD", "a\xff\uFFFDb",
+			[]string{"a\uFFFD\uFFFDb"},
+			[]Problem{{Line: 1, Col: 2, Kind: InvalidUTF8, Len: 1, Raw: "a\xff\uFFFDb"}},
+		},
+		{
 			"0xFF", "\xFF",
 			[]string{"\uFFFD"},
 			[]Problem{{Line: 1, Col: 1, Kind: InvalidUTF8, Len: 1, Raw: "\xFF"}},

@@ -28,6 +28,7 @@ func TestIconLen(t *testing.T) {
 		{"package", "📦 Product", len("📦")},
 		{"bookmark", "🔖 Other", len("🔖")},
 		{"text glued", "👤Person_Male", len("👤")},
+		{"enclosed digit, no symbol", "\U0001F100 x", 0},
 		{"text glued after FE0F", "🏛️Organization", len("🏛\uFE0F")},
 		{"flag", "🇫🇷 France", len("🇫🇷")},
 		{"ZWJ family", "👨‍👩‍👧 x", len("👨\u200D👩\u200D👧")},
@@ -396,4 +397,32 @@ func TestNewTypeNamesPanics(t *testing.T) {
 	// The shortest and longest starts it takes.
 	NewTypeNames([]string{"Abc"}, []string{"👤"})
 	NewTypeNames([]string{"Abcdefghijklmnopqrs"}, []string{"👤"})
+}
+
+// TestSplitWrittenLongStart checks, with a start of 24 bytes, the longest
+// NewTypeNames takes, that SplitWritten compares each of its bytes: with
+// any one changed, the line is not the start written, and SplitWritten
+// does not answer for it, or answers as SplitTypeLine reads it.
+func TestSplitWrittenLongStart(t *testing.T) {
+	names := NewTypeNames([]string{"Abcdefghijklmnopqrs"}, []string{"👤"})
+	start := "👤 Abcdefghijklmnopqrs"
+	if len(start) != 24 {
+		t.Fatalf("the start has %d bytes", len(start))
+	}
+	if known, desc, ok := names.SplitWritten(start + "desc"); !ok || known != 0 || desc != "desc" {
+		t.Fatalf("SplitWritten(%q) = %d, %q, %v", start+"desc", known, desc, ok)
+	}
+	for k := range len(start) {
+		b := []byte(start + " desc")
+		b[k] ^= 0x01
+		text := string(b)
+		known, desc, ok := names.SplitWritten(text)
+		if !ok {
+			continue
+		}
+		want, wantOK := SplitTypeLine(text[IconLen(text):], names)
+		if got := (TypeLine{Known: known, Type: names.list[known], Description: desc}); !wantOK || got != want {
+			t.Errorf("SplitWritten(%+q) = %#v; SplitTypeLine gives %#v, %v", text, got, want, wantOK)
+		}
+	}
 }
