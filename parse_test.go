@@ -398,3 +398,76 @@ func TestUTF16Hint(t *testing.T) {
 		}
 	}
 }
+
+// TestParseEdgeErrors checks errors at the edges of their rules: the line
+// of an input cut by the size limit inside a line break, which it shows
+// without the break; counts too large for an int, and too long to quote
+// whole; the hint of UTF-16, for a byte order mark at the start only and
+// for a line long enough to tell; and where a cut list's last error
+// stands, at the first error not shown.
+func TestParseEdgeErrors(t *testing.T) {
+	for _, tt := range []struct {
+		max         int64
+		text        string
+		first, last string // the first error with its position, and the last
+	}{
+		{7, "Titre\u2029x", "1:8: input too large: more than 7 bytes\n  |\n1 | Titre\n  |      ^", ""},
+		{7, "Titre\u2028x", "1:8: input too large: more than 7 bytes\n  |\n1 | Titre\n  |      ^", ""},
+		{6, "Titre\u0085x", "1:7: input too large: more than 6 bytes\n  |\n1 | Titre\n  |      ^", ""},
+		{0, "T\nMENTIONED ENTITIES 9999999999\n", "2:1: entity count mismatch: the header says 9999999999, the section has 0", ""},
+		{0, "T\nMENTIONED ENTITIES 12345678901234567890\n", "2:1: entity count mismatch: the header says 12345678901234567890, the section has 0", ""},
+		{0, "T\nMENTIONED ENTITIES 123456789012345678901\n", "2:1: entity count mismatch: the header says 12345678901234567890…, the section has 0", ""},
+		{0, "Title\n\xFF\xFEabc\n", "2:1: invalid UTF-8: ff fe", ""},
+		{0, "a\x00b", "1:2: control character U+0000", ""},
+		{0, "a\x00b\x00", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8", "1:4: control character U+0000"},
+		{0, "T\n" + strings.Repeat("sub\x01line\n", 11) + "SUMMARY\nSUMMARY\n", "2:4: control character U+0001", "12:4: too many errors: 2 more not shown"},
+	} {
+		_, err := (&Parser{MaxSize: tt.max}).Parse([]byte(tt.text))
+		var list ErrorList
+		if !errors.As(err, &list) {
+			t.Fatalf("Parse(%q) = %v, want an ErrorList", tt.text, err)
+		}
+		first := list[0].Error()
+		if strings.Contains(tt.first, "\n") {
+			first = list[0].ErrorWithPosition()
+		}
+		if first != tt.first {
+			t.Errorf("Parse(%q): the first error is\n%s\nwant\n%s", tt.text, first, tt.first)
+		}
+		want := tt.last
+		if want == "" {
+			want, _, _ = strings.Cut(tt.first, "\n")
+		}
+		if list[len(list)-1].Error() != want {
+			t.Errorf("Parse(%q): the last error is %s, want %s", tt.text, list[len(list)-1], want)
+		}
+	}
+}
+
+// TestParseListsApart checks that appending to one list of a parsed
+// digest does not write over another: the lists share one array, each
+// with no room past its end.
+func TestParseListsApart(t *testing.T) {
+	d, err := Parse([]byte("T\nKEY HIGHLIGHTS\n- h1\nCORE SUBJECT\nHeading\nPara one.\nKEYWORDS\nk1, k2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = append(d.Highlights, "X")
+	_ = append(d.CoreSubject.Paragraphs, "Y")
+	want := &Digest{Title: "T", Highlights: []string{"h1"}, CoreSubject: CoreSubject{Heading: "Heading", Paragraphs: []string{"Para one."}}, Keywords: []string{"k1", "k2"}, Entities: []Entity{}}
+	if diff := cmp.Diff(want, d); diff != "" {
+		t.Errorf("after appending to the lists (-want +got):\n%s", diff)
+	}
+}
+
+// TestParseFalseCountRoom checks that a count far above the entities read
+// leaves no room in Entities: at most twice the length and 64 more.
+func TestParseFalseCountRoom(t *testing.T) {
+	for _, n := range []int{64, 66, 67, 1000} {
+		text := "T\n" + strings.Repeat("x", 300) + fmt.Sprintf("\nMENTIONED ENTITIES %d\nA\n👤 Person_Male\n", n)
+		d, _ := Parse([]byte(text))
+		if len(d.Entities) != 1 || cap(d.Entities) > 2*1+64 {
+			t.Errorf("count %d, one entity: Entities has length %d, capacity %d, want 1 and at most 66", n, len(d.Entities), cap(d.Entities))
+		}
+	}
+}
