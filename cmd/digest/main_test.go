@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"digest"
 )
@@ -731,4 +732,108 @@ func TestJSONInput(t *testing.T) {
 			`^bad\.json: /title: schema violation: length must be >= 1, but got 0$`,
 		})
 	}
+}
+
+// TestTopHelpFlag checks that -h before any verb prints the usage on
+// standard error and exits with 0, as it does after a verb.
+func TestTopHelpFlag(t *testing.T) {
+	for _, flag := range []string{"-h", "-help", "--help"} {
+		code, stdout, stderr := runDigest("", flag)
+		if code != 0 || stdout != "" {
+			t.Errorf("%s: exit status %d, stdout %q; want 0 and nothing", flag, code, stdout)
+		}
+		wantUsage(t, stderr)
+	}
+}
+
+// TestHelpWithoutFlags checks that the usage of a verb that takes no
+// flags has no Flags section.
+func TestHelpWithoutFlags(t *testing.T) {
+	code, stdout, _ := runDigest("", "help", "schema")
+	if code != 0 || !strings.HasPrefix(stdout, "usage: digest schema\n") || strings.Contains(stdout, "Flags") {
+		t.Errorf("help schema: exit status %d, stdout:\n%s", code, stdout)
+	}
+	if _, stdout, _ := runDigest("", "help", "parse"); !strings.Contains(stdout, "\nFlags:\n") {
+		t.Errorf("help parse has no Flags section:\n%s", stdout)
+	}
+}
+
+// TestStdoutErrorStops checks that once standard output fails, no other
+// input is read: the failure is the one problem reported.
+func TestStdoutErrorStops(t *testing.T) {
+	inTempDir(t, map[string]string{"seed.txt": string(readSeed(t)), "bad.txt": "Bad\nSUMMARY\n\x01\n"})
+	var stderr bytes.Buffer
+	code := run([]string{"fmt", "seed.txt", "bad.txt", "missing.txt"}, strings.NewReader(""), failWriter{}, &stderr)
+	if code != 2 {
+		t.Errorf("exit status %d, want 2", code)
+	}
+	checkLines(t, stderr.String(), []string{`^digest: writing standard output: disk full$`})
+}
+
+// TestNotUTF8Name checks that a file name that is not UTF-8 is quoted in
+// messages, as one with a character that is not printable is.
+func TestNotUTF8Name(t *testing.T) {
+	inTempDir(t, nil)
+	code, _, stderr := runDigest("", "validate", "a\xff.txt")
+	if code != 2 {
+		t.Errorf("exit status %d, want 2", code)
+	}
+	checkLines(t, stderr, []string{`^digest: "a\\xff\.txt": `})
+}
+
+// TestFmtWriteShorter checks that fmt -w leaves nothing of a longer file
+// after the canonical form, and does not write a file that is canonical
+// already: its modification time stays.
+func TestFmtWriteShorter(t *testing.T) {
+	text := "Titre\n" + strings.Repeat("\n", 60) + "SUMMARY\nRésumé.\n"
+	d, err := digest.Parse([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	canonical := digest.Format(d)
+	inTempDir(t, map[string]string{"long.txt": text, "canonical.txt": string(canonical)})
+	old := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
+	if err := os.Chtimes("canonical.txt", old, old); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runDigest("", "fmt", "-w", "long.txt", "canonical.txt"); code != 0 || stderr != "" {
+		t.Fatalf("fmt -w: exit status %d, stderr %q", code, stderr)
+	}
+	if got, err := os.ReadFile("long.txt"); err != nil || !bytes.Equal(got, canonical) {
+		t.Errorf("long.txt holds %q, %v; want %q", got, err, canonical)
+	}
+	if fi, err := os.Stat("canonical.txt"); err != nil || !fi.ModTime().Equal(old) {
+		t.Errorf("canonical.txt was written: %v, %v", fi.ModTime(), err)
+	}
+}
+
+// TestFmtReadsAsJSONQuote checks how the message of a canonical form that
+// would read back as JSON quotes its first line: 40 bytes at most, not
+// cutting a character, with "…" when it is cut.
+func TestFmtReadsAsJSONQuote(t *testing.T) {
+	for _, tt := range []struct{ title, quoted string }{
+		{`{"a": 1234567890123456789012345678901234`, `"{\"a\": 1234567890123456789012345678901234"`},
+		{`{"a": 12345678901234567890123456789012345`, `"{\"a\": 1234567890123456789012345678901234"…`},
+		{`{"a": 123456789012345678901234567890123être`, `"{\"a\": 123456789012345678901234567890123"…`},
+	} {
+		// U+200B, which reading removes, hides the '{' from the test
+		// that tells JSON from text.
+		code, _, stderr := runDigest("\u200b"+tt.title+"\nSUMMARY\ns\n", "fmt")
+		if code != 1 {
+			t.Errorf("fmt of %q: exit status %d, want 1", tt.title, code)
+		}
+		checkLines(t, stderr, []string{`^<stdin>: the canonical form would start as a JSON document does, ` + regexp.QuoteMeta(tt.quoted) + `: it would read back as JSON, not text$`})
+	}
+}
+
+// TestValidateBraceTitleProblems checks that validate reports the
+// problems of a digest whose title starts with '{', not whether its
+// canonical form would read back as JSON, which only a valid digest is
+// asked.
+func TestValidateBraceTitleProblems(t *testing.T) {
+	code, _, stderr := runDigest("\u200b{\"a\": b\n", "validate")
+	if code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	checkLines(t, stderr, []string{`^<stdin>: /summary: empty summary$`})
 }

@@ -198,6 +198,7 @@ func TestIsJSON(t *testing.T) {
 		{"{\"a\\\n\": x\nSUMMARY\nS\n", false},
 		{"{\"a\\\r\": x\rSUMMARY\rS\r", false},
 		{"{\r\n  \"title\": \"T\"\r\n}", true},
+		{"{\r\n  \"title\": \"T\",\r\n", true}, // cut short, with CRLF
 		{"{\"a\u2027\": 1}", true},
 		{"{\"Gaza\"\n: le point\nSUMMARY\n", false},
 		{"{\"Gaza\" \r: le point\rSUMMARY\r", false},
