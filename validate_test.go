@@ -1209,3 +1209,56 @@ func TestErrorDocExamples(t *testing.T) {
 		t.Errorf("ValidateJSON of an empty title = %q, want %q, wrapping ErrEmpty", got, want)
 	}
 }
+
+// TestValidateEdgeProblems checks every problem Validate reports for
+// digests at the edges of its rules: a list as long as allowed and one
+// item longer, a character whose fault hides others of the same text (a
+// line break, a byte that is not UTF-8, an empty line at the end), offsets
+// past a leading space, case folding at 'Z', and the rules of reading
+// back, asked only of a text free of other problems.
+func TestValidateEdgeProblems(t *testing.T) {
+	repeat := func(n int) []string {
+		l := make([]string, n)
+		for i := range l {
+			l[i] = "x"
+		}
+		return l
+	}
+	for _, tt := range []struct {
+		modify func(d *Digest)
+		want   []string
+	}{
+		{func(d *Digest) { d.Highlights = repeat(100000) }, nil},
+		{func(d *Digest) { d.Highlights = repeat(100001) }, []string{"/highlights: too long: 100001 highlights, at most 100000"}},
+		{func(d *Digest) { d.Summary = "a\n\n" }, []string{`/summary: line break at the end of "a\n\n"`}},
+		{func(d *Digest) { d.Title = "e\u0300" }, []string{"/title: not in Unicode NFC: \"e\\u0300\" at byte 0: \"e\u0300\""}},
+		{func(d *Digest) { d.Title = "\u2028" }, []string{`/title: line break U+2028 at byte 0: "\u2028"`}},
+		{func(d *Digest) { d.Title = "\r" }, []string{`/title: line break U+000D at byte 0: "\r"`}},
+		{func(d *Digest) { d.Title = "e\u0301\xff" }, []string{"/title: invalid UTF-8 at byte 3: \"e\u0301\\xff\""}},
+		{func(d *Digest) { d.Title = " a  b" }, []string{
+			`/title: leading or trailing white space: U+0020 at the start: " a  b"`,
+			`/title: would not read back unchanged: two spaces in a row at byte 2 would read back as one: " a  b"`,
+		}},
+		{func(d *Digest) { d.Title = " a\u200bb" }, []string{
+			`/title: leading or trailing white space: U+0020 at the start: " a\u200bb"`,
+			`/title: would not read back unchanged: U+200B at byte 2 would be removed: " a\u200bb"`,
+		}},
+		{func(d *Digest) { d.Title = "#  SUMMARY" }, []string{`/title: would not read back unchanged: two spaces in a row at byte 1 would read back as one: "#  SUMMARY"`}},
+		{func(d *Digest) { d.Title = "Re\u0301sume\u0301" }, []string{"/title: not in Unicode NFC: \"e\\u0301\" at byte 1: \"Re\u0301sume\u0301\""}},
+		{func(d *Digest) { d.CoreSubject.Heading = "a  b." }, []string{`/core_subject/heading: would not read back unchanged: two spaces in a row at byte 1 would read back as one: "a  b."`}},
+		{func(d *Digest) { d.Keywords = []string{"Z", "z"} }, []string{`/keywords/1: duplicate keyword "z", the same as /keywords/0 after case folding`}},
+		{func(d *Digest) { d.Keywords = []string{"ÉZ", "éz"} }, []string{`/keywords/1: duplicate keyword "éz", the same as /keywords/0 after case folding`}},
+	} {
+		d := sampleDigest()
+		tt.modify(d)
+		var got []string
+		if err := Validate(d); err != nil {
+			for _, e := range err.(ValidationErrors) {
+				got = append(got, e.Error())
+			}
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Validate (-want +got):\n%s", diff)
+		}
+	}
+}
