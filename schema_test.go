@@ -785,3 +785,66 @@ func TestSchemaManyExtraKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateJSONEdgeProblems checks every problem ValidateJSON reports
+// for documents at the edges of its rules: a list as long as the schema
+// allows, two problems of one value at one pointer, keys that are numbers
+// with leading zeros (sorted as numbers, equal ones in the order found),
+// long keys that differ only at their end, seen in
+// descending order, and escaped surrogates at the bounds of their ranges.
+func TestValidateJSONEdgeProblems(t *testing.T) {
+	valid, err := json.Marshal(sampleDigest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(valid)
+	start := strings.Index(doc, `"title":"`) + len(`"title":"`)
+	end := start + strings.IndexByte(doc[start:], '"')
+	withTitle := func(s string) string { return doc[:start] + s + doc[end:] }
+	// The sample has two highlights: 99,998 more make the most allowed.
+	most := strings.Replace(withTitle(""), `"highlights":[`, `"highlights":[`+strings.Repeat(`"x",`, 99998), 1)
+
+	var long strings.Builder
+	var want []string
+	long.WriteString("{")
+	for i := 15; i >= 1; i-- {
+		k := strings.Repeat("k", 70) + fmt.Sprintf("%02d", i)
+		if i < 15 {
+			long.WriteByte(',')
+		}
+		fmt.Fprintf(&long, "%q:0,%q:0", k, k)
+	}
+	long.WriteString("}")
+	for i := 1; i <= 10; i++ {
+		want = append(want, fmt.Sprintf("/%s%02d: duplicate key %q…", strings.Repeat("k", 70), i, strings.Repeat("k", 40)))
+	}
+	want = append(want, fmt.Sprintf("/%s11: too many errors: 5 more not shown", strings.Repeat("k", 70)))
+
+	for _, tt := range []struct {
+		doc  string
+		want []string
+	}{
+		{most, []string{"/title: schema violation: length must be >= 1, but got 0"}},
+		{withTitle(strings.Repeat("a", 4096) + " "), []string{
+			`/title: schema violation: leading or trailing white space: U+0020 at the end: "` + strings.Repeat("a", 40) + `"…`,
+			"/title: schema violation: length must be <= 4096, but got 4097",
+		}},
+		{`{"01":0,"01":0,"1":0,"1":0}`, []string{`/01: duplicate key "01"`, `/1: duplicate key "1"`}},
+		{`{"1":0,"1":0,"01":0,"01":0}`, []string{`/1: duplicate key "1"`, `/01: duplicate key "01"`}}, // equal as numbers: in the order found
+		{long.String(), want},
+		{`{"a":"\ufffd\ud800\udfff","a":0}`, []string{`/a: duplicate key "a"`}},
+		{withTitle(`a\udc00\udc00`), []string{`/title: invalid UTF-8: lone surrogate escape \udc00 at byte 11`}},
+		{withTitle(`a\udbff\udc00\ud800\udfff`), nil},
+		{withTitle(`a\udbff\ue000`), []string{`/title: invalid UTF-8: lone surrogate escape \udbff at byte 11`}},
+	} {
+		var got []string
+		if _, err := ValidateJSON([]byte(tt.doc)); err != nil {
+			for _, e := range err.(ValidationErrors) {
+				got = append(got, e.Error())
+			}
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("ValidateJSON(%.60q) (-want +got):\n%s", tt.doc, diff)
+		}
+	}
+}
