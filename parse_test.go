@@ -414,6 +414,7 @@ func TestParseEdgeErrors(t *testing.T) {
 		{7, "Titre\u2029x", "1:8: input too large: more than 7 bytes\n  |\n1 | Titre\n  |      ^", ""},
 		{7, "Titre\u2028x", "1:8: input too large: more than 7 bytes\n  |\n1 | Titre\n  |      ^", ""},
 		{6, "Titre\u0085x", "1:7: input too large: more than 6 bytes\n  |\n1 | Titre\n  |      ^", ""},
+		{2, "\r\xe2\x80", "2:2: input too large: more than 2 bytes", ""},
 		{0, "T\nMENTIONED ENTITIES 9999999999\n", "2:1: entity count mismatch: the header says 9999999999, the section has 0", ""},
 		{0, "T\nMENTIONED ENTITIES 12345678901234567890\n", "2:1: entity count mismatch: the header says 12345678901234567890, the section has 0", ""},
 		{0, "T\nMENTIONED ENTITIES 123456789012345678901\n", "2:1: entity count mismatch: the header says 12345678901234567890…, the section has 0", ""},

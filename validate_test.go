@@ -1234,6 +1234,7 @@ func TestValidateEdgeProblems(t *testing.T) {
 		{func(d *Digest) { d.Title = "e\u0300" }, []string{"/title: not in Unicode NFC: \"e\\u0300\" at byte 0: \"e\u0300\""}},
 		{func(d *Digest) { d.Title = "\u2028" }, []string{`/title: line break U+2028 at byte 0: "\u2028"`}},
 		{func(d *Digest) { d.Title = "\r" }, []string{`/title: line break U+000D at byte 0: "\r"`}},
+		{func(d *Digest) { d.Title = "a  \r" }, []string{`/title: line break U+000D at byte 3: "a  \r"`}},
 		{func(d *Digest) { d.Title = "e\u0301\xff" }, []string{"/title: invalid UTF-8 at byte 3: \"e\u0301\\xff\""}},
 		{func(d *Digest) { d.Title = " a  b" }, []string{
 			`/title: leading or trailing white space: U+0020 at the start: " a  b"`,

@@ -710,6 +710,8 @@ func TestPosition(t *testing.T) {
 		{"after NEL", "ab\u0085cd", 4, 2, 1},
 		{"after LS", "ab\u2028cd", 5, 2, 1},
 		{"after PS", "ab\u2029cd", 5, 2, 1},
+		{"the start of a break cut short", "\r\xe2\x80", 2, 2, 2},
+		{"the end of a break cut short", "\r\xe2\x80", 3, 2, 3},
 		{"column counts bytes", "éé\nx", 2, 1, 3},
 		{"third line", "a\n\nb c", 5, 3, 3},
 		{"leading BOM", "\uFEFFab", 3, 1, 1},
@@ -919,6 +921,34 @@ func TestStopsPlain(t *testing.T) {
 			if j, _ := Plain(s, 0); j != 0 {
 				t.Errorf("Plain(%+q, 0) = %d, want 0 as stopsPlain(%#x)", s, j, c)
 			}
+		}
+	}
+}
+
+// TestBreakLen checks BreakLen on each line break of FORMAT.md §1.2, on
+// breaks cut short at the end of s, and on characters that start as one.
+func TestBreakLen(t *testing.T) {
+	for s, want := range map[string]int{
+		"\n": 1, "\r": 1, "\r\n": 2, "\u0085": 2, "\u2028": 3, "\u2029x": 3,
+		"": 0, "x": 0, "\xc2": 0, "\xe2": 0, "\xe2\x80": 0, "\u2027": 0, "\u202f": 0, "\u00a0": 0,
+	} {
+		if got := BreakLen(s); got != want {
+			t.Errorf("BreakLen(%+q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestTrimRight checks that TrimRight takes every character of FORMAT.md
+// §1.3 off the end, the ASCII white space from '\t' to '\r' among them,
+// and nothing else.
+func TestTrimRight(t *testing.T) {
+	for s, want := range map[string]string{
+		"x\t": "x", "x\n": "x", "x\v": "x", "x\f": "x", "x\r": "x", "x ": "x",
+		"x\u00a0": "x", "x\u200b": "x", "x\u200e\u2069": "x", "x\ufeff": "x",
+		"x\x08": "x\x08", "x\x0e": "x\x0e", "x\u200d": "x\u200d", "x.": "x.",
+	} {
+		if got := TrimRight(s); got != want {
+			t.Errorf("TrimRight(%+q) = %+q, want %+q", s, got, want)
 		}
 	}
 }
