@@ -1235,6 +1235,13 @@ func TestValidateEdgeProblems(t *testing.T) {
 		{func(d *Digest) { d.Title = "\u2028" }, []string{`/title: line break U+2028 at byte 0: "\u2028"`}},
 		{func(d *Digest) { d.Title = "\r" }, []string{`/title: line break U+000D at byte 0: "\r"`}},
 		{func(d *Digest) { d.Title = "a  \r" }, []string{`/title: line break U+000D at byte 3: "a  \r"`}},
+		{func(d *Digest) { d.Title = "a\xffb\xfec" }, []string{`/title: invalid UTF-8 at byte 1: "a\xffb\xfec"`}},
+		{func(d *Digest) { d.Title = "a  b\u200bc" }, []string{`/title: would not read back unchanged: two spaces in a row at byte 1 would read back as one: "a  b\u200bc"`}},
+		{func(d *Digest) { d.Title = " a " }, []string{
+			`/title: leading or trailing white space: U+0020 at the start: " a "`,
+			`/title: leading or trailing white space: U+0020 at the end: " a "`,
+		}},
+		{func(d *Digest) { d.Summary = "Keywords\nText." }, []string{`/summary: would not read back unchanged: the summary's line 1 would read as the header KEYWORDS: "Keywords"`}},
 		{func(d *Digest) { d.Title = "e\u0301\xff" }, []string{"/title: invalid UTF-8 at byte 3: \"e\u0301\\xff\""}},
 		{func(d *Digest) { d.Title = " a  b" }, []string{
 			`/title: leading or trailing white space: U+0020 at the start: " a  b"`,
@@ -1261,5 +1268,29 @@ func TestValidateEdgeProblems(t *testing.T) {
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("Validate (-want +got):\n%s", diff)
 		}
+	}
+}
+
+// TestValidateSizeLast checks that the size of the canonical text is
+// checked only on a digest with no other problem: a text too long for the
+// limit is no news when the digest has to change anyway.
+func TestValidateSizeLast(t *testing.T) {
+	p := Parser{MaxSize: 100}
+	err := p.Validate(&Digest{Summary: strings.Repeat("a", 200)})
+	if got := validationLines(err); got != "\t/title: empty title\n" {
+		t.Errorf("Validate = %s, want only the empty title", got)
+	}
+	err = p.Validate(&Digest{Title: "T", Summary: strings.Repeat("a", 200)})
+	if !errors.Is(err, ErrTooLarge) || !errors.Is(err, ErrNotRoundTrip) {
+		t.Errorf("Validate = %v, want the size of the canonical text", err)
+	}
+}
+
+// TestPointerAtLimit checks that a pointer of exactly 200 bytes, the most
+// that a message shows, is shown whole.
+func TestPointerAtLimit(t *testing.T) {
+	ptr := "/" + strings.Repeat("a", 199)
+	if got, want := (&ValidationError{Pointer: ptr, Err: ErrEmpty}).Error(), ptr+": empty"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
 	}
 }
