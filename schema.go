@@ -821,7 +821,8 @@ func utf16Hint(data []byte) string {
 // characterNamed returns msg, the message of a syntax error in the token
 // that starts tok, naming the character at fault as it is. encoding/json
 // names a byte, as if it were a character: the first byte of '“' reads
-// 'â'. That byte is the first of tok at or above 0x80: a number or a
+// 'â', and a byte that is no printable character so read, as 0x80, reads
+// '\u0080'. That byte is the first of tok at or above 0x80: a number or a
 // literal holds only ASCII before the byte at fault. In a string only an
 // ASCII control character is at fault, named right, and then msg names no
 // byte at or above 0x80 to replace. notUTF8 tells that the byte at fault
@@ -831,7 +832,10 @@ func characterNamed(msg string, tok []byte) (named string, notUTF8 bool) {
 	if i < 0 {
 		return msg, false
 	}
-	wrong := "character '" + string(rune(tok[i])) + "'"
+	// The byte as encoding/json names it: itself read as Latin-1, or
+	// escaped where that is not printable, as 0x80 is.
+	q := strconv.Quote(string(rune(tok[i])))
+	wrong := "character '" + q[1:len(q)-1] + "'"
 	if !strings.Contains(msg, wrong) {
 		return msg, false // the byte at fault is another, before tok[i]
 	}

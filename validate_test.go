@@ -823,6 +823,18 @@ func TestValidateJSON(t *testing.T) {
 			{"{} \u00a0", `invalid JSON: invalid character '\u00a0' (U+00A0) looking for beginning of value, in the token at byte 3`},
 			{`{"a":tr€e}`, "/a: invalid JSON: invalid character '€' (U+20AC) in literal true (expecting 'u'), in the token at byte 5"},
 			{"{\"a\":1}\xff", "invalid JSON: invalid byte 0xff (not UTF-8) looking for beginning of value, in the token at byte 7"},
+			// Bytes that encoding/json names by an escape, as they are
+			// no printable character read as Latin-1.
+			{"[1\x80]", "/0: invalid JSON: invalid byte 0x80 (not UTF-8) after array element, in the token at byte 2"},
+			{"[\xad]", "/0: invalid JSON: invalid byte 0xad (not UTF-8) looking for beginning of value, in the token at byte 1"},
+			{"{} \xa0", "invalid JSON: invalid byte 0xa0 (not UTF-8) looking for beginning of value, in the token at byte 3"},
+			{"[\u0080]", `/0: invalid JSON: invalid character '\u0080' (U+0080) looking for beginning of value, in the token at byte 1`},
+			// Problems in a key say so.
+			{`{"a\ud800":1}`, "/a\ufffd: invalid UTF-8: lone surrogate escape \\ud800 in a key at byte 3"},
+			{"{\"a\xff\":1}", "/a\ufffd: invalid UTF-8 in a key at byte 3"},
+			{`{"a/b":1,"a/b":2}`, `/a~1b: duplicate key "a/b"`},
+			{`{"x~y":1,"x~y":2}`, `/x~0y: duplicate key "x~y"`},
+			{"{\"a\":\"\uFFFD\\nd800\",\"a\":1}", `/a: duplicate key "a"`},
 			{"{\xff\"a\":1}", "invalid JSON: invalid byte 0xff (not UTF-8), in the token at byte 1"},
 			// A token glued to the value before it is an error at that
 			// value, not at its parent or at the next element.
@@ -886,7 +898,7 @@ func TestValidateJSON(t *testing.T) {
 		}
 	})
 	t.Run("not UTF-8 outside a string", func(t *testing.T) {
-		for _, data := range []string{"\xff", "{\xff}", "{\"title\":1\xff}", "[\xe2\x80"} {
+		for _, data := range []string{"\xff", "{\xff}", "{\"title\":1\xff}", "[\xe2\x80", "[1\x80]", "[\xad]", "{} \xa0", "[\x9f1]"} {
 			_, err := ValidateJSON([]byte(data))
 			var se *json.SyntaxError
 			if !errors.Is(err, ErrInvalidUTF8) || !errors.Is(err, ErrInvalidJSON) || !errors.As(err, &se) {
