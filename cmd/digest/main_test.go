@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"reflect"
 	"regexp"
 	"slices"
@@ -620,7 +621,7 @@ func TestUnprintableName(t *testing.T) {
 // TestHelpStdoutError checks that help reports a failure to write its
 // usage, as the other verbs do.
 func TestHelpStdoutError(t *testing.T) {
-	for _, args := range [][]string{{"help"}, {"help", "fmt"}} {
+	for _, args := range [][]string{{"help"}, {"help", "fmt"}, {"schema"}} {
 		var stderr bytes.Buffer
 		if code := run(args, strings.NewReader(""), failWriter{}, &stderr); code != 2 {
 			t.Errorf("%q: exit status %d, want 2", args, code)
@@ -836,4 +837,78 @@ func TestValidateBraceTitleProblems(t *testing.T) {
 		t.Errorf("exit status %d, want 1", code)
 	}
 	checkLines(t, stderr, []string{`^<stdin>: /summary: empty summary$`})
+}
+
+// TestContextWithoutLine checks that -context adds nothing to a problem
+// that has no line to show: the problem stays one line.
+func TestContextWithoutLine(t *testing.T) {
+	code, _, stderr := runDigest("", "validate", "-context")
+	if code != 1 || stderr != "<stdin>:1:1: missing title: the input has no text\n" {
+		t.Errorf("exit status %d, stderr %q", code, stderr)
+	}
+}
+
+// TestUnprintableFlag checks that a flag that is not UTF-8 is named with
+// its bytes escaped.
+func TestUnprintableFlag(t *testing.T) {
+	code, _, stderr := runDigest("", "parse", "-\xff")
+	if code != 2 || stderr != `digest: parse: flag provided but not defined: -\xff (run 'digest help parse')`+"\n" {
+		t.Errorf("exit status %d, stderr %q", code, stderr)
+	}
+}
+
+// TestUsageColumns checks that the summaries of the verbs in the usage
+// start in one column, past the longest verb.
+func TestUsageColumns(t *testing.T) {
+	_, stdout, _ := runDigest("", "help")
+	verbs := regexp.MustCompile(`(?m)^  ([a-z]+) +(\S)`).FindAllStringSubmatchIndex(stdout, -1)
+	if len(verbs) != 5 {
+		t.Fatalf("the usage lists %d verbs, want 5:\n%s", len(verbs), stdout)
+	}
+	for _, m := range verbs {
+		if col := m[4] - m[0]; col != len("  validate  ") {
+			t.Errorf("the summary of %s starts at column %d, want %d", stdout[m[2]:m[3]], col, len("  validate  "))
+		}
+	}
+}
+
+// TestFmtWriteRestores checks that fmt -w puts back what a file held when
+// writing the canonical form fails: here the file size limit of the
+// process (ulimit -f) lets the old text be written, not the longer new
+// one. The test runs itself again, as a child under that limit.
+func TestFmtWriteRestores(t *testing.T) {
+	if os.Getenv("DIGEST_TEST_FSIZE_CHILD") != "" {
+		code, _, stderr := runDigest("", "fmt", "-w", "keywords.txt")
+		fmt.Fprint(os.Stderr, stderr)
+		os.Exit(code)
+	}
+	keywords := make([]string, 400)
+	for i := range keywords {
+		keywords[i] = fmt.Sprintf("k%d", i)
+	}
+	text := "T\nSUMMARY\nS.\nKEYWORDS\n" + strings.Join(keywords, ",") + "\n"
+	d, err := digest.Parse([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const limit = 2048 // ulimit -f 2, in blocks of 1024 bytes
+	if n := len(digest.Format(d)); len(text) >= limit || n <= limit {
+		t.Fatalf("the text has %d bytes and its canonical form %d: want them on either side of %d", len(text), n, limit)
+	}
+	dir := inTempDir(t, map[string]string{"keywords.txt": text})
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("bash", "-c", `ulimit -f 2 && exec "$0" -test.run='^TestFmtWriteRestores$'`, exe)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "DIGEST_TEST_FSIZE_CHILD=1")
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 2 || !strings.Contains(string(out), "keywords.txt: file too large") {
+		t.Fatalf("fmt -w under ulimit -f 2: %v, output %q; want exit status 2 and the file too large", err, out)
+	}
+	if got, err := os.ReadFile("keywords.txt"); err != nil || string(got) != text {
+		t.Errorf("keywords.txt holds %d bytes, %v; want the text as it was, %d bytes", len(got), err, len(text))
+	}
 }

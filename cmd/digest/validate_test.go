@@ -196,6 +196,7 @@ func TestIsJSON(t *testing.T) {
 		{"{\"Gaza\u2028SUMMARY\u2028S", false},
 		{"{\"Gaza\u2029SUMMARY\u2029S", false},
 		{"{\"a\\\n\": x\nSUMMARY\nS\n", false},
+		{"{\"a\\\" b\": x\nSUMMARY\nS\n", true}, // an escaped quote does not end the key
 		{"{\"a\\\r\": x\rSUMMARY\rS\r", false},
 		{"{\r\n  \"title\": \"T\"\r\n}", true},
 		{"{\r\n  \"title\": \"T\",\r\n", true}, // cut short, with CRLF
