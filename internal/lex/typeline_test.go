@@ -216,6 +216,9 @@ func TestSplitTypeLine(t *testing.T) {
 		{"unknown extension", "Person_Male_Extra", TypeLine{-1, "Person_Male_Extra", ""}, true},
 		{"unknown extension and description", "Person_Male_Extra Un homme", TypeLine{-1, "Person_Male_Extra", "Un homme"}, true},
 		{"unknown", "Politician Un élu", TypeLine{-1, "Politician", "Un élu"}, true},
+		{"unknown, starting with Z", "Zebra stuff", TypeLine{-1, "Zebra", "stuff"}, true},
+		{"ASCII white space before the name", "\rPerson_Male desc", TypeLine{0, "Person_Male", "desc"}, true},
+		{"ASCII white space after the separator", "Person_Male:\r\vdesc", TypeLine{0, "Person_Male", "desc"}, true},
 		{"unknown with parts", "Political_Party Un parti", TypeLine{-1, "Political_Party", "Un parti"}, true},
 		{"unknown glued", "PoliticianUn élu", TypeLine{-1, "Politician", "Un élu"}, true},
 		{"unknown stops at a lower-case part", "Political_party x", TypeLine{-1, "Political", "_party x"}, true},
@@ -424,5 +427,33 @@ func TestSplitWrittenLongStart(t *testing.T) {
 		if got := (TypeLine{Known: known, Type: names.list[known], Description: desc}); !wantOK || got != want {
 			t.Errorf("SplitWritten(%+q) = %#v; SplitTypeLine gives %#v, %v", text, got, want, wantOK)
 		}
+	}
+}
+
+// TestIconLenCutEmoji checks that an emoji cut short in its third or
+// fourth byte, which the lexer reads as U+FFFD, does not take the
+// character after it into the icon.
+func TestIconLenCutEmoji(t *testing.T) {
+	for _, s := range []string{"\xF0\x9F\x8CA", "\xF0\x9FL\x80"} {
+		if n := IconLen(s); n > strings.IndexFunc(s, func(r rune) bool { return r < utf8.RuneSelf && r != utf8.RuneError }) {
+			t.Errorf("IconLen(%+q) = %d: the icon takes the ASCII letter", s, n)
+		}
+	}
+}
+
+// TestNamesOfOtherLists checks KnownType and SplitWritten with names
+// that the digest's list does not have: a name of one letter, and two
+// names equal but for case, where the first in the list is taken, and
+// neither is the start of a line as written.
+func TestNamesOfOtherLists(t *testing.T) {
+	if got := KnownType("X y", NewNames("X")); got != 0 {
+		t.Errorf("KnownType(\"X y\") with the name X = %d, want 0", got)
+	}
+	if got := KnownType("person x", NewNames("Person", "PERSON")); got != 0 {
+		t.Errorf("KnownType(\"person x\") with Person and PERSON = %d, want 0", got)
+	}
+	names := NewTypeNames([]string{"Person", "PERSON"}, []string{"👤", "👥"})
+	if known, desc, ok := names.SplitWritten("👤 Person x"); ok {
+		t.Errorf("SplitWritten with Person and PERSON = %d, %q, true; want no answer", known, desc)
 	}
 }
