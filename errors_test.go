@@ -163,6 +163,7 @@ func TestErrorWithPositionLine(t *testing.T) {
 		{"\x07" + b, "\uFFFD" + b, 0},
 		{"a\x7fb\x07", "a\uFFFDb\uFFFD", 1},
 		{"a\u0090b\x07", "a\uFFFDb\uFFFD", 1},
+		{"a\u0080b\x07", "a\uFFFDb\uFFFD", 1},
 		{"a\u00a0b\x07", "a\u00a0b\uFFFD", 3},
 	} {
 		text := tt.line + "\nSUMMARY\n"
@@ -219,6 +220,8 @@ func TestErrorWithPositionEmoji(t *testing.T) {
 		{"Hangul in NFC", "각", 2},
 		{"U+FE0F after a letter", "a\ufe0f", 1},
 		{"the last skin tone", "👋🏿", 2},
+		{"the first skin tone", "👍🏻", 2},
+		{"keycap 0", "0\ufe0f\u20e3", 2},
 		{"keycap base '*' with U+FE0F", "*\ufe0f", 2},
 		{"keycap '#'", "#\ufe0f\u20e3", 2},
 		{"fullwidth letter", "Ａ", 2},

@@ -280,17 +280,7 @@ func TestInvalidUTF8Run(t *testing.T) {
 // so, and no other. Text in UTF-8 with control characters at every other
 // byte is not named.
 func TestUTF16HintScripts(t *testing.T) {
-	encode := func(s string, bigEndian bool) string {
-		var b []byte
-		for _, u := range utf16.Encode([]rune(s)) {
-			if bigEndian {
-				b = append(b, byte(u>>8), byte(u))
-			} else {
-				b = append(b, byte(u), byte(u>>8))
-			}
-		}
-		return string(b)
-	}
+	encode := utf16Bytes
 	for _, tt := range []struct {
 		text string
 		// oneLine: the title alone is enough, no line feed needed.
@@ -415,6 +405,12 @@ func TestParseEdgeErrors(t *testing.T) {
 		{7, "Titre\u2028x", "1:8: input too large: more than 7 bytes\n  |\n1 | Titre\n  |      ^", ""},
 		{6, "Titre\u0085x", "1:7: input too large: more than 6 bytes\n  |\n1 | Titre\n  |      ^", ""},
 		{2, "\r\xe2\x80", "2:2: input too large: more than 2 bytes", ""},
+		{0, "T\nMENTIONED ENTITIES 1\nA\n👤 Person_Male x\nMENTIONED ENTITIES 5\n", "5:1: duplicate section MENTIONED ENTITIES (first at line 2)", "5:1: entity count mismatch: the header says 5, the section has 1"},
+		{0, "T\nSUMMARY\nSUMMARY\nSUMMARY\n", "3:1: duplicate section SUMMARY (first at line 2)", "4:1: duplicate section SUMMARY (first at line 2)"},
+		{0, "T\nMENTIONED ENTITIES 1\nA\n👤 Person_Male x\nB\n👤 Person_Male y\n", "2:1: entity count mismatch: the header says 1, the section has 2", ""},
+		// UTF-16 whose first line feed is past 8 KiB, within the 16 KiB
+		// looked at, and whose first line does not tell.
+		{0, utf16Bytes(strings.Repeat("中", 5000)+"\nline two\nline three\n", false), "2:1: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8", "3:3: too many errors: 11 more not shown"},
 		{0, "T\nMENTIONED ENTITIES 9999999999\n", "2:1: entity count mismatch: the header says 9999999999, the section has 0", ""},
 		{0, "T\nMENTIONED ENTITIES 12345678901234567890\n", "2:1: entity count mismatch: the header says 12345678901234567890, the section has 0", ""},
 		{0, "T\nMENTIONED ENTITIES 123456789012345678901\n", "2:1: entity count mismatch: the header says 12345678901234567890…, the section has 0", ""},
@@ -471,4 +467,18 @@ func TestParseFalseCountRoom(t *testing.T) {
 			t.Errorf("count %d, one entity: Entities has length %d, capacity %d, want 1 and at most 66", n, len(d.Entities), cap(d.Entities))
 		}
 	}
+}
+
+// utf16Bytes returns s in UTF-16, big-endian or little-endian, without a
+// byte order mark.
+func utf16Bytes(s string, bigEndian bool) string {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		if bigEndian {
+			b = append(b, byte(u>>8), byte(u))
+		} else {
+			b = append(b, byte(u), byte(u>>8))
+		}
+	}
+	return string(b)
 }
