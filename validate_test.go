@@ -1254,6 +1254,16 @@ func TestValidateEdgeProblems(t *testing.T) {
 			`/title: leading or trailing white space: U+0020 at the end: " a "`,
 		}},
 		{func(d *Digest) { d.Summary = "Keywords\nText." }, []string{`/summary: would not read back unchanged: the summary's line 1 would read as the header KEYWORDS: "Keywords"`}},
+		// The rules of reading back are asked only of a clean text.
+		{func(d *Digest) { d.CoreSubject = CoreSubject{Paragraphs: []string{"Hello "}} }, []string{`/core_subject/paragraphs/0: leading or trailing white space: U+0020 at the end: "Hello "`}},
+		{func(d *Digest) { d.Entities = []Entity{{Type: Organization, Name: "Ann", Description: "- text "}} }, []string{`/entities/0/description: leading or trailing white space: U+0020 at the end: "- text "`}},
+		{func(d *Digest) { d.Entities = []Entity{{Type: Organization, Name: "★ Ann ", Description: "text"}} }, []string{`/entities/0/name: leading or trailing white space: U+0020 at the end: "★ Ann "`}},
+		{func(d *Digest) { d.Keywords = []string{"#a,b"} }, []string{`/keywords/0: would not read back unchanged: the separator ',' would split the keyword "#a,b"`}},
+		{func(d *Digest) { d.Keywords = []string{"a،b"} }, []string{`/keywords/0: would not read back unchanged: the separator '،' would split the keyword "a،b"`}},
+		{func(d *Digest) { d.Keywords = []string{"- #x"} }, []string{`/keywords/0: would not read back unchanged: the keyword "- #x" would read back as "x"`}},
+		// Keys that are not UTF-8 fold byte by byte, and match no letter.
+		{func(d *Digest) { d.Keywords = []string{"a", "\xC3"} }, []string{`/keywords/1: invalid UTF-8 at byte 0: "\xc3"`}},
+		{func(d *Digest) { d.Keywords = []string{"á", "\xC3A"} }, []string{`/keywords/1: invalid UTF-8 at byte 0: "\xc3A"`}},
 		{func(d *Digest) { d.Title = "e\u0301\xff" }, []string{"/title: invalid UTF-8 at byte 3: \"e\u0301\\xff\""}},
 		{func(d *Digest) { d.Title = " a  b" }, []string{
 			`/title: leading or trailing white space: U+0020 at the start: " a  b"`,
