@@ -202,3 +202,20 @@ func TestLettersMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestLettersMarksInRow checks that Letters passes over up to 15 marks
+// of a class other than 0 in a row, as maxMarksInRow's doc says, and
+// stops at the next: Devanagari viramas after a letter.
+func TestLettersMarksInRow(t *testing.T) {
+	const most = 15
+	for n := most - 1; n <= most+2; n++ {
+		s := "क" + strings.Repeat("\u094D", n) + "ख"
+		want := len(s)
+		if n > most {
+			want = len("क") + most*len("\u094D")
+		}
+		if got := Letters(s, 0); got != want {
+			t.Errorf("Letters of a letter and %d viramas, then a letter = %d, want %d", n, got, want)
+		}
+	}
+}

@@ -11,6 +11,8 @@ func TestCutMarker(t *testing.T) {
 		name, in, want string
 	}{
 		{"hyphen", "- x", "x"},
+		{"nine", "9. x", "x"},
+		{"digits with a nine", "19) x", "x"},
 		{"star", "* x", "x"},
 		{"plus", "+ x", "x"},
 		{"en dash", "– x", "x"},
