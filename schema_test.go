@@ -219,6 +219,23 @@ func validationLines(err error) string {
 	return b.String()
 }
 
+// errorStrings returns the text of each error of err, a ValidationErrors,
+// or err's text alone for another error, or nil for nil.
+func errorStrings(err error) []string {
+	var list ValidationErrors
+	if !errors.As(err, &list) {
+		if err == nil {
+			return nil
+		}
+		return []string{err.Error()}
+	}
+	s := make([]string, len(list))
+	for i, e := range list {
+		s[i] = e.Error()
+	}
+	return s
+}
+
 func readTestFile(t testing.TB, name string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(name)
@@ -444,10 +461,7 @@ func TestLoneSurrogate(t *testing.T) {
 func TestCheckSchemaManyProblems(t *testing.T) {
 	doc := jsonWith(`"keywords":[]`, `"keywords":[1`+strings.Repeat(`,1`, 20)+`]`, `"title":"T"`, `"title":2`)
 	errs := schemaOnly(t, []byte(doc))
-	var got []string
-	for _, e := range errs {
-		got = append(got, e.Error())
-	}
+	got := errorStrings(errs)
 	want := []string{"/keywords/0: schema violation: expected string, but got number"}
 	for i := 1; i < DefaultMaxErrors; i++ {
 		want = append(want, fmt.Sprintf("/keywords/%d: schema violation: expected string, but got number", i))
@@ -555,11 +569,7 @@ func TestDecodeJSONBadStrings(t *testing.T) {
 			want = append(want[:DefaultMaxErrors], fmt.Sprintf("%s: too many errors: %d more not shown", ptr, len(want)-DefaultMaxErrors))
 		}
 		_, errs := decodeJSON([]byte(b.String()))
-		var got []string
-		for _, e := range errs {
-			got = append(got, e.Error())
-		}
-		if diff := cmp.Diff(want, got); diff != "" {
+		if diff := cmp.Diff(want, errorStrings(errs)); diff != "" {
 			t.Errorf("decodeJSON(%+q) (-want +got):\n%s", b.String(), diff)
 		}
 	}
@@ -837,13 +847,8 @@ func TestValidateJSONEdgeProblems(t *testing.T) {
 		{withTitle(`a\udbff\udc00\ud800\udfff`), nil},
 		{withTitle(`a\udbff\ue000`), []string{`/title: invalid UTF-8: lone surrogate escape \udbff at byte 11`}},
 	} {
-		var got []string
-		if _, err := ValidateJSON([]byte(tt.doc)); err != nil {
-			for _, e := range err.(ValidationErrors) {
-				got = append(got, e.Error())
-			}
-		}
-		if diff := cmp.Diff(tt.want, got); diff != "" {
+		_, err := ValidateJSON([]byte(tt.doc))
+		if diff := cmp.Diff(tt.want, errorStrings(err)); diff != "" {
 			t.Errorf("ValidateJSON(%.60q) (-want +got):\n%s", tt.doc, diff)
 		}
 	}

@@ -681,14 +681,7 @@ func TestValidateFirstProblems(t *testing.T) {
 			}
 			want = append(want, e.Error())
 		}
-		err := Validate(d)
-		var got []string
-		if err != nil {
-			for _, e := range err.(ValidationErrors) {
-				got = append(got, e.Error())
-			}
-		}
-		if diff := cmp.Diff(want, got); diff != "" {
+		if diff := cmp.Diff(want, errorStrings(Validate(d))); diff != "" {
 			t.Fatalf("problems (-want +got):\n%s", diff)
 		}
 	}
@@ -1281,13 +1274,7 @@ func TestValidateEdgeProblems(t *testing.T) {
 	} {
 		d := sampleDigest()
 		tt.modify(d)
-		var got []string
-		if err := Validate(d); err != nil {
-			for _, e := range err.(ValidationErrors) {
-				got = append(got, e.Error())
-			}
-		}
-		if diff := cmp.Diff(tt.want, got); diff != "" {
+		if diff := cmp.Diff(tt.want, errorStrings(Validate(d))); diff != "" {
 			t.Errorf("Validate (-want +got):\n%s", diff)
 		}
 	}
