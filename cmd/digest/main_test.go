@@ -596,13 +596,16 @@ type failWriter struct{}
 func (failWriter) Write([]byte) (int, error) { return 0, errDiskFull }
 
 func TestStdoutError(t *testing.T) {
-	inTempDir(t, map[string]string{"seed.txt": string(readSeed(t))})
-	var stderr bytes.Buffer
-	code := run([]string{"parse", "seed.txt", "seed.txt"}, strings.NewReader(""), failWriter{}, &stderr)
-	if code != 2 {
-		t.Errorf("exit status %d, want 2", code)
+	inTempDir(t, map[string]string{"seed.txt": string(readSeed(t)), "bad.txt": "Bad\nSUMMARY\n\x01\n"})
+	// Once standard output fails, no other input is read: the failure is
+	// the one problem reported, not those of bad.txt or missing.txt.
+	for _, args := range [][]string{{"parse", "seed.txt", "seed.txt"}, {"fmt", "seed.txt", "bad.txt", "missing.txt"}} {
+		var stderr bytes.Buffer
+		if code := run(args, strings.NewReader(""), failWriter{}, &stderr); code != 2 {
+			t.Errorf("%q: exit status %d, want 2", args, code)
+		}
+		checkLines(t, stderr.String(), []string{`^digest: writing standard output: disk full$`})
 	}
-	checkLines(t, stderr.String(), []string{`^digest: writing standard output: disk full$`})
 }
 
 // TestUnprintableName checks that the name of a file is quoted in the
@@ -757,18 +760,6 @@ func TestHelpWithoutFlags(t *testing.T) {
 	if _, stdout, _ := runDigest("", "help", "parse"); !strings.Contains(stdout, "\nFlags:\n") {
 		t.Errorf("help parse has no Flags section:\n%s", stdout)
 	}
-}
-
-// TestStdoutErrorStops checks that once standard output fails, no other
-// input is read: the failure is the one problem reported.
-func TestStdoutErrorStops(t *testing.T) {
-	inTempDir(t, map[string]string{"seed.txt": string(readSeed(t)), "bad.txt": "Bad\nSUMMARY\n\x01\n"})
-	var stderr bytes.Buffer
-	code := run([]string{"fmt", "seed.txt", "bad.txt", "missing.txt"}, strings.NewReader(""), failWriter{}, &stderr)
-	if code != 2 {
-		t.Errorf("exit status %d, want 2", code)
-	}
-	checkLines(t, stderr.String(), []string{`^digest: writing standard output: disk full$`})
 }
 
 // TestNotUTF8Name checks that a file name that is not UTF-8 is quoted in
