@@ -433,11 +433,10 @@ func fold(s string) (Section, bool) {
 // composes those letters; TestLatin1Base checks it against
 // golang.org/x/text.
 var latin1Base = func() (t [64]byte) {
-	for i := range nfcPairs {
-		letter := byte('a' + i%26)
-		for _, r := range nfcPairs[i] {
+	for _, c := range []byte("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") {
+		for _, r := range nfcPairs[letterIndex(c)] {
 			if 0xC0 <= r && r <= 0xFF {
-				t[r-0xC0] = letter
+				t[r-0xC0] = c | 0x20 // in lower case
 			}
 		}
 	}
