@@ -32,6 +32,9 @@ func TestErrorWithPositionWithoutSource(t *testing.T) {
 // not hold included.
 func TestErrorCount(t *testing.T) {
 	t.Run("ErrorList", func(t *testing.T) {
+		if got := (ErrorList{}).Error(); got != "no errors" {
+			t.Errorf("empty list = %q", got)
+		}
 		for _, lines := range []int{1, 2, DefaultMaxErrors, DefaultMaxErrors + 1, 24} {
 			// A control character on the title line and on each summary
 			// line: lines+1 errors.
@@ -377,6 +380,17 @@ func TestHiddenSentinels(t *testing.T) {
 		} {
 			d := &Digest{Title: tt.title, Summary: "S", Keywords: make([]string, DefaultMaxErrors+1)}
 			checkHiddenOnly(t, fmt.Sprintf("Validate(title %+q)", tt.title), Validate(d), tt.want)
+		}
+	})
+	t.Run("joined", func(t *testing.T) {
+		// A problem that wraps two sentinels with errors.Join, as an
+		// invalid JSON token that is not UTF-8 does; and one that wraps
+		// a join of one.
+		var h hidden
+		h.add(relabeled{"m", errors.Join(errors.New("syntax"), ErrInvalidUTF8, ErrSchema)})
+		h.add(fmt.Errorf("context: %w", errors.Join(ErrEmpty)))
+		if want := (hidden{ErrInvalidUTF8, ErrSchema, ErrEmpty}); !slices.Equal(h, want) {
+			t.Errorf("hidden = %v, want %v", h, want)
 		}
 	})
 	t.Run("ValidateJSON", func(t *testing.T) {

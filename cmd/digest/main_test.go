@@ -229,6 +229,13 @@ func TestRun(t *testing.T) {
 			stderr: []string{`^digest: parse: invalid value "0" for flag -max-size: must be at least 1 \(run 'digest help parse'\)$`},
 		},
 		{
+			// Digits only: no exponent, no unit, no hexadecimal.
+			name:   "parse max-size not a number",
+			args:   []string{"parse", "-max-size", "4e6", "seed.txt"},
+			code:   2,
+			stderr: []string{`^digest: parse: invalid value "4e6" for flag -max-size: not a number of bytes \(run 'digest help parse'\)$`},
+		},
+		{
 			name:   "fmt",
 			args:   []string{"fmt", "seed.txt"},
 			stdout: wantText(formatted(seed)),
@@ -596,10 +603,22 @@ type failWriter struct{}
 func (failWriter) Write([]byte) (int, error) { return 0, errDiskFull }
 
 func TestStdoutError(t *testing.T) {
-	inTempDir(t, map[string]string{"seed.txt": string(readSeed(t)), "bad.txt": "Bad\nSUMMARY\n\x01\n"})
+	d, err := digest.Parse(readSeed(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inTempDir(t, map[string]string{"seed.txt": string(readSeed(t)), "seed.json": string(js), "bad.txt": "Bad\nSUMMARY\n\x01\n"})
 	// Once standard output fails, no other input is read: the failure is
 	// the one problem reported, not those of bad.txt or missing.txt.
-	for _, args := range [][]string{{"parse", "seed.txt", "seed.txt"}, {"fmt", "seed.txt", "bad.txt", "missing.txt"}} {
+	for _, args := range [][]string{
+		{"parse", "seed.txt", "seed.txt"},
+		{"parse", "seed.json"},
+		{"fmt", "seed.txt", "bad.txt", "missing.txt"},
+	} {
 		var stderr bytes.Buffer
 		if code := run(args, strings.NewReader(""), failWriter{}, &stderr); code != 2 {
 			t.Errorf("%q: exit status %d, want 2", args, code)
