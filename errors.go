@@ -88,10 +88,13 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // Control characters, invalid bytes and the bidirectional controls
 // (U+202E RIGHT-TO-LEFT OVERRIDE and its kin, which could show the line
 // reordered) are shown as U+FFFD, so that the caret stays under the right
-// character; a tab, which is white space, is shown as a space. An emoji
+// character; a tab, which is white space, is shown as a space. Each
+// character takes the columns that the C library's wcwidth gives it, two
+// for wide East Asian characters and for emoji shown as emoji. An emoji
 // made of several characters (a flag, a family joined by U+200D, a skin
-// tone) counts as one, two columns wide, as terminals that know these
-// sequences show it; so does a Hangul syllable in NFD, its letters joined.
+// tone, a symbol and U+FE0F) counts as one, two columns wide, as
+// terminals that know these sequences show it; so does a Hangul syllable
+// in NFD, its letters joined.
 // A long line is cut around the column. An error with no source line, at
 // an empty line or made with [ErrorList.Add], is shown alone, as Error
 // shows it.
@@ -158,33 +161,29 @@ func displayLine(src string, col int) (string, int) {
 // before them into one, which a terminal that knows these sequences shows
 // as one emoji, two columns wide: a symbol after an emoji or symbol and
 // U+200D ZERO WIDTH JOINER ("👨\u200d👩", "👨\u200d❤\ufe0f"), a skin
-// tone after an emoji, the second of two regional indicators (the flag
-// "🇫🇷"). U+FE0F after a symbol or keycap base one column wide
-// ("❤\ufe0f", "1\ufe0f\u20e3") asks for the emoji, two columns wide: it
-// adds one. A joiner between letters, as in Indic scripts, joins nothing
-// here, nor does U+FFFD, which stands for what cannot be shown.
+// tone after an emoji. U+FE0F after a symbol or keycap base one column
+// wide ("❤\ufe0f", "🏛\ufe0f", "1\ufe0f\u20e3") asks for the emoji, two
+// columns wide: it adds one. A flag ("🇫🇷") is two regional indicators,
+// one column each. A joiner between letters, as in Indic scripts, joins
+// nothing here, nor does U+FFFD, which stands for what cannot be shown.
 type widths struct {
-	prev     rune // the character before
-	prevW    int  // its width, as next gave it
-	emoji    bool // the characters before end with an emoji or a symbol, and what joins it (U+200D, U+FE0F, a mark)
-	regional bool // the character before is a regional indicator that starts a flag
+	prev  rune // the character before
+	prevW int  // its width, as next gave it
+	emoji bool // the characters before end with an emoji or a symbol, and what joins it (U+200D, U+FE0F, a mark)
 }
 
 // next returns the width of r, the character after those given before.
 func (w *widths) next(r rune) int {
 	n := runeWidth(r)
 	symbol := lex.IsEmoji(r) || r != utf8.RuneError && unicode.Is(unicode.So, r)
-	regional := r >= 0x1F1E6 && r <= 0x1F1FF
 	switch {
 	case w.prev == 0x200D && w.emoji && symbol,
-		w.emoji && r >= 0x1F3FB && r <= 0x1F3FF,
-		w.regional && regional:
+		w.emoji && r >= 0x1F3FB && r <= 0x1F3FF:
 		n = 0
 	case r == 0xFE0F && w.prevW == 1 && (w.emoji || isKeycapBase(w.prev)):
 		n = 1
 	}
 	w.emoji = symbol || w.emoji && (n == 0 || r == 0xFE0F)
-	w.regional = regional && !w.regional
 	w.prev, w.prevW = r, n
 	return n
 }
@@ -200,16 +199,20 @@ func isHangulJoining(r rune) bool {
 // isKeycapBase reports whether r starts a keycap emoji: r, U+FE0F, U+20E3.
 func isKeycapBase(r rune) bool { return '0' <= r && r <= '9' || r == '#' || r == '*' }
 
-// runeWidth returns how many columns r takes in a terminal: none for
-// combining marks, invisible format characters and the vowels and final
-// consonants of Hangul in NFD, which join the initial consonant before
-// them into one syllable; two for wide East Asian characters and emoji.
+// runeWidth returns how many columns r takes in a terminal, as wcwidth
+// counts them: none for combining marks, invisible format characters and
+// the vowels and final consonants of Hangul in NFD, which join the
+// initial consonant before them into one syllable; two for wide East Asian
+// characters, emoji shown as emoji by default among them (👤, not 🏛,
+// which U+FE0F widens: widths); one for the others, and for the format
+// characters that are seen: U+00AD SOFT HYPHEN, and the signs that stand
+// before a number in Arabic and other scripts (U+0600).
 func runeWidth(r rune) int {
 	switch {
+	case r == 0xAD || unicode.Is(unicode.Prepended_Concatenation_Mark, r):
+		return 1
 	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf), isHangulJoining(r):
 		return 0
-	case lex.IsEmoji(r):
-		return 2
 	}
 	switch width.LookupRune(r).Kind() {
 	case width.EastAsianWide, width.EastAsianFullwidth:

@@ -197,8 +197,9 @@ func TestErrorListErr(t *testing.T) {
 
 // TestErrorWithPositionEmoji checks where the caret stands after emoji
 // made of several characters, which a terminal that knows them shows two
-// columns wide, after the characters that look like them but are not, and
-// after other characters that join, Hangul letters in NFD.
+// columns wide, after the characters that look like them but are not,
+// after other characters that join, Hangul letters in NFD, and after
+// format characters, seen or not, as glibc's wcwidth counts them.
 func TestErrorWithPositionEmoji(t *testing.T) {
 	for _, c := range []struct {
 		name, before string
@@ -213,7 +214,14 @@ func TestErrorWithPositionEmoji(t *testing.T) {
 		{"joined after U+FE0F", "❤\ufe0f\u200d🔥", 2},
 		{"skin tone", "👍🏽", 2},
 		{"flag", "🇫🇷", 2},
-		{"flag and a lone regional indicator", "🇫🇷🇩", 4},
+		{"flag and a lone regional indicator", "🇫🇷🇩", 3},
+		{"emoji not shown as emoji by default", "🏛", 1},
+		{"symbol with U+FE0F in the emoji blocks", "🌡\ufe0f", 2},
+		{"mahjong tile shown as emoji", "🀄", 2},
+		{"mahjong tile shown as text", "🀀", 1},
+		{"soft hyphen", "r\u00e9\u00adsu", 5},
+		{"Arabic number sign", "\u0600١٢", 3},
+		{"zero width space", "a\u200bb", 2},
 		{"two flags", "🇫🇷🇩🇪", 4},
 		{"joiner after a letter", "a\u200d👩", 3},
 		{"joiner in Devanagari", "क्\u200dष", 2},

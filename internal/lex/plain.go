@@ -188,8 +188,8 @@ func plainChar(s string, i int) int {
 }
 
 // IsEmoji reports whether r is in the blocks of emoji, U+1F000 to
-// U+1FAFF, which Plain passes over, which are always NFC, and which a
-// terminal shows two columns wide.
+// U+1FAFF, which Plain passes over and which are always NFC. Not all are
+// shown as emoji by default (🏛 is not, 👤 is).
 func IsEmoji(r rune) bool { return r >= 0x1F000 && r <= 0x1FAFF }
 
 // startsWithEmoji reports whether s starts with a character that IsEmoji
