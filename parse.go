@@ -678,14 +678,16 @@ func utf16LineFeeds(s string) bool {
 // 0x04 for Cyrillic, 0x06 for Arabic. So in line's first 64 bytes, at
 // least 4 of them, the bytes from the first or the second on, one in two,
 // must be below 0x20, with a NUL among them or all the same, and the
-// bytes between them not NUL.
+// bytes between them not NUL and not all the same: a line of one control
+// character repeated, such as form feeds, would read as one letter
+// repeated, which a line of text seldom is.
 func looksUTF16(line string) bool {
 	line = line[:min(len(line), 64)]
 	if len(line) < 4 {
 		return false
 	}
 	for h := range 2 {
-		nul, same, fits := false, true, true
+		nul, same, varied, fits := false, true, false, true
 		for i := 0; i < len(line) && fits; i++ {
 			c := line[i]
 			if i%2 == h {
@@ -693,10 +695,11 @@ func looksUTF16(line string) bool {
 				same = same && c == line[h]
 				fits = c < 0x20
 			} else {
+				varied = varied || c != line[1-h]
 				fits = c != 0
 			}
 		}
-		if fits && (nul || same) {
+		if fits && varied && (nul || same) {
 			return true
 		}
 	}
