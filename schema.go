@@ -568,7 +568,9 @@ func numberDecoder(data []byte) *json.Decoder {
 
 // afterValue returns the error for what dec reads as its next token, after
 // the value of a document, data, at byte at past white space; nil if it
-// reads nothing.
+// reads nothing. A character that starts no value is "after top-level
+// value", as json.Unmarshal says, not "looking for beginning of value", as
+// dec, which reads a stream of values, says.
 func afterValue(dec tokenReader, data []byte, at int64) error {
 	_, err := dec.Token()
 	switch err {
@@ -577,7 +579,12 @@ func afterValue(dec tokenReader, data []byte, at int64) error {
 	case nil:
 		err = fmt.Errorf("more than one value: another starts at byte %d", at)
 	}
-	return tokenError(err, data, at)
+	err = tokenError(err, data, at)
+	if r, ok := err.(relabeled); ok {
+		r.msg = strings.Replace(r.msg, " looking for beginning of value,", " after top-level value,", 1)
+		return r
+	}
+	return err
 }
 
 // tokensOf returns a reader of the tokens of data, numbers as json.Number:

@@ -800,27 +800,27 @@ func TestValidateJSON(t *testing.T) {
 
 	t.Run("where", func(t *testing.T) {
 		for _, tt := range []struct{ data, want string }{
-			{`{} junk`, "invalid JSON: invalid character 'j' looking for beginning of value, in the token at byte 3"},
+			{`{} junk`, "invalid JSON: invalid character 'j' after top-level value, in the token at byte 3"},
 			{`{"a" 1}`, "/a: invalid JSON: invalid character '1' after object key, in the token at byte 5"},
 			{`{"a" ,1}`, "/a: invalid JSON: invalid character ',' after object key, in the token at byte 5"},
 			{`[,1]`, "/0: invalid JSON: invalid character ',' looking for beginning of value, in the token at byte 1"},
 			{`[1,,2]`, "/1: invalid JSON: invalid character ',' looking for beginning of value, in the token at byte 3"},
 			{`,{}`, "invalid JSON: invalid character ',' looking for beginning of value, in the token at byte 0"},
-			{`{} ,x`, "invalid JSON: invalid character ',' looking for beginning of value, in the token at byte 3"},
+			{`{} ,x`, "invalid JSON: invalid character ',' after top-level value, in the token at byte 3"},
 			{"{\"a\":1,\n }", "invalid JSON: invalid character '}' looking for beginning of object key string, in the token at byte 9"},
 			{`[1,2] 3`, "invalid JSON: more than one value: another starts at byte 6"},
 			{`{"a":`, "/a: invalid JSON: unexpected end of input at byte 5"},
 			// A character that is not ASCII is named whole, not by its
 			// first byte read as Latin-1.
 			{`{"title":“Gaza”}`, "/title: invalid JSON: invalid character '“' (U+201C) looking for beginning of value, in the token at byte 9"},
-			{"{} \u00a0", `invalid JSON: invalid character '\u00a0' (U+00A0) looking for beginning of value, in the token at byte 3`},
+			{"{} \u00a0", `invalid JSON: invalid character '\u00a0' (U+00A0) after top-level value, in the token at byte 3`},
 			{`{"a":tr€e}`, "/a: invalid JSON: invalid character '€' (U+20AC) in literal true (expecting 'u'), in the token at byte 5"},
-			{"{\"a\":1}\xff", "invalid JSON: invalid byte 0xff (not UTF-8) looking for beginning of value, in the token at byte 7"},
+			{"{\"a\":1}\xff", "invalid JSON: invalid byte 0xff (not UTF-8) after top-level value, in the token at byte 7"},
 			// Bytes that encoding/json names by an escape, as they are
 			// no printable character read as Latin-1.
 			{"[1\x80]", "/0: invalid JSON: invalid byte 0x80 (not UTF-8) after array element, in the token at byte 2"},
 			{"[\xad]", "/0: invalid JSON: invalid byte 0xad (not UTF-8) looking for beginning of value, in the token at byte 1"},
-			{"{} \xa0", "invalid JSON: invalid byte 0xa0 (not UTF-8) looking for beginning of value, in the token at byte 3"},
+			{"{} \xa0", "invalid JSON: invalid byte 0xa0 (not UTF-8) after top-level value, in the token at byte 3"},
 			{"[\u0080]", `/0: invalid JSON: invalid character '\u0080' (U+0080) looking for beginning of value, in the token at byte 1`},
 			// Problems in a key say so.
 			{`{"a\ud800":1}`, "/a\ufffd: invalid UTF-8: lone surrogate escape \\ud800 in a key at byte 3"},
@@ -843,7 +843,7 @@ func TestValidateJSON(t *testing.T) {
 			{`{"t":"\ud83d\`, "/t: invalid JSON: unexpected end of input at byte 13"},
 			{`{"t":"\ud83dXXde00"}`, `/t: invalid UTF-8: lone surrogate escape \ud83d at byte 6`},
 			// Offsets count a byte order mark.
-			{"\uFEFF{} x", "invalid JSON: invalid character 'x' looking for beginning of value, in the token at byte 6"},
+			{"\uFEFF{} x", "invalid JSON: invalid character 'x' after top-level value, in the token at byte 6"},
 			{"\uFEFF{\"a\":\"\xff\"}", "/a: invalid UTF-8 at byte 9"},
 			{"\uFEFF", "invalid JSON: unexpected end of input at byte 3"},
 			// A document in UTF-16, as Windows tools may save it, is
@@ -858,7 +858,7 @@ func TestValidateJSON(t *testing.T) {
 			{"{\xc3", "invalid JSON: invalid byte 0xc3 (not UTF-8), in the token at byte 1"},
 			// In any script: the first character is ASCII.
 			{"[\x00\xc6\x89", "/0: invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 1: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
-			{"{}\x00\x00\x00", "invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 2"},
+			{"{}\x00\x00\x00", "invalid JSON: invalid character '\\x00' after top-level value, in the token at byte 2"},
 			{"\uFEFF\x00", "invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 3"},
 			// ValidateJSON passes over a byte order mark of UTF-8, and so
 			// does the hint; a title not in Latin script does not hide it.
