@@ -136,7 +136,10 @@ func regularFile(name string) error {
 	if err != nil {
 		return err
 	}
-	if !info.Mode().IsRegular() {
+	switch {
+	case info.IsDir():
+		return errors.New("is a directory") // as reading it says
+	case !info.Mode().IsRegular():
 		return errors.New("not a regular file")
 	}
 	return nil

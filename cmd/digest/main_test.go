@@ -260,6 +260,12 @@ func TestRun(t *testing.T) {
 			stderr: []string{`^digest: fmt: -w needs file names, not standard input`},
 		},
 		{
+			name:   "fmt -w directory",
+			args:   []string{"fmt", "-w", "."},
+			code:   2,
+			stderr: []string{`^digest: \.: is a directory$`},
+		},
+		{
 			name:   "fmt -w dash",
 			args:   []string{"fmt", "-w", "seed.txt", "-"},
 			code:   2,
