@@ -22,7 +22,7 @@ var (
 	// ErrInvalidUTF8 means bytes that are not UTF-8. Parse gives one for
 	// each run of such bytes, which shows them in hexadecimal: the first
 	// 8 and the number of bytes when the run is longer, or, at the start
-	// of a text, the byte order mark of UTF-16, which it names.
+	// of a text, the byte order mark of UTF-16 or UTF-32, which it names.
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	// ErrControlChar means a control character, U+0000–U+001F or
 	// U+007F–U+009F, other than a line break; and, in a text to parse,

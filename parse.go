@@ -572,19 +572,40 @@ func (p *parser) err() error {
 			Err: tooManyErr(total-p.limit, h),
 		})
 	}
-	// In a text in UTF-16, the first error is that of a byte: a NUL,
-	// another control character or a bad byte, by its first line feed at
-	// the latest. That error then says what the text is.
+	// In a text in UTF-16 or UTF-32, the first error is that of a byte: a
+	// NUL, another control character or a bad byte, by its first line
+	// feed at the latest. That error then says what the text is.
 	if first := errs[0]; isProblem(first.Err) {
 		line := "" // the first line, where the first error is on it
 		if first.Line == 1 {
 			line = first.source
 		}
-		if utf16Text(lx.Input(), line) {
-			first.Err = fmt.Errorf("%w: the text looks like UTF-16 without a byte order mark: it is to be UTF-8", first.Err)
+		if enc := otherEncoding(lx.Input(), line); enc != "" {
+			first.Err = fmt.Errorf("%w: %s: it is to be UTF-8", first.Err, enc)
 		}
 	}
 	return errs
+}
+
+// otherEncoding returns what src, a whole text whose first error is that
+// of a byte, looks written in, as the end of that error says it: "the
+// text looks like UTF-16 without a byte order mark"; or "" when it does
+// not tell, or when that error names the byte order mark already. line is
+// src's first line if the error is there, and otherwise "" (utf16Text).
+func otherEncoding(src, line string) string {
+	switch bom, _, ok := lex.UTF32Start(src[:min(len(src), 8)]); {
+	case bom && src[0] == 0:
+		// Big-endian: the first error is the NUL that starts the mark.
+		return "the text starts with the byte order mark of UTF-32, 00 00 fe ff"
+	case bom:
+		return "" // the mark's bad bytes are the first error, which names them
+	case ok:
+		return "the text looks like UTF-32 without a byte order mark"
+	}
+	if utf16Text(src, line) {
+		return "the text looks like UTF-16 without a byte order mark"
+	}
+	return ""
 }
 
 // isProblem reports whether err is that of a problem the lexer found.
@@ -600,10 +621,14 @@ func problemError(pr lex.Problem) *ParseError {
 		e.Err = controlCharError(pr.Rune)
 	default:
 		bad := pr.Raw[pr.Col-1:][:pr.Len]
-		if pr.Line == 1 && pr.Col == 1 && lex.HasUTF16BOM(bad) {
-			e.Err = fmt.Errorf("%w: % x, the byte order mark of UTF-16: the text is to be UTF-8", ErrInvalidUTF8, bad[:2])
-		} else {
+		switch bom, _, _ := lex.UTF32Start(pr.Raw[:min(len(pr.Raw), 4)]); {
+		case pr.Line != 1 || pr.Col != 1 || !lex.HasUTF16BOM(bad):
 			e.Err = invalidUTF8(bad)
+		case bom:
+			// The mark of UTF-32, little-endian, starts as that of UTF-16.
+			e.Err = fmt.Errorf("%w: % x, the start of ff fe 00 00, the byte order mark of UTF-32: the text is to be UTF-8", ErrInvalidUTF8, bad[:2])
+		default:
+			e.Err = fmt.Errorf("%w: % x, the byte order mark of UTF-16: the text is to be UTF-8", ErrInvalidUTF8, bad[:2])
 		}
 	}
 	return e

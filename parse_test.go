@@ -349,13 +349,19 @@ func TestUTF16HintScripts(t *testing.T) {
 }
 
 // TestUTF16Hint checks that a text in UTF-16, as Windows saves "Unicode"
-// text, with or without a byte order mark, is named as such in the error
-// at its start, and that other bytes that are not UTF-8, or NULs, are not.
+// text, or in UTF-32, with or without a byte order mark, is named as such
+// in the error at its start, and that other bytes that are not UTF-8, or
+// NULs, are not.
 func TestUTF16Hint(t *testing.T) {
 	for _, tt := range []struct{ name, in, want string }{
 		{"UTF-16LE", "\xff\xfeT\x00\n\x00", "1:1: invalid UTF-8: ff fe, the byte order mark of UTF-16: the text is to be UTF-8"},
 		{"UTF-16BE", "\xfe\xff\x00T\x00\n", "1:1: invalid UTF-8: fe ff, the byte order mark of UTF-16: the text is to be UTF-8"},
 		{"UTF-16LE, two lines", "\xff\xfeT\x00\n\x00S\x00\n\x00", "1:1: invalid UTF-8: ff fe, the byte order mark of UTF-16: the text is to be UTF-8"},
+		{"UTF-32LE", "\xff\xfe\x00\x00T\x00\x00\x00\n\x00\x00\x00", "1:1: invalid UTF-8: ff fe, the start of ff fe 00 00, the byte order mark of UTF-32: the text is to be UTF-8"},
+		{"UTF-32BE", "\x00\x00\xfe\xff\x00\x00\x00T\x00\x00\x00\n", "1:1: control character U+0000: the text starts with the byte order mark of UTF-32, 00 00 fe ff: it is to be UTF-8"},
+		{"UTF-32LE without a mark", "T\x00\x00\x00i\x00\x00\x00\n\x00\x00\x00", "1:2: control character U+0000: the text looks like UTF-32 without a byte order mark: it is to be UTF-8"},
+		{"UTF-32BE without a mark", "\x00\x00\x00T\x00\x00\x00i\x00\x00\x00\n", "1:1: control character U+0000: the text looks like UTF-32 without a byte order mark: it is to be UTF-8"},
+		{"the mark of UTF-32 alone, or of UTF-16 and a NUL", "\xff\xfe\x00\x00", "1:1: invalid UTF-8: ff fe, the start of ff fe 00 00, the byte order mark of UTF-32: the text is to be UTF-8"},
 		{"Latin-1", "\xe9t\xe9\n", "1:1: invalid UTF-8: e9"},
 		{"later on the line", "T\xff\xfe\n", "1:2: invalid UTF-8: ff fe"},
 		{"UTF-16LE without a mark", "T\x00i\x00t\x00r\x00e\x00\n\x00", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
@@ -384,7 +390,7 @@ func TestUTF16Hint(t *testing.T) {
 		// One error says it, at most.
 		n := 0
 		for _, e := range list {
-			if strings.Contains(e.Error(), "looks like UTF-16") {
+			if strings.Contains(e.Error(), "looks like UTF-") || strings.Contains(e.Error(), "mark of UTF-") {
 				n++
 			}
 		}

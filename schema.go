@@ -808,15 +808,22 @@ func tokenError(err error, data []byte, at int64) error {
 }
 
 // utf16Hint returns what to add to the message of a syntax error in data
-// when data is UTF-16, as Windows tools may save a document: when, after
-// a byte order mark of UTF-8, which ValidateJSON passes over, it starts
-// with the byte order mark of UTF-16, or with an ASCII character in UTF-16
-// (lex.UTF16Start), as a document starts in any script. Either makes a
-// syntax error at the first or the second byte, the only one reported. It
-// returns "" otherwise.
+// when data is UTF-16, as Windows tools may save a document, or UTF-32:
+// when, after a byte order mark of UTF-8, which ValidateJSON passes over,
+// it starts with a byte order mark of either, or with an ASCII character
+// in either (lex.UTF32Start, lex.UTF16Start), as a document starts in any
+// script. Each makes a syntax error at one of the first four bytes, the
+// only one reported. It returns "" otherwise.
 func utf16Hint(data []byte) string {
 	data = bytes.TrimPrefix(data, []byte(byteOrderMark))
-	switch bom, _, ok := lex.UTF16Start(string(data[:min(len(data), 4)])); {
+	head := string(data[:min(len(data), 8)])
+	if bom, _, ok := lex.UTF32Start(head); bom || ok {
+		if bom {
+			return ": the document starts with the byte order mark of UTF-32: it is to be UTF-8"
+		}
+		return ": the document looks like UTF-32 without a byte order mark: it is to be UTF-8"
+	}
+	switch bom, _, ok := lex.UTF16Start(head[:min(len(head), 4)]); {
 	case bom:
 		return ": the document starts with the byte order mark of UTF-16: it is to be UTF-8"
 	case ok:

@@ -284,8 +284,9 @@ func (p *Parser) Validate(d *Digest) error {
 //
 // A byte order mark before the document is passed over (RFC 8259 §8.1
 // lets a reader ignore it); byte offsets in errors count it. A document in
-// UTF-16 is not read, as RFC 8259 §8.1 asks for UTF-8: the message of its
-// syntax error says that it is UTF-16, as [Parse]'s does for a text.
+// UTF-16 or UTF-32 is not read, as RFC 8259 §8.1 asks for UTF-8: the
+// message of its syntax error names its encoding, as [Parse]'s does for a
+// text.
 //
 // It rejects, with a nil digest: a document larger than [DefaultMaxSize]
 // ([ErrTooLarge]); one that is not JSON ([ErrInvalidJSON], at the value

@@ -846,12 +846,17 @@ func TestValidateJSON(t *testing.T) {
 			{"\uFEFF{} x", "invalid JSON: invalid character 'x' after top-level value, in the token at byte 6"},
 			{"\uFEFF{\"a\":\"\xff\"}", "/a: invalid UTF-8 at byte 9"},
 			{"\uFEFF", "invalid JSON: unexpected end of input at byte 3"},
-			// A document in UTF-16, as Windows tools may save it, is
-			// named as such; other NULs and bytes are not.
+			// A document in UTF-16, as Windows tools may save it, or in
+			// UTF-32, is named as such; other NULs and bytes are not.
 			{"\xff\xfe{\x00}\x00", "invalid JSON: invalid byte 0xff (not UTF-8) looking for beginning of value, in the token at byte 0: the document starts with the byte order mark of UTF-16: it is to be UTF-8"},
 			{"\xfe\xff\x00{\x00}", "invalid JSON: invalid byte 0xfe (not UTF-8) looking for beginning of value, in the token at byte 0: the document starts with the byte order mark of UTF-16: it is to be UTF-8"},
 			{"{\x00}\x00", "invalid JSON: invalid character '\\x00', in the token at byte 1: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 			{"\x00{\x00}", "invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 0: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+			// UTF-32, whose mark, little-endian, starts as that of UTF-16.
+			{"\xff\xfe\x00\x00{\x00\x00\x00}\x00\x00\x00", "invalid JSON: invalid byte 0xff (not UTF-8) looking for beginning of value, in the token at byte 0: the document starts with the byte order mark of UTF-32: it is to be UTF-8"},
+			{"\x00\x00\xfe\xff\x00\x00\x00{", "invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 0: the document starts with the byte order mark of UTF-32: it is to be UTF-8"},
+			{"{\x00\x00\x00}\x00\x00\x00", "invalid JSON: invalid character '\\x00', in the token at byte 1: the document looks like UTF-32 without a byte order mark: it is to be UTF-8"},
+			{"\x00\x00\x00[", "invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 0: the document looks like UTF-32 without a byte order mark: it is to be UTF-8"},
 			{"\xff{}", "invalid JSON: invalid byte 0xff (not UTF-8) looking for beginning of value, in the token at byte 0"},
 			{"{\x00", "invalid JSON: invalid character '\\x00', in the token at byte 1: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 			{"\x00\x00", "invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 0"},

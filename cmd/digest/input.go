@@ -229,8 +229,8 @@ var byteOrderMark = []byte("\uFEFF")
 // starts with '[' or '{' and whose headers stand after those breaks: it
 // goes by the rules above.
 //
-// A document in UTF-16, which Windows tools may save, reads as JSON too
-// when it starts with '{' or '[', after the byte order mark of UTF-16 if
+// A document in UTF-16, which Windows tools may save, or in UTF-32, reads
+// as JSON too when it starts with '{' or '[', after a byte order mark if
 // any: ValidateJSON then says what it is.
 func isJSON(data []byte) bool {
 	data = bytes.TrimPrefix(data, byteOrderMark)
@@ -281,10 +281,14 @@ func startsAsObject(data []byte) bool {
 	return true // a document cut short in its first key
 }
 
-// utf16Start reports whether data starts with '{' or '[' in UTF-16, of
-// either byte order, with its byte order mark or without.
+// utf16Start reports whether data starts with '{' or '[' in UTF-16 or
+// UTF-32, of either byte order, with its byte order mark or without.
 func utf16Start(data []byte) bool {
-	_, c, ok := lex.UTF16Start(string(data[:min(len(data), 4)]))
+	head := string(data[:min(len(data), 8)])
+	_, c, ok := lex.UTF32Start(head)
+	if !ok {
+		_, c, ok = lex.UTF16Start(head[:min(len(head), 4)])
+	}
 	return ok && (c == '{' || c == '[')
 }
 

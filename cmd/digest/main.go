@@ -25,18 +25,18 @@
 //
 // Parse, fmt and validate read a digest in either form. An input that
 // starts as a JSON object does, with "{" then "}" alone, or "{" then a
-// string and, on the string's line, ":" (white space aside, and line
-// breaks between "{" and the string), is a JSON document, which they read
-// with [digest.Parser.ValidateJSON]; so is one that ends before it tells,
-// as "{" or {"Ga, read as a JSON document cut short; so is any valid JSON
-// object or array, whatever its layout (an array is refused, as it holds
-// no digest, and fmt -w leaves it), but for one that holds U+0085, U+2028
-// or U+2029, which a text reads as line breaks; and so is an input in
-// UTF-16 that starts with "{" or "[", refused with a message that names
-// UTF-16. Any other is a text. So a title may start with "{" or "[", as
-// in {Exclusif}, {"Gaza"} : trêve or [Vidéo] Gaza, unless it goes on as
-// an object's first key does, as in {"Gaza": trêve, or is "{" alone
-// before a line that starts so.
+// string and, on the string's line, ":" (white space aside, and line breaks
+// between "{" and the string), is a JSON document, which they read with
+// [digest.Parser.ValidateJSON]; so is one that ends before it tells, as "{"
+// or {"Ga, read as a JSON document cut short; so is any valid JSON object
+// or array, whatever its layout (an array is refused, as it holds no
+// digest, and fmt -w leaves it), but for one that holds U+0085, U+2028 or
+// U+2029, which a text reads as line breaks; and so is an input in UTF-16
+// or UTF-32 that starts with "{" or "[", refused with a message that names
+// its encoding. Any other is a text. So a title may start with "{" or "[",
+// as in {Exclusif}, {"Gaza"} : trêve or [Vidéo] Gaza, unless it goes on as
+// an object's first key does, as in {"Gaza": trêve, or is "{" alone before
+// a line that starts so.
 //
 // Problems in a text are reported on standard error, one a line, as
 //

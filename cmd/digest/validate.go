@@ -26,19 +26,19 @@ and, on the string's line, ":" (white space aside, and line breaks
 between "{" and the string), is read as JSON, as is one that ends before
 it tells, such as "{" alone; so is any valid JSON object or array (an
 array holds no digest), but for one that holds U+0085, U+2028 or U+2029,
-which a text reads as line breaks; and so is an input in UTF-16 that
-starts with "{" or "[". Any other is read as text, so that a text whose
-title starts with "{" or "[" is text unless it goes on as an object's
-first key does, or is "{" alone before a line that starts so. Problems
-in a text are reported on standard error as FILE:LINE:COLUMN: message,
-and a text with such problems is not checked as a digest; problems of a
-digest as FILE: /json/pointer: message, the first 10 by pointer and a
-line that counts the others, or with -all-errors every problem, but for
-those of decoding a JSON document (bytes that are not UTF-8, lone
-surrogates, keys seen twice), which stay cut at 10. Validate prints
-nothing for a valid input. A digest, read from a text or from JSON,
-must read back unchanged from its canonical form as digest reads it, as
-fmt checks: within -max-size, and as text, not JSON.
+which a text reads as line breaks; and so is an input in UTF-16 or
+UTF-32 that starts with "{" or "[". Any other is read as text, so that a
+text whose title starts with "{" or "[" is text unless it goes on as an
+object's first key does, or is "{" alone before a line that starts so.
+Problems in a text are reported on standard error as FILE:LINE:COLUMN:
+message, and a text with such problems is not checked as a digest;
+problems of a digest as FILE: /json/pointer: message, the first 10 by
+pointer and a line that counts the others, or with -all-errors every
+problem, but for those of decoding a JSON document (bytes that are not
+UTF-8, lone surrogates, keys seen twice), which stay cut at 10. Validate
+prints nothing for a valid input. A digest, read from a text or from
+JSON, must read back unchanged from its canonical form as digest reads
+it, as fmt checks: within -max-size, and as text, not JSON.
 With no FILE, or for "-", validate reads standard input.
 `,
 	define: forEachInput((*cli).validate),

@@ -226,6 +226,12 @@ func TestIsJSON(t *testing.T) {
 		{"\xff\xfe{\x00", true},
 		{"\xfe\xff\x00{", true},
 		{"\uFEFF\xff\xfe[\x00", true},
+		// UTF-32, with its byte order mark or without.
+		{"{\x00\x00\x00", true},
+		{"\x00\x00\x00[", true},
+		{"\xff\xfe\x00\x00{\x00\x00\x00", true},
+		{"\x00\x00\xfe\xff\x00\x00\x00[", true},
+		{"\xff\xfe\x00\x00T\x00\x00\x00", false},
 		{"T\x00i\x00", false},
 		{"\x00\x00", false},
 	} {

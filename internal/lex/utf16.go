@@ -24,3 +24,21 @@ func UTF16Start(s string) (bom bool, c byte, ok bool) {
 	c = s[0] | s[1]
 	return bom, c, c < 0x80
 }
+
+// UTF32Start tells how s starts in UTF-32: bom reports a byte order mark
+// of UTF-32, FF FE 00 00 (little-endian, which starts as the mark of
+// UTF-16 does) or 00 00 FE FF; ok reports that after it, or at once, there
+// is an ASCII character in UTF-32 of either byte order, c: four bytes,
+// three of them NULs, the first three or the last three, and the other
+// below 0x80 and not a NUL. Such a start is no text in UTF-8 or in UTF-16,
+// where a NUL is no character of a text.
+func UTF32Start(s string) (bom bool, c byte, ok bool) {
+	if bom = len(s) >= 4 && (s[:4] == "\xff\xfe\x00\x00" || s[:4] == "\x00\x00\xfe\xff"); bom {
+		s = s[4:]
+	}
+	if len(s) < 4 || s[1] != 0 || s[2] != 0 || (s[0] == 0) == (s[3] == 0) {
+		return bom, 0, false
+	}
+	c = s[0] | s[3]
+	return bom, c, c < 0x80
+}
