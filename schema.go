@@ -133,8 +133,11 @@ func checkSchema(doc any, all bool) (ValidationErrors, error) {
 		parent[l.key] = []any{} // checked here: the schema need not see the items
 		restore = append(restore, func() { parent[l.key] = list })
 		if len(list) > maxItems {
-			msg := fmt.Sprintf("at most %d items allowed, but found %d", maxItems, len(list))
-			problems = append(problems, schemaProblem{l.parent + "/" + l.key, "", msg, relabeled{msg, ErrTooLong}})
+			// The schema's maxItems, with Validate's message.
+			var tv validator
+			tv.count(at(""), l.key, len(list))
+			cause := tv.errs[0].Err
+			problems = append(problems, schemaProblem{l.parent + "/" + l.key, "", cause.Error(), cause})
 			continue
 		}
 		itemNode, _ := resolvePointer(parsedSchema(), l.items).(map[string]any)
@@ -303,7 +306,7 @@ func validateSchema(s *jsonschema.Schema, v any, at string, all bool) (problems 
 					problems = append(problems, schemaProblem{pointer, k, "key " + excerpt(k) + " not allowed", nil})
 				}
 				more += n - len(keys)
-			} else if cause := textRuleError(v, e); cause != nil {
+			} else if cause := ruleError(v, e, pointer); cause != nil {
 				problems = append(problems, schemaProblem{pointer, "", cause.Error(), cause})
 			} else {
 				msg := schemaMessage(e)
@@ -382,33 +385,125 @@ type relabeled struct {
 func (e relabeled) Error() string { return e.msg }
 func (e relabeled) Unwrap() error { return e.err }
 
-// textRuleError returns, for e, a leaf error of the pattern of a one-line
-// or multi-line text (#/$defs/line, #/$defs/text), the error that Validate
-// gives for that text: [ErrWhiteSpace], [ErrControlChar] or [ErrLineBreak]
-// with its detail, rather than the pattern's name. It returns nil for
-// other errors, and should the two ever disagree.
-func textRuleError(v any, e *jsonschema.ValidationError) error {
-	f := field{what: "text", max: math.MaxInt}
+// ruleError returns, for e, a leaf error at pointer of v, the value
+// validated, the error that Validate gives for the same value and rule,
+// with its message and sentinel, rather than the validator's: for the
+// pattern of a one-line or multi-line text (#/$defs/line, #/$defs/text),
+// [ErrWhiteSpace], [ErrControlChar] or [ErrLineBreak] with its detail;
+// for minLength and maxLength, [ErrEmpty] or [ErrTooLong] with the name of
+// the field; for enum, [ErrUnknownEntityType]. (A list too long is
+// checkSchema's to report.) It returns nil for other errors, and should
+// the two ever disagree.
+func ruleError(v any, e *jsonschema.ValidationError, pointer string) error {
 	loc := e.AbsoluteKeywordLocation
-	switch {
-	case strings.HasSuffix(loc, "#/$defs/line/pattern"):
-	case strings.HasSuffix(loc, "#/$defs/text/pattern"):
-		f.multi = true
+	value := resolvePointer(v, e.InstanceLocation)
+	var tv validator
+	var sentinels []error // those of the rule: the first error that wraps one is e's
+	switch keyword := loc[strings.LastIndexByte(loc, '/')+1:]; {
+	case keyword == "pattern":
+		f := field{what: "text", max: math.MaxInt}
+		switch {
+		case strings.HasSuffix(loc, "#/$defs/line/pattern"):
+		case strings.HasSuffix(loc, "#/$defs/text/pattern"):
+			f.multi = true
+		default:
+			return nil
+		}
+		s, ok := value.(string)
+		if !ok {
+			return nil
+		}
+		tv.text(at(""), &f, s)
+		sentinels = []error{ErrWhiteSpace, ErrControlChar, ErrLineBreak}
+	case keyword == "minLength" || keyword == "maxLength":
+		f := fieldAt(pointer)
+		s, ok := value.(string)
+		if f == nil || !ok {
+			return nil
+		}
+		tv.text(at(""), f, s)
+		sentinels = []error{ErrEmpty, ErrTooLong}
+	case keyword == "enum" && entityTypeAt(pointer):
+		s, ok := value.(string)
+		if !ok {
+			return nil
+		}
+		return fmt.Errorf("%w %s", ErrUnknownEntityType, excerpt(s))
 	default:
 		return nil
 	}
-	s, ok := resolvePointer(v, e.InstanceLocation).(string)
-	if !ok {
-		return nil
-	}
-	var tv validator
-	tv.text(at(""), &f, s)
 	for _, ve := range tv.errs {
-		if errors.Is(ve.Err, ErrWhiteSpace) || errors.Is(ve.Err, ErrControlChar) || errors.Is(ve.Err, ErrLineBreak) {
-			return ve.Err
+		for _, sentinel := range sentinels {
+			if errors.Is(ve.Err, sentinel) {
+				return ve.Err
+			}
 		}
 	}
 	return nil
+}
+
+// fieldAt returns the field of Validate's rules that the text at pointer,
+// in a digest's JSON, is a value of, or nil.
+func fieldAt(pointer string) *field {
+	switch general := anyIndex(pointer); general {
+	case "/title":
+		return &titleField
+	case "/subtitle":
+		return &subtitleField
+	case "/summary":
+		return &summaryField
+	case "/highlights/-":
+		return &highlightField
+	case "/core_subject/heading":
+		return &headingField
+	case "/core_subject/paragraphs/-":
+		return &paragraphField
+	case "/keywords/-":
+		return &keywordField
+	case "/entities/-/name":
+		return &nameField
+	case "/entities/-/description":
+		return &descriptionField
+	}
+	return nil
+}
+
+// entityTypeAt reports whether pointer is that of an entity's type.
+func entityTypeAt(pointer string) bool { return anyIndex(pointer) == "/entities/-/type" }
+
+// anyIndex returns pointer with its second segment, when it is an index
+// into a list, made "-": "/entities/12/name" is "/entities/-/name".
+func anyIndex(pointer string) string {
+	segs := strings.SplitN(pointer, "/", 4) // "", the list, the index, the rest
+	if len(segs) < 3 {
+		return pointer
+	}
+	if segs[1] == "core_subject" { // its paragraphs: one level deeper
+		rest, ok := strings.CutPrefix(pointer, "/core_subject/paragraphs/")
+		if ok && rest != "" && isIndex(rest) {
+			return "/core_subject/paragraphs/-"
+		}
+		return pointer
+	}
+	if !isIndex(segs[2]) {
+		return pointer
+	}
+	segs[2] = "-"
+	return strings.Join(segs, "/")
+}
+
+// isIndex reports whether s is an index into a JSON array: digits, with no
+// leading zero but for 0 itself.
+func isIndex(s string) bool {
+	if s == "" || len(s) > 1 && s[0] == '0' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // extraKeys returns, sorted, the first limit of the keys that e, a leaf

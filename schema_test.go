@@ -519,8 +519,8 @@ func TestSchemaOverlongListKeepsFirstErrors(t *testing.T) {
 			t.Errorf("error %d is %v, want a schema error at %q", i, list[i], want)
 		}
 	}
-	if msg := list[2].Error(); !strings.Contains(msg, fmt.Sprintf("at most %d items allowed, but found %d", maxItems, maxItems+1)) {
-		t.Errorf("error 2 is %q", msg)
+	if msg, want := list[2].Error(), fmt.Sprintf("/highlights: schema violation: too long: %d highlights, at most %d", maxItems+1, maxItems); msg != want || !errors.Is(list[2], ErrTooLong) {
+		t.Errorf("error 2 is %q, want %q, wrapping ErrTooLong", msg, want)
 	}
 }
 
@@ -834,10 +834,10 @@ func TestValidateJSONEdgeProblems(t *testing.T) {
 		doc  string
 		want []string
 	}{
-		{most, []string{"/title: schema violation: length must be >= 1, but got 0"}},
+		{most, []string{"/title: schema violation: empty title"}},
 		{withTitle(strings.Repeat("a", 4096) + " "), []string{
 			`/title: schema violation: leading or trailing white space: U+0020 at the end: "` + strings.Repeat("a", 40) + `"…`,
-			"/title: schema violation: length must be <= 4096, but got 4097",
+			"/title: schema violation: too long: 4097 characters in the title, at most 4096",
 		}},
 		{`{"01":0,"01":0,"1":0,"1":0}`, []string{`/01: duplicate key "01"`, `/1: duplicate key "1"`}},
 		{`{"1":0,"1":0,"01":0,"01":0}`, []string{`/1: duplicate key "1"`, `/01: duplicate key "01"`}}, // equal as numbers: in the order found
@@ -851,5 +851,87 @@ func TestValidateJSONEdgeProblems(t *testing.T) {
 		if diff := cmp.Diff(tt.want, errorStrings(err)); diff != "" {
 			t.Errorf("ValidateJSON(%.60q) (-want +got):\n%s", tt.doc, diff)
 		}
+	}
+}
+
+// TestValidateJSONSameMessages checks that ValidateJSON, for a value that
+// the schema rejects by a rule Validate has too (an empty or too long
+// text, a list too long, an unknown entity type), gives Validate's error
+// for it, at the same pointer, after "schema violation: ": for each text
+// of a digest, in each list at an index past 0, and for each list.
+func TestValidateJSONSameMessages(t *testing.T) {
+	long := func(n int) string { return strings.Repeat("é", n+1) }
+	base := func() *Digest {
+		return &Digest{
+			Title: "T", Summary: "S", Highlights: []string{"h", "h2"},
+			CoreSubject: CoreSubject{Heading: "H", Paragraphs: []string{"p", "p2"}},
+			Keywords:    []string{"k", "k2"},
+			Entities: []Entity{
+				{Name: "A", Type: PersonMale, Description: "d"},
+				{Name: "B", Type: Organization, Description: "d2"},
+			},
+		}
+	}
+	many := func(n int) []string {
+		s := make([]string, n)
+		for i := range s {
+			s[i] = "k" + strconv.Itoa(i)
+		}
+		return s
+	}
+	for _, tt := range []struct {
+		name   string
+		change func(d *Digest)
+	}{
+		{"empty title", func(d *Digest) { d.Title = "" }},
+		{"long title", func(d *Digest) { d.Title = long(maxShort) }},
+		{"long subtitle", func(d *Digest) { d.Subtitle = long(maxLong) }},
+		{"empty summary", func(d *Digest) { d.Summary = "" }},
+		{"long summary", func(d *Digest) { d.Summary = long(maxLong) }},
+		{"empty highlight", func(d *Digest) { d.Highlights[1] = "" }},
+		{"long highlight", func(d *Digest) { d.Highlights[1] = long(maxLong) }},
+		{"long heading", func(d *Digest) { d.CoreSubject.Heading = long(maxShort) }},
+		{"empty paragraph", func(d *Digest) { d.CoreSubject.Paragraphs[1] = "" }},
+		{"long paragraph", func(d *Digest) { d.CoreSubject.Paragraphs[1] = long(maxLong) }},
+		{"empty keyword", func(d *Digest) { d.Keywords[1] = "" }},
+		{"long keyword", func(d *Digest) { d.Keywords[1] = long(maxShort) }},
+		{"empty name", func(d *Digest) { d.Entities[1].Name = "" }},
+		{"long name", func(d *Digest) { d.Entities[1].Name = long(maxShort) }},
+		{"empty description", func(d *Digest) { d.Entities[1].Description = "" }},
+		{"long description", func(d *Digest) { d.Entities[1].Description = long(maxLong) }},
+		{"unknown type", func(d *Digest) { d.Entities[1].Type = "Person_Other" }},
+		{"empty type", func(d *Digest) { d.Entities[1].Type = "" }},
+		{"too many highlights", func(d *Digest) { d.Highlights = many(maxItems + 1) }},
+		{"too many paragraphs", func(d *Digest) { d.CoreSubject.Paragraphs = many(maxItems + 1) }},
+		{"too many keywords", func(d *Digest) { d.Keywords = many(maxItems + 1) }},
+		{"too many entities", func(d *Digest) {
+			d.Entities = make([]Entity, maxItems+1)
+			for i := range d.Entities {
+				d.Entities[i] = Entity{Name: "E" + strconv.Itoa(i), Type: Organization, Description: "d"}
+			}
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := base()
+			tt.change(d)
+			// Room for texts of maxLong characters, in JSON too.
+			p := &Parser{MaxSize: 64 << 20}
+			var want []string
+			for _, s := range errorStrings(p.Validate(d)) {
+				ptr, msg, _ := strings.Cut(s, ": ")
+				want = append(want, ptr+": schema violation: "+msg)
+			}
+			if len(want) != 1 {
+				t.Fatalf("Validate gives %q, want one error", want)
+			}
+			js, err := json.Marshal(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = p.ValidateJSON(js)
+			if diff := cmp.Diff(want, errorStrings(err)); diff != "" {
+				t.Errorf("ValidateJSON (-Validate's +got):\n%s", diff)
+			}
+		})
 	}
 }

@@ -59,10 +59,10 @@ var (
 	// one JSON value, or nests arrays and objects more than 64 deep.
 	ErrInvalidJSON = errors.New("invalid JSON")
 	// ErrSchema means a document that the JSON Schema (see [Schema])
-	// rejects. The detail is the schema validator's message ("length must
-	// be >= 1, but got 0"), or, for a text that a pattern of the schema
-	// rejects (white space, control characters, line breaks), Validate's
-	// (see [ValidateJSON]).
+	// rejects. The detail is Validate's message where Validate has the
+	// same rule ("/title: schema violation: empty title", and see
+	// [ValidateJSON]), and otherwise the schema validator's ("missing
+	// properties: 'summary'").
 	ErrSchema = errors.New("schema violation")
 )
 
@@ -306,11 +306,14 @@ func (p *Parser) Validate(d *Digest) error {
 // one that the schema rejects ([ErrSchema]: a missing or extra key, null, a
 // value of the wrong JSON type, a text that breaks a rule the schema
 // states; each extra key is an error at the pointer of its object, and the
-// items of a list longer than the schema allows are not checked). A text
-// that the schema's pattern rejects gets the message of [Validate], and its
-// error wraps Validate's sentinel too, [ErrWhiteSpace], [ErrControlChar] or
-// [ErrLineBreak]: `/title: schema violation: leading or trailing white
-// space: U+00A0 at the end: "Gaza\u00a0"`. Each error is a
+// items of a list longer than the schema allows are not checked). A value
+// that the schema rejects by a rule that Validate has too gets Validate's
+// message, and its error wraps Validate's sentinel too: an empty text
+// ([ErrEmpty]), one too long or a list too long ([ErrTooLong]), an unknown
+// entity type ([ErrUnknownEntityType]), a text whose white space, control
+// characters or line breaks the schema's pattern rejects ([ErrWhiteSpace],
+// [ErrControlChar], [ErrLineBreak]): `/title: schema violation: leading or
+// trailing white space: U+00A0 at the end: "Gaza\u00a0"`. Each error is a
 // [*ValidationError] in a [ValidationErrors], which holds the first
 // [DefaultMaxErrors] by pointer and one that counts the others, as for
 // [Validate]. Otherwise it returns the digest, together with the error of

@@ -1215,8 +1215,12 @@ func TestErrorDocExamples(t *testing.T) {
 	}
 	doc := `{"title":"","subtitle":"","summary":"s","highlights":[],"core_subject":{"heading":"","paragraphs":[]},"keywords":[],"entities":[]}`
 	_, err = ValidateJSON([]byte(doc))
-	if got, want := fmt.Sprint(err), "/title: schema violation: length must be >= 1, but got 0"; got != want || !errors.Is(err, ErrEmpty) {
+	if got, want := fmt.Sprint(err), "/title: schema violation: empty title"; got != want || !errors.Is(err, ErrEmpty) {
 		t.Errorf("ValidateJSON of an empty title = %q, want %q, wrapping ErrEmpty", got, want)
+	}
+	_, err = ValidateJSON([]byte(strings.Replace(doc, `"title":"","subtitle":"","summary":"s",`, `"title":"T","subtitle":"",`, 1)))
+	if got, want := fmt.Sprint(err), "schema violation: missing properties: 'summary'"; got != want {
+		t.Errorf("ValidateJSON without a summary = %q, want %q", got, want)
 	}
 }
 

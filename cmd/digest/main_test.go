@@ -758,7 +758,7 @@ func TestJSONInput(t *testing.T) {
 		}
 		checkLines(t, stderr, []string{
 			`^bad\.json: schema violation: missing properties: 'subtitle', 'summary', `,
-			`^bad\.json: /title: schema violation: length must be >= 1, but got 0$`,
+			`^bad\.json: /title: schema violation: empty title$`,
 		})
 	}
 }
