@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"reflect"
 	"runtime"
 	"slices"
@@ -110,6 +111,13 @@ var (
 // viaParser returns the entry point p.Parse.
 func viaParser(p Parser) hostileEntry {
 	return hostileEntry{fmt.Sprintf("Parser%+v.Parse", p), true, p.Parse}
+}
+
+// viaParserReader returns the entry point p.ParseReader.
+func viaParserReader(p Parser) hostileEntry {
+	return hostileEntry{fmt.Sprintf("Parser%+v.ParseReader", p), true, func(in []byte) (*Digest, error) {
+		return p.ParseReader(bytes.NewReader(in))
+	}}
 }
 
 // viaValidate returns an entry point that validates the digest that d
@@ -859,6 +867,14 @@ func hostileCases() []hostileCase {
 			name:  "at a small limit",
 			in:    "T\nSUMMARY\nabcdef",
 			via:   viaParser(Parser{MaxSize: 16}),
+			check: wantTitle("T", "abcdef"),
+		},
+		{
+			// The reader reads up to one byte past the limit: the largest
+			// limit must not make that count overflow and read nothing.
+			name:  "the largest limit, through ParseReader",
+			in:    "T\nSUMMARY\nabcdef",
+			via:   viaParserReader(Parser{MaxSize: math.MaxInt64}),
 			check: wantTitle("T", "abcdef"),
 		},
 

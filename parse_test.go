@@ -373,11 +373,17 @@ func TestUTF16Hint(t *testing.T) {
 		{"NULs that stop", "T\x00i\x00tle\n", "1:2: control character U+0000"},
 		{"another control character first", "\x01\x00i\x00t\x00\n", "1:1: control character U+0001: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 		{"on the second line", "Title\nT\x00i\x00t\x00\n", "2:2: control character U+0000"},
+		// Two line feeds in UTF-16, but of two byte orders: "\n\x00" at
+		// 4, "\x00\n" at 8.
+		{"line feeds of both byte orders", "abcd\n\x00xy\x00\n", "2:1: control character U+0000"},
 		// One control character repeated would read as one letter
 		// repeated: U+0C0C, U+1A1A, U+0101.
 		{"form feeds", "\f\f\f\f\nTitre\n", "1:1: control character U+000C"},
 		{"substitute characters", "\x1a\x1a\x1a\x1a\x1a\n", "1:1: control character U+001A"},
 		{"a letter in UTF-16, repeated", "a\x00a\x00a\x00\n", "1:2: control character U+0000"},
+		// Spaces at every other byte are no high bytes of UTF-16: it has
+		// none as high as 0x20.
+		{"spaces between letters", "\x01 a b c\n", "1:1: control character U+0001"},
 		{"in the first 64 bytes", strings.Repeat("a\x00b\x00", 16) + "xyz\n", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 		// Line feeds in UTF-16, but the first error is not a byte's.
 		{"a parse error first", "RESUME\n\x00\n\x00", "1:1: missing title: the first non-blank line is the header SUMMARY"},

@@ -938,6 +938,21 @@ func TestBreakLen(t *testing.T) {
 	}
 }
 
+// TestTrimLeft checks that TrimLeft takes every character of FORMAT.md
+// §1.3 off the start, the ASCII white space from '\t' to '\r' among them,
+// and nothing else: Validate trims values, which may hold a line break.
+func TestTrimLeft(t *testing.T) {
+	for s, want := range map[string]string{
+		"\tx": "x", "\nx": "x", "\vx": "x", "\fx": "x", "\rx": "x", " x": "x",
+		"\u00a0x": "x", "\u200bx": "x", "\u200e\u2069x": "x", "\ufeffx": "x", "\r\n x": "x",
+		"\x08x": "\x08x", "\x0ex": "\x0ex", "\u200dx": "\u200dx", ".x": ".x",
+	} {
+		if got := TrimLeft(s); got != want {
+			t.Errorf("TrimLeft(%+q) = %+q, want %+q", s, got, want)
+		}
+	}
+}
+
 // TestTrimRight checks that TrimRight takes every character of FORMAT.md
 // §1.3 off the end, the ASCII white space from '\t' to '\r' among them,
 // and nothing else.

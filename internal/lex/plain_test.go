@@ -35,6 +35,19 @@ func refPlain(s string, i int) (j int, double bool) {
 	return i, double
 }
 
+// TestIsEmoji checks the ends of the blocks that IsEmoji takes, U+1F000
+// to U+1FAFF: the caret under an error's line counts a skin tone modifier
+// after any of them as part of it.
+func TestIsEmoji(t *testing.T) {
+	for r, want := range map[rune]bool{
+		0x1EFFF: false, 0x1F000: true, 0x1F464: true, 0x1FAFF: true, 0x1FB00: false,
+	} {
+		if got := IsEmoji(r); got != want {
+			t.Errorf("IsEmoji(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
 // plainAlphabet holds the bytes that matter to Plain: spaces, ASCII,
 // controls, and the bytes of the two-byte characters it passes over and of
 // those it stops at.

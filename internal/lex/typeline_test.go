@@ -220,6 +220,7 @@ func TestSplitTypeLine(t *testing.T) {
 		{"ASCII white space before the name", "\rPerson_Male desc", TypeLine{0, "Person_Male", "desc"}, true},
 		{"ASCII white space after the separator", "Person_Male:\r\vdesc", TypeLine{0, "Person_Male", "desc"}, true},
 		{"unknown with parts", "Political_Party Un parti", TypeLine{-1, "Political_Party", "Un parti"}, true},
+		{"unknown with three parts", "Political_Party_Member Un membre", TypeLine{-1, "Political_Party_Member", "Un membre"}, true},
 		{"unknown glued", "PoliticianUn élu", TypeLine{-1, "Politician", "Un élu"}, true},
 		{"unknown stops at a lower-case part", "Political_party x", TypeLine{-1, "Political", "_party x"}, true},
 		{"known name then a lower-case part", "Person_Male_adult Secrétaire", TypeLine{-1, "Person_Male_adult", "Secrétaire"}, true},
