@@ -167,6 +167,8 @@ func TestErrorWithPositionLine(t *testing.T) {
 		{"a\x7fb\x07", "a\uFFFDb\uFFFD", 1},
 		{"a\u0090b\x07", "a\uFFFDb\uFFFD", 1},
 		{"a\u0080b\x07", "a\uFFFDb\uFFFD", 1},
+		{"a\x1fb\x07", "a\uFFFDb\uFFFD", 1},
+		{"a\u009fb\x07", "a\uFFFDb\uFFFD", 1},
 		{"a\u00a0b\x07", "a\u00a0b\uFFFD", 3},
 	} {
 		text := tt.line + "\nSUMMARY\n"
@@ -229,6 +231,8 @@ func TestErrorWithPositionEmoji(t *testing.T) {
 		{"wide letters", "日本", 4},
 		{"Hangul in NFD", "\u1100\u1161\u11a8\ud7b0", 2}, // 각 and a vowel
 		{"Hangul in NFC", "각", 2},
+		{"Hangul in NFD, the last final consonant", "\u1100\u1161\u11ff", 2},
+		{"wide emoji with U+FE0F", "👤\ufe0f", 2},
 		{"U+FE0F after a letter", "a\ufe0f", 1},
 		{"the last skin tone", "👋🏿", 2},
 		{"the first skin tone", "👍🏻", 2},

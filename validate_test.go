@@ -565,6 +565,9 @@ func TestValidationErrorMessages(t *testing.T) {
 			`/keywords/1: duplicate keyword "ligue ARABE", the same as /keywords/0 after case folding`},
 		{func(d *Digest) { d.Entities[1].Name = "ali darwish" },
 			`/entities/1/name: duplicate entity name "ali darwish", the same as /entities/0/name after case folding`},
+		// A long duplicate is quoted cut short, as every value is.
+		{func(d *Digest) { d.Keywords = []string{strings.Repeat("k", 50), strings.Repeat("K", 50)} },
+			`/keywords/1: duplicate keyword "` + strings.Repeat("K", 40) + `"…, the same as /keywords/0 after case folding`},
 		{func(d *Digest) { d.Entities[0].Type = "Persona" }, `/entities/0/type: unknown entity type "Persona"`},
 		{func(d *Digest) { d.Summary = "a \nb" }, `/summary: leading or trailing white space: U+0020 at the end in line 1: "a "`},
 		{func(d *Digest) { d.Title = strings.Repeat("x", 50) + "\u00a0" },
@@ -775,6 +778,9 @@ func TestValidateJSON(t *testing.T) {
 		// A schema error wraps the sentinel of Validate for the same
 		// rule too.
 		{"unknown type", strings.Replace(doc, `"type":"Person_Male"`, `"type":"Politician"`, 1), "/entities/0/type", ErrUnknownEntityType},
+		// A type over the schema's 4096 characters: the schema's maxLength,
+		// for which Validate has no rule of its own, comes first.
+		{"long type", strings.Replace(doc, `"type":"Person_Male"`, `"type":"`+strings.Repeat("x", 4097)+`"`, 1), "/entities/0/type", ErrTooLong},
 		{"empty text", strings.Replace(doc, `"name":"Ali Darwish"`, `"name":""`, 1), "/entities/0/name", ErrEmpty},
 		{"too long", strings.Replace(doc, `"title":"`, `"title":"`+strings.Repeat("x", 4097), 1), "/title", ErrTooLong},
 		{"too many items", strings.Replace(doc, `"keywords":[`, `"keywords":[`+strings.Repeat(`"k",`, 100001), 1), "/keywords", ErrTooLong},
@@ -810,6 +816,9 @@ func TestValidateJSON(t *testing.T) {
 			{"{\"a\":1,\n }", "invalid JSON: invalid character '}' looking for beginning of object key string, in the token at byte 9"},
 			{`[1,2] 3`, "invalid JSON: more than one value: another starts at byte 6"},
 			{`{"a":`, "/a: invalid JSON: unexpected end of input at byte 5"},
+			// The array one too deep is named by where it starts, past
+			// the white space before it.
+			{strings.Repeat("[", 64) + " [1]", strings.Repeat("/0", 64) + ": invalid JSON: arrays and objects nested more than 64 deep: the one at byte 65"},
 			// A character that is not ASCII is named whole, not by its
 			// first byte read as Latin-1.
 			{`{"title":“Gaza”}`, "/title: invalid JSON: invalid character '“' (U+201C) looking for beginning of value, in the token at byte 9"},
