@@ -428,7 +428,7 @@ func ruleError(v any, e *jsonschema.ValidationError, pointer string) error {
 		if !ok {
 			return nil
 		}
-		return fmt.Errorf("%w %s", ErrUnknownEntityType, excerpt(s))
+		return unknownTypeError(s)
 	default:
 		return nil
 	}
@@ -445,7 +445,7 @@ func ruleError(v any, e *jsonschema.ValidationError, pointer string) error {
 // fieldAt returns the field of Validate's rules that the text at pointer,
 // in a digest's JSON, is a value of, or nil.
 func fieldAt(pointer string) *field {
-	switch general := anyIndex(pointer); general {
+	switch anyIndex(pointer) {
 	case "/title":
 		return &titleField
 	case "/subtitle":
@@ -471,25 +471,19 @@ func fieldAt(pointer string) *field {
 // entityTypeAt reports whether pointer is that of an entity's type.
 func entityTypeAt(pointer string) bool { return anyIndex(pointer) == "/entities/-/type" }
 
-// anyIndex returns pointer with its second segment, when it is an index
-// into a list, made "-": "/entities/12/name" is "/entities/-/name".
+// anyIndex returns pointer with each segment that is an index into a list
+// made "-": "/entities/12/name" is "/entities/-/name".
 func anyIndex(pointer string) string {
-	segs := strings.SplitN(pointer, "/", 4) // "", the list, the index, the rest
-	if len(segs) < 3 {
-		return pointer
-	}
-	if segs[1] == "core_subject" { // its paragraphs: one level deeper
-		rest, ok := strings.CutPrefix(pointer, "/core_subject/paragraphs/")
-		if ok && rest != "" && isIndex(rest) {
-			return "/core_subject/paragraphs/-"
+	var b strings.Builder
+	for p := pointer; p != ""; {
+		var seg string
+		seg, p = cutSegment(p)
+		if isIndex(seg) {
+			seg = "-"
 		}
-		return pointer
+		b.WriteString("/" + seg)
 	}
-	if !isIndex(segs[2]) {
-		return pointer
-	}
-	segs[2] = "-"
-	return strings.Join(segs, "/")
+	return b.String()
 }
 
 // isIndex reports whether s is an index into a JSON array: digits, with no

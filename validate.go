@@ -504,7 +504,7 @@ func (v *validator) digest(d *Digest) {
 		}
 		ptr.field = "/type"
 		if !e.Type.Known() && v.keep(ptr, ErrUnknownEntityType) {
-			v.add(ptr, fmt.Errorf("%w %s", ErrUnknownEntityType, excerpt(string(e.Type))))
+			v.add(ptr, unknownTypeError(string(e.Type)))
 		}
 	}
 	names.release()
@@ -548,6 +548,12 @@ func (v *validator) keyword(p pointer, k string) {
 			v.add(p, fmt.Errorf("%w: the keyword %s would read back as %s", ErrNotRoundTrip, excerpt(k), excerpt(c)))
 		}
 	}
+}
+
+// unknownTypeError returns the error for t, an entity type that is not
+// one of EntityTypes.
+func unknownTypeError(t string) error {
+	return fmt.Errorf("%w %s", ErrUnknownEntityType, excerpt(t))
 }
 
 // count checks the length of a list.
