@@ -22,7 +22,8 @@ var (
 	// ErrInvalidUTF8 means bytes that are not UTF-8. Parse gives one for
 	// each run of such bytes, which shows them in hexadecimal: the first
 	// 8 and the number of bytes when the run is longer, or, at the start
-	// of a text, the byte order mark of UTF-16 or UTF-32, which it names.
+	// of a text, the byte order mark of UTF-16 or of UTF-32 little-endian,
+	// which it names.
 	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	// ErrControlChar means a control character, U+0000–U+001F or
 	// U+007F–U+009F, other than a line break; and, in a text to parse,
@@ -85,19 +86,18 @@ func (e *ParseError) Unwrap() error { return e.Err }
 //	3 | Titre� du jour
 //	  |      ^
 //
-// Control characters, invalid bytes and the bidirectional controls
-// (U+202E RIGHT-TO-LEFT OVERRIDE and its kin, which could show the line
-// reordered) are shown as U+FFFD, so that the caret stays under the right
-// character; a tab, which is white space, is shown as a space. Each
-// character takes the columns that the C library's wcwidth gives it, two
-// for wide East Asian characters and for emoji shown as emoji. An emoji
-// made of several characters (a flag, a family joined by U+200D, a skin
-// tone, a symbol and U+FE0F) counts as one, two columns wide, as
-// terminals that know these sequences show it; so does a Hangul syllable
-// in NFD, its letters joined.
-// A long line is cut around the column. An error with no source line, at
-// an empty line or made with [ErrorList.Add], is shown alone, as Error
-// shows it.
+// Control characters, invalid bytes and the bidirectional controls (U+202E
+// RIGHT-TO-LEFT OVERRIDE and its kin, which could show the line reordered)
+// are shown as U+FFFD, so that the caret stays under the right character; a
+// tab, which is white space, is shown as a space. Each character takes the
+// columns that Unicode's East Asian Width gives it, as the C library's
+// wcwidth does: two for wide East Asian characters and for emoji shown as
+// emoji. An emoji made of several characters (a flag, a family joined by
+// U+200D, a skin tone, a symbol and U+FE0F) counts as one, two columns
+// wide, as terminals that know these sequences show it; so does a Hangul
+// syllable in NFD, its letters joined. A long line is cut around the
+// column. An error with no source line, at an empty line or made with
+// [ErrorList.Add], is shown alone, as Error shows it.
 func (e *ParseError) ErrorWithPosition() string {
 	if e.source == "" {
 		return e.Error()
@@ -160,31 +160,40 @@ func displayLine(src string, col int) (string, int) {
 // terminal, as runeWidth does, but for the characters that join an emoji
 // before them into one, which a terminal that knows these sequences shows
 // as one emoji, two columns wide: a symbol after an emoji or symbol and
-// U+200D ZERO WIDTH JOINER ("👨\u200d👩", "👨\u200d❤\ufe0f"), a skin
-// tone after an emoji. U+FE0F after a symbol or keycap base one column
-// wide ("❤\ufe0f", "🏛\ufe0f", "1\ufe0f\u20e3") asks for the emoji, two
-// columns wide: it adds one. A flag ("🇫🇷") is two regional indicators,
-// one column each. A joiner between letters, as in Indic scripts, joins
-// nothing here, nor does U+FFFD, which stands for what cannot be shown.
+// U+200D ZERO WIDTH JOINER ("👨\u200d👩", "👨\u200d❤\ufe0f") adds no
+// column; a skin tone after an emoji, and U+FE0F after a symbol or a
+// keycap base, add what the emoji lacks of two columns: one after a
+// symbol one column wide ("❤\ufe0f", "🏛\ufe0f", "🖐🏻", "1\ufe0f\u20e3"),
+// none after one two columns wide ("👍🏻"). A flag ("🇫🇷") is two regional
+// indicators, one column each. A joiner between letters, as in Indic
+// scripts, joins nothing here, nor does U+FFFD, which stands for what
+// cannot be shown.
 type widths struct {
-	prev  rune // the character before
-	prevW int  // its width, as next gave it
-	emoji bool // the characters before end with an emoji or a symbol, and what joins it (U+200D, U+FE0F, a mark)
+	prev    rune // the character before
+	emoji   bool // the characters before end with an emoji or a symbol, and what joins it (U+200D, U+FE0F, a mark)
+	cluster int  // the columns of the character before and of what joined it
 }
 
 // next returns the width of r, the character after those given before.
 func (w *widths) next(r rune) int {
 	n := runeWidth(r)
 	symbol := lex.IsEmoji(r) || r != utf8.RuneError && unicode.Is(unicode.So, r)
+	joins := true
 	switch {
-	case w.prev == 0x200D && w.emoji && symbol,
-		w.emoji && r >= 0x1F3FB && r <= 0x1F3FF:
+	case w.prev == 0x200D && w.emoji && symbol:
 		n = 0
-	case r == 0xFE0F && w.prevW == 1 && (w.emoji || isKeycapBase(w.prev)):
-		n = 1
+	case w.emoji && r >= 0x1F3FB && r <= 0x1F3FF, r == 0xFE0F && (w.emoji || isKeycapBase(w.prev)):
+		n = max(0, 2-w.cluster)
+	default:
+		joins = n == 0
+	}
+	if joins {
+		w.cluster += n
+	} else {
+		w.cluster = n
 	}
 	w.emoji = symbol || w.emoji && (n == 0 || r == 0xFE0F)
-	w.prev, w.prevW = r, n
+	w.prev = r
 	return n
 }
 
@@ -199,14 +208,16 @@ func isHangulJoining(r rune) bool {
 // isKeycapBase reports whether r starts a keycap emoji: r, U+FE0F, U+20E3.
 func isKeycapBase(r rune) bool { return '0' <= r && r <= '9' || r == '#' || r == '*' }
 
-// runeWidth returns how many columns r takes in a terminal, as wcwidth
-// counts them: none for combining marks, invisible format characters and
-// the vowels and final consonants of Hangul in NFD, which join the
-// initial consonant before them into one syllable; two for wide East Asian
-// characters, emoji shown as emoji by default among them (👤, not 🏛,
-// which U+FE0F widens: widths); one for the others, and for the format
-// characters that are seen: U+00AD SOFT HYPHEN, and the signs that stand
-// before a number in Arabic and other scripts (U+0600).
+// runeWidth returns how many columns r takes in a terminal, as glibc's
+// wcwidth counts them, but for two blocks of symbols that it makes wide
+// against Unicode's East Asian Width (U+3248 to U+324F, U+4DC0 to U+4DFF):
+// none for combining marks, invisible format characters and the vowels and
+// final consonants of Hangul in NFD, which join the initial consonant
+// before them into one syllable; two for wide East Asian characters, emoji
+// shown as emoji by default among them (👤, not 🏛, which U+FE0F widens:
+// widths); one for the others, and for the format characters that are seen:
+// U+00AD SOFT HYPHEN, and the signs that stand before a number in Arabic
+// and other scripts (U+0600).
 func runeWidth(r rune) int {
 	switch {
 	case r == 0xAD || unicode.Is(unicode.Prepended_Concatenation_Mark, r):
