@@ -77,9 +77,10 @@
 //     U+2000 (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai and the scripts
 //     of India among others), not all the same. A text in UTF-32 is named
 //     so by its byte order mark, or, without one, when it starts with an
-//     ASCII character. Control characters are reported and kept in the
-//     partial result; U+000B and U+000C at the ends of a line are reported
-//     too, but trimmed, as they are white space.
+//     ASCII character or two of the line feeds in its first 16 KiB are in
+//     UTF-32. Control characters are reported and kept in the partial
+//     result; U+000B and U+000C at the ends of a line are reported too, but
+//     trimmed, as they are white space.
 //   - NFC is that of golang.org/x/text/unicode/norm, which keeps text in the
 //     Stream-Safe Text Format: after 30 combining marks in a row it inserts
 //     U+034F COMBINING GRAPHEME JOINER.

@@ -589,24 +589,36 @@ func (p *parser) err() error {
 
 // otherEncoding returns what src, a whole text whose first error is that
 // of a byte, looks written in, as the end of that error says it: "the
-// text looks like UTF-16 without a byte order mark"; or "" when it does
-// not tell, or when that error names the byte order mark already. line is
-// src's first line if the error is there, and otherwise "" (utf16Text).
+// text starts with the byte order mark of UTF-32, 00 00 fe ff", "the text
+// looks like UTF-32 without a byte order mark", or the same of UTF-16; or
+// "" when it does not tell, or when that error names the byte order mark
+// already (problemError). UTF-32 is told by its mark, by an ASCII first
+// character (lex.UTF32Start), or by two of its line feeds, which read as
+// UTF-16's too, in any script; UTF-16 as utf16Text tells it. line is src's
+// first line if the error is there, and otherwise "".
 func otherEncoding(src, line string) string {
-	switch bom, _, ok := lex.UTF32Start(src[:min(len(src), 8)]); {
-	case bom && src[0] == 0:
-		// Big-endian: the first error is the NUL that starts the mark.
+	head := src[:min(len(src), 16<<10)]
+	_, _, ascii := lex.UTF32Start(head[:min(len(head), 8)])
+	switch {
+	case strings.HasPrefix(src, utf32BEMark):
+		// The first error is the NUL that starts the mark.
 		return "the text starts with the byte order mark of UTF-32, 00 00 fe ff"
-	case bom:
-		return "" // the mark's bad bytes are the first error, which names them
-	case ok:
+	case strings.HasPrefix(src, utf32LEMark):
+		return ""
+	case ascii || strings.IndexByte(head, 0) >= 0 && wideLineFeeds(head, 4):
 		return "the text looks like UTF-32 without a byte order mark"
-	}
-	if utf16Text(src, line) {
+	case utf16Text(src, line):
 		return "the text looks like UTF-16 without a byte order mark"
 	}
 	return ""
 }
+
+// The byte order marks of UTF-32, big- and little-endian; the second
+// starts as that of UTF-16 does.
+const (
+	utf32BEMark = "\x00\x00\xfe\xff"
+	utf32LEMark = "\xff\xfe\x00\x00"
+)
 
 // isProblem reports whether err is that of a problem the lexer found.
 func isProblem(err error) bool {
@@ -621,11 +633,10 @@ func problemError(pr lex.Problem) *ParseError {
 		e.Err = controlCharError(pr.Rune)
 	default:
 		bad := pr.Raw[pr.Col-1:][:pr.Len]
-		switch bom, _, _ := lex.UTF32Start(pr.Raw[:min(len(pr.Raw), 4)]); {
+		switch {
 		case pr.Line != 1 || pr.Col != 1 || !lex.HasUTF16BOM(bad):
 			e.Err = invalidUTF8(bad)
-		case bom:
-			// The mark of UTF-32, little-endian, starts as that of UTF-16.
+		case strings.HasPrefix(pr.Raw, utf32LEMark):
 			e.Err = fmt.Errorf("%w: % x, the start of ff fe 00 00, the byte order mark of UTF-32: the text is to be UTF-8", ErrInvalidUTF8, bad[:2])
 		default:
 			e.Err = fmt.Errorf("%w: % x, the byte order mark of UTF-16: the text is to be UTF-8", ErrInvalidUTF8, bad[:2])
@@ -674,22 +685,23 @@ func utf16Text(src, line string) bool {
 		return false
 	}
 	// Most texts hold no NUL, and so no line feed in UTF-16.
-	if head := src[:min(len(src), 16<<10)]; strings.IndexByte(head, 0) >= 0 && utf16LineFeeds(head) {
+	if head := src[:min(len(src), 16<<10)]; strings.IndexByte(head, 0) >= 0 && wideLineFeeds(head, 2) {
 		return true
 	}
 	return looksUTF16(line)
 }
 
-// utf16LineFeeds reports whether two of the line feeds in s are in UTF-16
-// of one byte order: '\n' then a NUL, or a NUL then '\n', at an even
-// offset.
-func utf16LineFeeds(s string) bool {
+// wideLineFeeds reports whether two of the line feeds in s are in UTF-16
+// (size 2) or in UTF-32 (size 4), of one byte order: '\n' then size-1
+// NULs, or size-1 NULs then '\n', at an offset that is a multiple of size.
+func wideLineFeeds(s string, size int) bool {
+	lfLE, lfBE := "\n\x00\x00\x00"[:size], "\x00\x00\x00\n"[4-size:]
 	le, be := 0, 0
-	for i := 0; i+1 < len(s); i += 2 {
-		switch {
-		case s[i] == '\n' && s[i+1] == 0:
+	for i := 0; i+size <= len(s); i += size {
+		switch s[i : i+size] {
+		case lfLE:
 			le++
-		case s[i] == 0 && s[i+1] == '\n':
+		case lfBE:
 			be++
 		}
 	}

@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
@@ -385,6 +386,10 @@ func TestUTF16Hint(t *testing.T) {
 		// none as high as 0x20.
 		{"spaces between letters", "\x01 a b c\n", "1:1: control character U+0001"},
 		{"in the first 64 bytes", strings.Repeat("a\x00b\x00", 16) + "xyz\n", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		// UTF-32 that starts in another script: by its line feeds.
+		{"UTF-32LE, Cyrillic", utf32Bytes("Тема дня\nSUMMARY\nТекст\n", false), "1:2: control character U+0004: the text looks like UTF-32 without a byte order mark: it is to be UTF-8"},
+		{"UTF-32BE, Japanese", utf32Bytes("日本語\nSUMMARY\n", true), "1:1: control character U+0000: the text looks like UTF-32 without a byte order mark: it is to be UTF-8"},
+		{"UTF-32LE, one line, not ASCII first", utf32Bytes("«Titre»\n", false), "1:1: invalid UTF-8: ab"},
 		// Line feeds in UTF-16, but the first error is not a byte's.
 		{"a parse error first", "RESUME\n\x00\n\x00", "1:1: missing title: the first non-blank line is the header SUMMARY"},
 	} {
@@ -495,6 +500,20 @@ func utf16Bytes(s string, bigEndian bool) string {
 			b = append(b, byte(u>>8), byte(u))
 		} else {
 			b = append(b, byte(u), byte(u>>8))
+		}
+	}
+	return string(b)
+}
+
+// utf32Bytes returns s in UTF-32, of either byte order, without a byte
+// order mark.
+func utf32Bytes(s string, bigEndian bool) string {
+	var b []byte
+	for _, r := range s {
+		if bigEndian {
+			b = binary.BigEndian.AppendUint32(b, uint32(r))
+		} else {
+			b = binary.LittleEndian.AppendUint32(b, uint32(r))
 		}
 	}
 	return string(b)

@@ -234,7 +234,7 @@ var byteOrderMark = []byte("\uFEFF")
 // any: ValidateJSON then says what it is.
 func isJSON(data []byte) bool {
 	data = bytes.TrimPrefix(data, byteOrderMark)
-	if utf16Start(data) {
+	if wideStart(data) {
 		return true
 	}
 	data = bytes.TrimLeft(data, jsonSpace)
@@ -281,9 +281,9 @@ func startsAsObject(data []byte) bool {
 	return true // a document cut short in its first key
 }
 
-// utf16Start reports whether data starts with '{' or '[' in UTF-16 or
+// wideStart reports whether data starts with '{' or '[' in UTF-16 or
 // UTF-32, of either byte order, with its byte order mark or without.
-func utf16Start(data []byte) bool {
+func wideStart(data []byte) bool {
 	head := string(data[:min(len(data), 8)])
 	_, c, ok := lex.UTF32Start(head)
 	if !ok {
