@@ -134,9 +134,7 @@ func checkSchema(doc any, all bool) (ValidationErrors, error) {
 		restore = append(restore, func() { parent[l.key] = list })
 		if len(list) > maxItems {
 			// The schema's maxItems, with Validate's message.
-			var tv validator
-			tv.count(at(""), l.key, len(list))
-			cause := tv.errs[0].Err
+			cause := tooManyError(l.key, len(list))
 			problems = append(problems, schemaProblem{l.parent + "/" + l.key, "", cause.Error(), cause})
 			continue
 		}
@@ -309,8 +307,7 @@ func validateSchema(s *jsonschema.Schema, v any, at string, all bool) (problems 
 			} else if cause := ruleError(v, e, pointer); cause != nil {
 				problems = append(problems, schemaProblem{pointer, "", cause.Error(), cause})
 			} else {
-				msg := schemaMessage(e)
-				problems = append(problems, schemaProblem{pointer, "", msg, keywordCause(e, msg)})
+				problems = append(problems, schemaProblem{pointer, "", schemaMessage(e), nil})
 			}
 		}
 		for _, c := range e.Causes {
@@ -355,24 +352,6 @@ func (p schemaProblem) err() error {
 	return fmt.Errorf("%w: %s", ErrSchema, p.msg)
 }
 
-// keywordCause returns, for e, a leaf error whose message is msg, an
-// error with that message that wraps the sentinel of Validate for the
-// same rule, or nil: [ErrEmpty] for minLength (the schema's only minimum
-// is 1), [ErrTooLong] for maxLength and maxItems, and
-// [ErrUnknownEntityType] for enum (the entity type's list).
-func keywordCause(e *jsonschema.ValidationError, msg string) error {
-	loc := e.AbsoluteKeywordLocation
-	switch loc[strings.LastIndexByte(loc, '/')+1:] {
-	case "minLength":
-		return relabeled{msg, ErrEmpty}
-	case "maxLength", "maxItems":
-		return relabeled{msg, ErrTooLong}
-	case "enum":
-		return relabeled{msg, ErrUnknownEntityType}
-	}
-	return nil
-}
-
 // A relabeled error has a message of its own and wraps err: the
 // validator's message with the sentinel of Validate for the same rule, a
 // JSON syntax error with a message that says where it is, or Validate's
@@ -391,52 +370,41 @@ func (e relabeled) Unwrap() error { return e.err }
 // pattern of a one-line or multi-line text (#/$defs/line, #/$defs/text),
 // [ErrWhiteSpace], [ErrControlChar] or [ErrLineBreak] with its detail;
 // for minLength and maxLength, [ErrEmpty] or [ErrTooLong] with the name of
-// the field; for enum, [ErrUnknownEntityType]. (A list too long is
-// checkSchema's to report.) It returns nil for other errors, and should
-// the two ever disagree.
+// the field; for enum, and for the length of an entity type, over which
+// it is unknown too, [ErrUnknownEntityType]. (A list too long is
+// checkSchema's to report.) It returns nil for other errors, and for a
+// pattern that Validate finds no fault with, should the two disagree.
 func ruleError(v any, e *jsonschema.ValidationError, pointer string) error {
 	loc := e.AbsoluteKeywordLocation
-	value := resolvePointer(v, e.InstanceLocation)
-	var tv validator
-	var sentinels []error // those of the rule: the first error that wraps one is e's
-	switch keyword := loc[strings.LastIndexByte(loc, '/')+1:]; {
-	case keyword == "pattern":
-		f := field{what: "text", max: math.MaxInt}
-		switch {
-		case strings.HasSuffix(loc, "#/$defs/line/pattern"):
-		case strings.HasSuffix(loc, "#/$defs/text/pattern"):
-			f.multi = true
-		default:
-			return nil
-		}
-		s, ok := value.(string)
-		if !ok {
-			return nil
-		}
-		tv.text(at(""), &f, s)
-		sentinels = []error{ErrWhiteSpace, ErrControlChar, ErrLineBreak}
-	case keyword == "minLength" || keyword == "maxLength":
-		f := fieldAt(pointer)
-		s, ok := value.(string)
-		if f == nil || !ok {
-			return nil
-		}
-		tv.text(at(""), f, s)
-		sentinels = []error{ErrEmpty, ErrTooLong}
-	case keyword == "enum" && entityTypeAt(pointer):
-		s, ok := value.(string)
-		if !ok {
-			return nil
-		}
+	s, ok := resolvePointer(v, e.InstanceLocation).(string)
+	if !ok {
+		return nil // every rule here is one of a text
+	}
+	keyword := loc[strings.LastIndexByte(loc, '/')+1:]
+	f := fieldAt(pointer)
+	switch {
+	case entityTypeAt(pointer) && (keyword == "enum" || keyword == "maxLength"):
 		return unknownTypeError(s)
+	case keyword == "minLength" && f != nil:
+		return emptyError(f)
+	case keyword == "maxLength" && f != nil:
+		return tooLongError(f, utf8.RuneCountInString(s))
+	case keyword != "pattern":
+		return nil
+	}
+	text := field{what: "text", max: math.MaxInt}
+	switch {
+	case strings.HasSuffix(loc, "#/$defs/line/pattern"):
+	case strings.HasSuffix(loc, "#/$defs/text/pattern"):
+		text.multi = true
 	default:
 		return nil
 	}
+	var tv validator
+	tv.text(at(""), &text, s)
 	for _, ve := range tv.errs {
-		for _, sentinel := range sentinels {
-			if errors.Is(ve.Err, sentinel) {
-				return ve.Err
-			}
+		if errors.Is(ve.Err, ErrWhiteSpace) || errors.Is(ve.Err, ErrControlChar) || errors.Is(ve.Err, ErrLineBreak) {
+			return ve.Err
 		}
 	}
 	return nil
@@ -471,8 +439,9 @@ func fieldAt(pointer string) *field {
 // entityTypeAt reports whether pointer is that of an entity's type.
 func entityTypeAt(pointer string) bool { return anyIndex(pointer) == "/entities/-/type" }
 
-// anyIndex returns pointer with each segment that is an index into a list
-// made "-": "/entities/12/name" is "/entities/-/name".
+// anyIndex returns pointer with each segment that reads as an index made
+// "-": "/entities/12/name" is "/entities/-/name". In a digest only the
+// indexes into its lists are such segments.
 func anyIndex(pointer string) string {
 	var b strings.Builder
 	for p := pointer; p != ""; {
@@ -887,7 +856,7 @@ func tokenError(err error, data []byte, at int64) error {
 	}
 	if se, ok := err.(*json.SyntaxError); ok {
 		msg, notUTF8 := characterNamed(se.Error(), data[at:])
-		msg = fmt.Sprintf("%s, in the token at byte %d%s", msg, at, utf16Hint(data))
+		msg = fmt.Sprintf("%s, in the token at byte %d%s", msg, at, encodingHint(data))
 		if notUTF8 {
 			return relabeled{msg, errors.Join(se, ErrInvalidUTF8)}
 		}
@@ -896,14 +865,14 @@ func tokenError(err error, data []byte, at int64) error {
 	return err
 }
 
-// utf16Hint returns what to add to the message of a syntax error in data
+// encodingHint returns what to add to the message of a syntax error in data
 // when data is UTF-16, as Windows tools may save a document, or UTF-32:
 // when, after a byte order mark of UTF-8, which ValidateJSON passes over,
 // it starts with a byte order mark of either, or with an ASCII character
 // in either (lex.UTF32Start, lex.UTF16Start), as a document starts in any
 // script. Each makes a syntax error at one of the first four bytes, the
 // only one reported. It returns "" otherwise.
-func utf16Hint(data []byte) string {
+func encodingHint(data []byte) string {
 	data = bytes.TrimPrefix(data, []byte(byteOrderMark))
 	head := string(data[:min(len(data), 8)])
 	if bom, _, ok := lex.UTF32Start(head); bom || ok {

@@ -902,6 +902,7 @@ func TestValidateJSONSameMessages(t *testing.T) {
 		{"unknown type", func(d *Digest) { d.Entities[1].Type = "Person_Other" }},
 		{"empty type", func(d *Digest) { d.Entities[1].Type = "" }},
 		{"long unknown type", func(d *Digest) { d.Entities[1].Type = EntityType(strings.Repeat("X", 50)) }},
+		{"type over the schema's length", func(d *Digest) { d.Entities[1].Type = EntityType(strings.Repeat("X", maxShort+1)) }},
 		{"too many highlights", func(d *Digest) { d.Highlights = many(maxItems + 1) }},
 		{"too many paragraphs", func(d *Digest) { d.CoreSubject.Paragraphs = many(maxItems + 1) }},
 		{"too many keywords", func(d *Digest) { d.Keywords = many(maxItems + 1) }},

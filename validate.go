@@ -556,10 +556,26 @@ func unknownTypeError(t string) error {
 	return fmt.Errorf("%w %s", ErrUnknownEntityType, excerpt(t))
 }
 
+// emptyError returns the error for a value of f, a required field, that
+// is empty.
+func emptyError(f *field) error { return fmt.Errorf("%w %s", ErrEmpty, f.what) }
+
+// tooLongError returns the error for a value of f of n characters, more
+// than f.max.
+func tooLongError(f *field, n int) error {
+	return fmt.Errorf("%w: %d characters in the %s, at most %d", ErrTooLong, n, f.what, f.max)
+}
+
+// tooManyError returns the error for a list, what, of n items, more than
+// maxItems.
+func tooManyError(what string, n int) error {
+	return fmt.Errorf("%w: %d %s, at most %d", ErrTooLong, n, what, maxItems)
+}
+
 // count checks the length of a list.
 func (v *validator) count(p pointer, what string, n int) {
 	if n > maxItems && v.keep(p, ErrTooLong) {
-		v.add(p, fmt.Errorf("%w: %d %s, at most %d", ErrTooLong, n, what, maxItems))
+		v.add(p, tooManyError(what, n))
 	}
 }
 
@@ -570,7 +586,7 @@ func (v *validator) text(p pointer, f *field, s string) bool {
 	if s == "" {
 		if f.required {
 			if v.keep(p, ErrEmpty) {
-				v.add(p, fmt.Errorf("%w %s", ErrEmpty, f.what))
+				v.add(p, emptyError(f))
 			}
 			return false
 		}
@@ -579,7 +595,7 @@ func (v *validator) text(p pointer, f *field, s string) bool {
 	n := v.found
 	if len(s) > f.max { // a character is at least one byte
 		if c := utf8.RuneCountInString(s); c > f.max && v.keep(p, ErrTooLong) {
-			v.add(p, fmt.Errorf("%w: %d characters in the %s, at most %d", ErrTooLong, c, f.what, f.max))
+			v.add(p, tooLongError(f, c))
 		}
 	}
 	if !f.multi || strings.IndexByte(s, '\n') < 0 {

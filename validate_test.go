@@ -778,9 +778,9 @@ func TestValidateJSON(t *testing.T) {
 		// A schema error wraps the sentinel of Validate for the same
 		// rule too.
 		{"unknown type", strings.Replace(doc, `"type":"Person_Male"`, `"type":"Politician"`, 1), "/entities/0/type", ErrUnknownEntityType},
-		// A type over the schema's 4096 characters: the schema's maxLength,
-		// for which Validate has no rule of its own, comes first.
-		{"long type", strings.Replace(doc, `"type":"Person_Male"`, `"type":"`+strings.Repeat("x", 4097)+`"`, 1), "/entities/0/type", ErrTooLong},
+		// A type over the schema's 4096 characters: unknown, as
+		// Validate has it, not too long.
+		{"long type", strings.Replace(doc, `"type":"Person_Male"`, `"type":"`+strings.Repeat("x", 4097)+`"`, 1), "/entities/0/type", ErrUnknownEntityType},
 		{"empty text", strings.Replace(doc, `"name":"Ali Darwish"`, `"name":""`, 1), "/entities/0/name", ErrEmpty},
 		{"too long", strings.Replace(doc, `"title":"`, `"title":"`+strings.Repeat("x", 4097), 1), "/title", ErrTooLong},
 		{"too many items", strings.Replace(doc, `"keywords":[`, `"keywords":[`+strings.Repeat(`"k",`, 100001), 1), "/keywords", ErrTooLong},
