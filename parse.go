@@ -592,10 +592,11 @@ func (p *parser) err() error {
 // text starts with the byte order mark of UTF-32, 00 00 fe ff", "the text
 // looks like UTF-32 without a byte order mark", or the same of UTF-16; or
 // "" when it does not tell, or when that error names the byte order mark
-// already (problemError). UTF-32 is told by its mark, by an ASCII first
-// character (lex.UTF32Start), or by two of its line feeds, which read as
-// UTF-16's too, in any script; UTF-16 as utf16Text tells it. line is src's
-// first line if the error is there, and otherwise "".
+// already (problemError): a mark of UTF-16, or of UTF-32 little-endian,
+// which starts as that of UTF-16. UTF-32 is told by its mark, by an ASCII
+// first character (lex.UTF32Start), or, in any script, by its line feeds
+// (utf32LineFeeds); UTF-16 as utf16Text tells it. line is src's first line
+// if the error is there, and otherwise "".
 func otherEncoding(src, line string) string {
 	head := src[:min(len(src), 16<<10)]
 	_, _, ascii := lex.UTF32Start(head[:min(len(head), 8)])
@@ -603,11 +604,11 @@ func otherEncoding(src, line string) string {
 	case strings.HasPrefix(src, utf32BEMark):
 		// The first error is the NUL that starts the mark.
 		return "the text starts with the byte order mark of UTF-32, 00 00 fe ff"
-	case strings.HasPrefix(src, utf32LEMark):
+	case lex.HasUTF16BOM(src):
 		return ""
-	case ascii || strings.IndexByte(head, 0) >= 0 && wideLineFeeds(head, 4):
+	case ascii || utf32LineFeeds(head):
 		return "the text looks like UTF-32 without a byte order mark"
-	case utf16Text(src, line):
+	case utf16Text(head, line):
 		return "the text looks like UTF-16 without a byte order mark"
 	}
 	return ""
@@ -669,34 +670,46 @@ func invalidUTF8(bad string) error {
 	return fmt.Errorf("%w: % x", ErrInvalidUTF8, bad)
 }
 
-// utf16Text reports whether src, a whole text, reads as UTF-16 without a
-// byte order mark (with one, its first error names the mark): when two of
-// the line feeds in its first 16 KiB are in UTF-16, of one byte order, or
-// when line, its first line if its first error is there and otherwise "",
-// does (looksUTF16). In UTF-16, in any script, a line feed is
+// utf16Text reports whether head, the first 16 KiB of a text with no byte
+// order mark, reads as UTF-16: when two of its line feeds are in UTF-16,
+// of one byte order, or when line, its first line if its first error is
+// there and otherwise "", does (looksUTF16). In UTF-16, in any script, a line feed is
 // '\n' then a NUL (little-endian) or a NUL then '\n' (big-endian), at an
 // even offset, and no other character has those two bytes there. A text
 // of one line, or whose first two lines are long, still reads as UTF-16
 // when its first line is in a script below U+2000. That test alone would
 // take a first line of tabs for the scripts of India: it is made only when
 // that line has an error, as such a line in UTF-16 has.
-func utf16Text(src, line string) bool {
-	if lex.HasUTF16BOM(src) {
-		return false
-	}
-	// Most texts hold no NUL, and so no line feed in UTF-16.
-	if head := src[:min(len(src), 16<<10)]; strings.IndexByte(head, 0) >= 0 && wideLineFeeds(head, 2) {
+func utf16Text(head, line string) bool {
+	if le, be := wideLineFeeds(head, 2); le >= 2 || be >= 2 {
 		return true
 	}
 	return looksUTF16(line)
 }
 
-// wideLineFeeds reports whether two of the line feeds in s are in UTF-16
-// (size 2) or in UTF-32 (size 4), of one byte order: '\n' then size-1
-// NULs, or size-1 NULs then '\n', at an offset that is a multiple of size.
-func wideLineFeeds(s string, size int) bool {
+// utf32LineFeeds reports whether two of the line feeds in head, the first
+// 16 KiB of a text, are in UTF-32, of one byte order, and all its line
+// feeds in UTF-16 of that order are those: in UTF-16, "\n\x00\x00\x00" is
+// a line feed then U+0000, which a text of several lines in UTF-16 has
+// after each of its line feeds only by chance.
+func utf32LineFeeds(head string) bool {
+	le4, be4 := wideLineFeeds(head, 4)
+	if le4 < 2 && be4 < 2 {
+		return false
+	}
+	le2, be2 := wideLineFeeds(head, 2)
+	return le4 >= 2 && le4 == le2 || be4 >= 2 && be4 == be2
+}
+
+// wideLineFeeds counts the line feeds in s in UTF-16 (size 2) or in UTF-32
+// (size 4), of each byte order: '\n' then size-1 NULs (little-endian), or
+// size-1 NULs then '\n' (big-endian), at an offset that is a multiple of
+// size.
+func wideLineFeeds(s string, size int) (le, be int) {
+	if strings.IndexByte(s, 0) < 0 {
+		return 0, 0 // most texts hold no NUL, and so no such line feed
+	}
 	lfLE, lfBE := "\n\x00\x00\x00"[:size], "\x00\x00\x00\n"[4-size:]
-	le, be := 0, 0
 	for i := 0; i+size <= len(s); i += size {
 		switch s[i : i+size] {
 		case lfLE:
@@ -705,7 +718,7 @@ func wideLineFeeds(s string, size int) bool {
 			be++
 		}
 	}
-	return le >= 2 || be >= 2
+	return le, be
 }
 
 // looksUTF16 reports whether line, the first of a text, reads as UTF-16

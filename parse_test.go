@@ -390,6 +390,12 @@ func TestUTF16Hint(t *testing.T) {
 		{"UTF-32LE, Cyrillic", utf32Bytes("Тема дня\nSUMMARY\nТекст\n", false), "1:2: control character U+0004: the text looks like UTF-32 without a byte order mark: it is to be UTF-8"},
 		{"UTF-32BE, Japanese", utf32Bytes("日本語\nSUMMARY\n", true), "1:1: control character U+0000: the text looks like UTF-32 without a byte order mark: it is to be UTF-8"},
 		{"UTF-32LE, one line, not ASCII first", utf32Bytes("«Titre»\n", false), "1:1: invalid UTF-8: ab"},
+		// UTF-16 whose line feeds stand, with U+0000 after them, as
+		// UTF-32's would: named by its mark, or as UTF-16 by its other
+		// line feeds.
+		{"UTF-16LE, a mark, line feeds as UTF-32's", "\xff\xfe" + utf16Bytes("A\n\x00\n\x00", false), "1:1: invalid UTF-8: ff fe, the byte order mark of UTF-16: the text is to be UTF-8"},
+		{"UTF-16LE, line feeds as UTF-32's and others", utf16Bytes("Тема\n\x00Тема\n\x00SUMMARY\n", false), "1:2: control character U+0004: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		{"UTF-16BE, line feeds as UTF-32's and others", utf16Bytes("Те\x00\nТема\x00\nSUMMARY\n", true), "1:1: control character U+0004: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 		// Line feeds in UTF-16, but the first error is not a byte's.
 		{"a parse error first", "RESUME\n\x00\n\x00", "1:1: missing title: the first non-blank line is the header SUMMARY"},
 	} {
