@@ -160,14 +160,14 @@ func displayLine(src string, col int) (string, int) {
 // terminal, as runeWidth does, but for the characters that join an emoji
 // before them into one, which a terminal that knows these sequences shows
 // as one emoji, two columns wide: a symbol after an emoji or symbol and
-// U+200D ZERO WIDTH JOINER ("👨\u200d👩", "👨\u200d❤\ufe0f") adds no
-// column; a skin tone after an emoji, and U+FE0F after a symbol or a
-// keycap base, add what the emoji lacks of two columns: one after a
-// symbol one column wide ("❤\ufe0f", "🏛\ufe0f", "🖐🏻", "1\ufe0f\u20e3"),
-// none after one two columns wide ("👍🏻"). A flag ("🇫🇷") is two regional
-// indicators, one column each. A joiner between letters, as in Indic
-// scripts, joins nothing here, nor does U+FFFD, which stands for what
-// cannot be shown.
+// U+200D ZERO WIDTH JOINER ("👨\u200d👩", "👨\u200d❤\ufe0f") adds no column; a
+// skin tone after an emoji, and U+FE0F after a symbol, an emoji of another
+// category ("‼\ufe0f") or a keycap base, add what the emoji lacks of two
+// columns: one after a symbol one column wide ("❤\ufe0f", "🏛\ufe0f", "🖐🏻",
+// "1\ufe0f\u20e3"), none after one two columns wide ("👍🏻"). A flag ("🇫🇷")
+// is two regional indicators, one column each. A joiner between letters, as
+// in Indic scripts, joins nothing here, nor does U+FFFD, which stands for
+// what cannot be shown.
 type widths struct {
 	prev    rune // the character before
 	emoji   bool // the characters before end with an emoji or a symbol, and what joins it (U+200D, U+FE0F, a mark)
@@ -177,7 +177,7 @@ type widths struct {
 // next returns the width of r, the character after those given before.
 func (w *widths) next(r rune) int {
 	n := runeWidth(r)
-	symbol := lex.IsEmoji(r) || r != utf8.RuneError && unicode.Is(unicode.So, r)
+	symbol := lex.IsEmoji(r) || r != utf8.RuneError && unicode.Is(unicode.So, r) || isEmojiNotSymbol(r)
 	joins := true
 	switch {
 	case w.prev == 0x200D && w.emoji && symbol:
@@ -203,6 +203,17 @@ func (w *widths) next(r rune) int {
 // starts, as wcwidth counts them.
 func isHangulJoining(r rune) bool {
 	return 0x1160 <= r && r <= 0x11FF || 0xD7B0 <= r && r <= 0xD7FF
+}
+
+// isEmojiNotSymbol reports whether r is one of the emoji outside the
+// emoji blocks whose category is not So (other symbol), which U+FE0F
+// shows as emoji as it does the symbols: ‼ ⁉ ℹ ↔ ◻ ◼ ◽ ◾ ⤴ ⤵ 〰 〽.
+func isEmojiNotSymbol(r rune) bool {
+	switch r {
+	case 0x203C, 0x2049, 0x2139, 0x2194, 0x25FB, 0x25FC, 0x25FD, 0x25FE, 0x2934, 0x2935, 0x3030, 0x303D:
+		return true
+	}
+	return false
 }
 
 // isKeycapBase reports whether r starts a keycap emoji: r, U+FE0F, U+20E3.
