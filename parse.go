@@ -671,15 +671,15 @@ func invalidUTF8(bad string) error {
 }
 
 // utf16Text reports whether head, the first 16 KiB of a text with no byte
-// order mark, reads as UTF-16: when two of its line feeds are in UTF-16,
-// of one byte order, or when line, its first line if its first error is
-// there and otherwise "", does (looksUTF16). In UTF-16, in any script, a line feed is
-// '\n' then a NUL (little-endian) or a NUL then '\n' (big-endian), at an
-// even offset, and no other character has those two bytes there. A text
-// of one line, or whose first two lines are long, still reads as UTF-16
-// when its first line is in a script below U+2000. That test alone would
-// take a first line of tabs for the scripts of India: it is made only when
-// that line has an error, as such a line in UTF-16 has.
+// order mark, reads as UTF-16: when two of its line feeds are in UTF-16, of
+// one byte order, or when line, its first line if its first error is there
+// and otherwise "", does (looksUTF16). In UTF-16, in any script, a line
+// feed is '\n' then a NUL (little-endian) or a NUL then '\n' (big-endian),
+// at an even offset, and no other character has those two bytes there. A
+// text of one line, or whose first two lines are long, still reads as
+// UTF-16 when its first line is in a script below U+2000. That test alone
+// would take a first line of tabs for the scripts of India: it is made only
+// when that line has an error, as such a line in UTF-16 has.
 func utf16Text(head, line string) bool {
 	if le, be := wideLineFeeds(head, 2); le >= 2 || be >= 2 {
 		return true
