@@ -76,10 +76,11 @@
 //     and the line holds two characters or more of the scripts below
 //     U+2000 (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai and the scripts
 //     of India among others), not all the same. A text in UTF-32 is named
-//     so by its byte order mark, or, without one, when it starts with an
-//     ASCII character or two of the line feeds in its first 16 KiB are in
-//     UTF-32. Control characters are reported and kept in the partial
-//     result; U+000B and U+000C at the ends of a line are reported too, but
+//     so by its byte order mark, or, without one, when every four bytes of
+//     its first 16 KiB read as a character in UTF-32 and it starts with an
+//     ASCII character or two of its line feeds there are in UTF-32.
+//     Control characters are reported and kept in the partial result;
+//     U+000B and U+000C at the ends of a line are reported too, but
 //     trimmed, as they are white space.
 //   - NFC is that of golang.org/x/text/unicode/norm, which keeps text in the
 //     Stream-Safe Text Format: after 30 combining marks in a row it inserts

@@ -593,9 +593,11 @@ func (p *parser) err() error {
 // looks like UTF-32 without a byte order mark", or the same of UTF-16; or
 // "" when it does not tell, or when that error names the byte order mark
 // already (problemError): a mark of UTF-16, or of UTF-32 little-endian,
-// which starts as that of UTF-16. UTF-32 is told by its mark, by an ASCII
-// first character (lex.UTF32Start), or, in any script, by its line feeds
-// (utf32LineFeeds); UTF-16 as utf16Text tells it. line is src's first line
+// which starts as that of UTF-16. UTF-32 is told by its mark, or, when
+// every four bytes of its start read as a character in UTF-32
+// (validUTF32), by an ASCII first character (lex.UTF32Start) or, in any
+// script, by its line feeds (utf32LineFeeds); UTF-16 as utf16Text tells
+// it. line is src's first line
 // if the error is there, and otherwise "".
 func otherEncoding(src, line string) string {
 	head := src[:min(len(src), 16<<10)]
@@ -606,7 +608,7 @@ func otherEncoding(src, line string) string {
 		return "the text starts with the byte order mark of UTF-32, 00 00 fe ff"
 	case lex.HasUTF16BOM(src):
 		return ""
-	case ascii || utf32LineFeeds(head):
+	case ascii && validUTF32(head, head[0] == 0) || utf32LineFeeds(head):
 		return "the text looks like UTF-32 without a byte order mark"
 	case utf16Text(head, line):
 		return "the text looks like UTF-16 without a byte order mark"
@@ -688,17 +690,31 @@ func utf16Text(head, line string) bool {
 }
 
 // utf32LineFeeds reports whether two of the line feeds in head, the first
-// 16 KiB of a text, are in UTF-32, of one byte order, and all its line
-// feeds in UTF-16 of that order are those: in UTF-16, "\n\x00\x00\x00" is
-// a line feed then U+0000, which a text of several lines in UTF-16 has
-// after each of its line feeds only by chance.
+// 16 KiB of a text, are in UTF-32, of one byte order, and every four bytes
+// of head read as a character in UTF-32 of that order (validUTF32). In
+// UTF-16, "\n\x00\x00\x00" is a line feed then U+0000; but a text in UTF-16
+// reads as UTF-32 only if every other character of it is below U+0011.
 func utf32LineFeeds(head string) bool {
-	le4, be4 := wideLineFeeds(head, 4)
-	if le4 < 2 && be4 < 2 {
-		return false
+	le, be := wideLineFeeds(head, 4)
+	return le >= 2 && validUTF32(head, false) || be >= 2 && validUTF32(head, true)
+}
+
+// validUTF32 reports whether every four bytes of s, at offsets that are a
+// multiple of 4, are a character in UTF-32 of that byte order: at most
+// U+10FFFF, and no surrogate. A partial character at the end is passed
+// over.
+func validUTF32(s string, bigEndian bool) bool {
+	for i := 0; i+4 <= len(s); i += 4 {
+		b0, b1, b2, b3 := uint32(s[i]), uint32(s[i+1]), uint32(s[i+2]), uint32(s[i+3])
+		r := b3<<24 | b2<<16 | b1<<8 | b0
+		if bigEndian {
+			r = b0<<24 | b1<<16 | b2<<8 | b3
+		}
+		if r > 0x10FFFF || 0xD800 <= r && r <= 0xDFFF {
+			return false
+		}
 	}
-	le2, be2 := wideLineFeeds(head, 2)
-	return le4 >= 2 && le4 == le2 || be4 >= 2 && be4 == be2
+	return true
 }
 
 // wideLineFeeds counts the line feeds in s in UTF-16 (size 2) or in UTF-32

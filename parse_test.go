@@ -396,6 +396,16 @@ func TestUTF16Hint(t *testing.T) {
 		{"UTF-16LE, a mark, line feeds as UTF-32's", "\xff\xfe" + utf16Bytes("A\n\x00\n\x00", false), "1:1: invalid UTF-8: ff fe, the byte order mark of UTF-16: the text is to be UTF-8"},
 		{"UTF-16LE, line feeds as UTF-32's and others", utf16Bytes("Тема\n\x00Тема\n\x00SUMMARY\n", false), "1:2: control character U+0004: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 		{"UTF-16BE, line feeds as UTF-32's and others", utf16Bytes("Те\x00\nТема\x00\nSUMMARY\n", true), "1:1: control character U+0004: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		// UTF-32 that holds a character whose low 16 bits are a line
+		// feed in UTF-16 (U+2000A).
+		{"UTF-32LE, U+2000A", utf32Bytes("Тема\nSUMMARY\n\U0002000A\n", false), "1:2: control character U+0004: the text looks like UTF-32 without a byte order mark: it is to be UTF-8"},
+		{"UTF-32BE, U+2000A", utf32Bytes("日本語\n\U0002000A\nx\n", true), "1:1: control character U+0000: the text looks like UTF-32 without a byte order mark: it is to be UTF-8"},
+		// UTF-16 that starts as UTF-32 does, an ASCII character then
+		// NULs, but whose next characters are no UTF-32.
+		{"UTF-16LE, a blank line then U+0000", utf16Bytes("\n\x00Title\n", false), "2:1: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		{"UTF-16BE, U+0000 then a blank line", utf16Bytes("\x00\nTitle\n", true), "1:1: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		// UTF-32 but for a surrogate, which is no character of it.
+		{"UTF-32LE with a surrogate", "T\x00\x00\x00\n\x00\x00\x00\x00\xd8\x00\x00\n\x00\x00\x00", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 		// Line feeds in UTF-16, but the first error is not a byte's.
 		{"a parse error first", "RESUME\n\x00\n\x00", "1:1: missing title: the first non-blank line is the header SUMMARY"},
 	} {
