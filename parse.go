@@ -587,23 +587,22 @@ func (p *parser) err() error {
 	return errs
 }
 
-// otherEncoding returns what src, a whole text whose first error is that
-// of a byte, looks written in, as the end of that error says it: "the
-// text starts with the byte order mark of UTF-32, 00 00 fe ff", "the text
-// looks like UTF-32 without a byte order mark", or the same of UTF-16; or
-// "" when it does not tell, or when that error names the byte order mark
-// already (problemError): a mark of UTF-16, or of UTF-32 little-endian,
-// which starts as that of UTF-16. UTF-32 is told by its mark, or, when
-// every four bytes of its start read as a character in UTF-32
-// (validUTF32), by an ASCII first character (lex.UTF32Start) or, in any
-// script, by its line feeds (utf32LineFeeds); UTF-16 as utf16Text tells
-// it. line is src's first line
-// if the error is there, and otherwise "".
+// otherEncoding returns what src, a whole text whose first error is that of
+// a byte, looks written in, as the end of that error says it: "the text
+// starts with the byte order mark of UTF-32, 00 00 fe ff", "the text looks
+// like UTF-32 without a byte order mark", or the same of UTF-16; or "" when
+// it does not tell, or when that error names the byte order mark already
+// (problemError): a mark of UTF-16, or of UTF-32 little-endian, which
+// starts as that of UTF-16. UTF-32 is told by its mark, or, when every four
+// bytes of its start read as a character in UTF-32 (validUTF32), by an
+// ASCII first character (lex.UTF32Start) or, in any script, by its line
+// feeds (utf32LineFeeds); UTF-16 as utf16Text tells it. line is src's first
+// line if the error is there, and otherwise "".
 func otherEncoding(src, line string) string {
 	head := src[:min(len(src), 16<<10)]
 	_, _, ascii := lex.UTF32Start(head[:min(len(head), 8)])
 	switch {
-	case strings.HasPrefix(src, utf32BEMark):
+	case strings.HasPrefix(src, lex.UTF32BEMark):
 		// The first error is the NUL that starts the mark.
 		return "the text starts with the byte order mark of UTF-32, 00 00 fe ff"
 	case lex.HasUTF16BOM(src):
@@ -615,13 +614,6 @@ func otherEncoding(src, line string) string {
 	}
 	return ""
 }
-
-// The byte order marks of UTF-32, big- and little-endian; the second
-// starts as that of UTF-16 does.
-const (
-	utf32BEMark = "\x00\x00\xfe\xff"
-	utf32LEMark = "\xff\xfe\x00\x00"
-)
 
 // isProblem reports whether err is that of a problem the lexer found.
 func isProblem(err error) bool {
@@ -639,7 +631,7 @@ func problemError(pr lex.Problem) *ParseError {
 		switch {
 		case pr.Line != 1 || pr.Col != 1 || !lex.HasUTF16BOM(bad):
 			e.Err = invalidUTF8(bad)
-		case strings.HasPrefix(pr.Raw, utf32LEMark):
+		case strings.HasPrefix(pr.Raw, lex.UTF32LEMark):
 			e.Err = fmt.Errorf("%w: % x, the start of ff fe 00 00, the byte order mark of UTF-32: the text is to be UTF-8", ErrInvalidUTF8, bad[:2])
 		default:
 			e.Err = fmt.Errorf("%w: % x, the byte order mark of UTF-16: the text is to be UTF-8", ErrInvalidUTF8, bad[:2])

@@ -381,9 +381,10 @@ func ruleError(v any, e *jsonschema.ValidationError, pointer string) error {
 		return nil // every rule here is one of a text
 	}
 	keyword := loc[strings.LastIndexByte(loc, '/')+1:]
-	f := fieldAt(pointer)
+	general := anyIndex(pointer)
+	f := fieldAt(general)
 	switch {
-	case entityTypeAt(pointer) && (keyword == "enum" || keyword == "maxLength"):
+	case general == "/entities/-/type" && (keyword == "enum" || keyword == "maxLength"):
 		return unknownTypeError(s)
 	case keyword == "minLength" && f != nil:
 		return emptyError(f)
@@ -410,10 +411,11 @@ func ruleError(v any, e *jsonschema.ValidationError, pointer string) error {
 	return nil
 }
 
-// fieldAt returns the field of Validate's rules that the text at pointer,
-// in a digest's JSON, is a value of, or nil.
+// fieldAt returns the field of Validate's rules that the texts at pointer
+// are values of, or nil: pointer names them in a digest's JSON with "-"
+// for an index, as anyIndex returns it.
 func fieldAt(pointer string) *field {
-	switch anyIndex(pointer) {
+	switch pointer {
 	case "/title":
 		return &titleField
 	case "/subtitle":
@@ -436,37 +438,20 @@ func fieldAt(pointer string) *field {
 	return nil
 }
 
-// entityTypeAt reports whether pointer is that of an entity's type.
-func entityTypeAt(pointer string) bool { return anyIndex(pointer) == "/entities/-/type" }
-
-// anyIndex returns pointer with each segment that reads as an index made
-// "-": "/entities/12/name" is "/entities/-/name". In a digest only the
-// indexes into its lists are such segments.
+// anyIndex returns pointer with each segment of digits made "-":
+// "/entities/12/name" is "/entities/-/name". In a digest only the indexes
+// into its lists are such segments.
 func anyIndex(pointer string) string {
 	var b strings.Builder
 	for p := pointer; p != ""; {
 		var seg string
 		seg, p = cutSegment(p)
-		if isIndex(seg) {
+		if lex.IsDigits(seg) {
 			seg = "-"
 		}
 		b.WriteString("/" + seg)
 	}
 	return b.String()
-}
-
-// isIndex reports whether s is an index into a JSON array: digits, with no
-// leading zero but for 0 itself.
-func isIndex(s string) bool {
-	if s == "" || len(s) > 1 && s[0] == '0' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // extraKeys returns, sorted, the first limit of the keys that e, a leaf
@@ -869,25 +854,19 @@ func tokenError(err error, data []byte, at int64) error {
 // when data is UTF-16, as Windows tools may save a document, or UTF-32:
 // when, after a byte order mark of UTF-8, which ValidateJSON passes over,
 // it starts with a byte order mark of either, or with an ASCII character
-// in either (lex.UTF32Start, lex.UTF16Start), as a document starts in any
+// in either (lex.WideStart), as a document starts in any
 // script. Each makes a syntax error at one of the first four bytes, the
 // only one reported. It returns "" otherwise.
 func encodingHint(data []byte) string {
 	data = bytes.TrimPrefix(data, []byte(byteOrderMark))
-	head := string(data[:min(len(data), 8)])
-	if bom, _, ok := lex.UTF32Start(head); bom || ok {
-		if bom {
-			return ": the document starts with the byte order mark of UTF-32: it is to be UTF-8"
-		}
-		return ": the document looks like UTF-32 without a byte order mark: it is to be UTF-8"
-	}
-	switch bom, _, ok := lex.UTF16Start(head[:min(len(head), 4)]); {
+	switch size, bom, _, _ := lex.WideStart(string(data[:min(len(data), 8)])); {
+	case size == 0:
+		return ""
 	case bom:
-		return ": the document starts with the byte order mark of UTF-16: it is to be UTF-8"
-	case ok:
-		return ": the document looks like UTF-16 without a byte order mark: it is to be UTF-8"
+		return fmt.Sprintf(": the document starts with the byte order mark of UTF-%d: it is to be UTF-8", 8*size)
+	default:
+		return fmt.Sprintf(": the document looks like UTF-%d without a byte order mark: it is to be UTF-8", 8*size)
 	}
-	return ""
 }
 
 // characterNamed returns msg, the message of a syntax error in the token

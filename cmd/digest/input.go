@@ -284,11 +284,7 @@ func startsAsObject(data []byte) bool {
 // wideStart reports whether data starts with '{' or '[' in UTF-16 or
 // UTF-32, of either byte order, with its byte order mark or without.
 func wideStart(data []byte) bool {
-	head := string(data[:min(len(data), 8)])
-	_, c, ok := lex.UTF32Start(head)
-	if !ok {
-		_, c, ok = lex.UTF16Start(head[:min(len(head), 4)])
-	}
+	_, _, c, ok := lex.WideStart(string(data[:min(len(data), 8)]))
 	return ok && (c == '{' || c == '[')
 }
 

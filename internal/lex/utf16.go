@@ -1,5 +1,7 @@
 package lex
 
+import "strings"
+
 // HasUTF16BOM reports whether s starts with the byte order mark of UTF-16,
 // little- or big-endian, which a text or document saved as "Unicode" on
 // Windows starts with.
@@ -33,7 +35,7 @@ func UTF16Start(s string) (bom bool, c byte, ok bool) {
 // below 0x80 and not a NUL. Such a start is no text in UTF-8 or in UTF-16,
 // where a NUL is no character of a text.
 func UTF32Start(s string) (bom bool, c byte, ok bool) {
-	if bom = len(s) >= 4 && (s[:4] == "\xff\xfe\x00\x00" || s[:4] == "\x00\x00\xfe\xff"); bom {
+	if bom = strings.HasPrefix(s, UTF32LEMark) || strings.HasPrefix(s, UTF32BEMark); bom {
 		s = s[4:]
 	}
 	if len(s) < 4 || s[1] != 0 || s[2] != 0 || (s[0] == 0) == (s[3] == 0) {
@@ -41,4 +43,25 @@ func UTF32Start(s string) (bom bool, c byte, ok bool) {
 	}
 	c = s[0] | s[3]
 	return bom, c, c < 0x80
+}
+
+// The byte order marks of UTF-32, little- and big-endian. The first starts
+// as that of UTF-16, little-endian, does.
+const (
+	UTF32LEMark = "\xff\xfe\x00\x00"
+	UTF32BEMark = "\x00\x00\xfe\xff"
+)
+
+// WideStart tells how s starts in UTF-32 or, if not, in UTF-16, as
+// UTF32Start and UTF16Start do: size is 4 or 2, the bytes of a code unit,
+// or 0 when s starts in neither, with no byte order mark and no ASCII
+// character.
+func WideStart(s string) (size int, bom bool, c byte, ok bool) {
+	if bom, c, ok := UTF32Start(s); bom || ok {
+		return 4, bom, c, ok
+	}
+	if bom, c, ok := UTF16Start(s); bom || ok {
+		return 2, bom, c, ok
+	}
+	return 0, false, 0, false
 }
