@@ -203,6 +203,7 @@ func checkSchema(doc any, all bool) (ValidationErrors, error) {
 		errs = append(errs, &ValidationError{Pointer: p.pointer, Err: p.err()})
 	}
 	if len(problems) > shown {
+		h.add(ErrSchema) // which every problem not shown wraps, as the shown do
 		for _, p := range problems[DefaultMaxErrors:] {
 			h.add(p.cause)
 		}

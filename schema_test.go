@@ -470,8 +470,12 @@ func TestCheckSchemaManyProblems(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if !errors.Is(errs, ErrTooManyErrors) {
-		t.Error("errors.Is(errs, ErrTooManyErrors) is false")
+	// The last error, alone, wraps the sentinels of those it counts.
+	last := errs[len(errs)-1]
+	for _, target := range []error{ErrTooManyErrors, ErrSchema} {
+		if !errors.Is(last, target) {
+			t.Errorf("errors.Is(%q, %v) is false", last, target)
+		}
 	}
 }
 

@@ -1049,12 +1049,18 @@ func notNFC(s string) (i int, seg string, ok bool) {
 }
 
 // cgjAt returns the offset in s, a text that normalizing changes only by
-// inserting [lex.CGJ], of the first it inserts.
+// inserting [lex.CGJ], of the first it inserts: where the character that
+// the joiner comes before starts. The bytes compared may part within that
+// character, as U+034F (CD 8F) and a mark such as U+0345 (CD 85) share
+// their first byte.
 func cgjAt(s string) int {
 	n := norm.NFC.String(s)
 	i := 0
 	for i < len(s) && s[i] == n[i] {
 		i++
+	}
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
 	}
 	return i
 }

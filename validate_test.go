@@ -576,6 +576,9 @@ func TestValidationErrorMessages(t *testing.T) {
 		{func(d *Digest) { d.Summary = "a\nRÉSUMÉ" }, `/summary: would not read back unchanged: the summary's line 2 would read as the header SUMMARY: "RÉSUMÉ"`},
 		{func(d *Digest) { d.Title = "Cafe\u0301" }, "/title: not in Unicode NFC: \"e\\u0301\" at byte 3: \"Cafe\u0301\""},
 		{func(d *Digest) { d.Title = "Tx" + strings.Repeat("\u0301", 31) }, "/title: would not read back unchanged: reading would insert U+034F COMBINING GRAPHEME JOINER at byte 62, after the 30th combining mark in a row: \"Tx" + strings.Repeat("\u0301", 31) + "\""},
+		// U+0345 starts with CD, as U+034F does: the offset is still that
+		// of the 31st mark's first byte.
+		{func(d *Digest) { d.Title = "Tx" + strings.Repeat("\u0345", 31) }, "/title: would not read back unchanged: reading would insert U+034F COMBINING GRAPHEME JOINER at byte 62, after the 30th combining mark in a row: \"Tx" + strings.Repeat("\u0345", 31) + "\""},
 		{func(d *Digest) { d.Title = "Tx\u0301 Cafe\u0301" }, "/title: not in Unicode NFC: \"e\\u0301\" at byte 8: \"Tx\u0301 Cafe\u0301\""},
 		{func(d *Digest) { d.Title = "Tx" + strings.Repeat("\u0301", 31) + " Cafe\u0301" }, "/title: not in Unicode NFC: \"e\\u0301\" at byte 68: \"Tx" + strings.Repeat("\u0301", 31) + " Cafe\u0301\""},
 		{func(d *Digest) { d.Title = "Tx" + strings.Repeat("\u0301\u0316", 16) }, "/title: not in Unicode NFC: \"x" + strings.Repeat("\\u0301\\u0316", 15) + "\" at byte 1: \"Tx" + strings.Repeat("\u0301\u0316", 16) + "\""},
