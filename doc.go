@@ -176,7 +176,9 @@
 // with no count, as its lists grow; the entities are sized from the count a
 // header declares, and a count far above the entities read costs one more
 // allocation, which gives the room back. A subtitle or summary of several
-// lines costs one more, for the text that joins them; and an error, a few.
+// lines costs one more, for the text that joins them, and one more each
+// time that text outgrows its room, which then doubles; and an error, a
+// few.
 // The lines that need cleaning (a tab, two spaces in a row, U+200B, an
 // invalid byte) or that NFC changes write their new texts one after
 // another in buffers of 4 KiB, doubling up to 64 KiB, none larger than

@@ -60,8 +60,10 @@ func Parse(data []byte) (*Digest, error) {
 }
 
 // ParseReader reads r to its end and parses what it read, as [Parse] does.
-// It reads at most DefaultMaxSize+1 bytes. An error from r is returned as
-// it is, with a nil digest.
+// It reads at most DefaultMaxSize+1 bytes, and leaves the rest of r
+// unread: input larger than DefaultMaxSize gives a nil digest and one
+// error wrapping [ErrTooLarge]. An error from r is returned as it is,
+// with a nil digest.
 func ParseReader(r io.Reader) (*Digest, error) {
 	var p Parser
 	return p.ParseReader(r)
@@ -448,7 +450,8 @@ func (p *parser) finish() {
 }
 
 // countValue returns the value of a count's ASCII digits; ok is false when
-// it does not fit in an int32.
+// they have more than nine significant digits, so that a count taken fits
+// in an int32.
 func countValue(digits string) (n int, ok bool) {
 	digits = strings.TrimLeft(digits, "0")
 	if len(digits) > 9 {
@@ -832,8 +835,10 @@ func (p *parser) addTo(l *strList, s string) {
 	}
 }
 
-// slice returns the list's values, never nil, with no spare capacity so
-// that appending to it cannot overwrite another list.
+// slice returns the list's values, never nil. A run of the shared slice
+// comes with no spare capacity, so that appending to it cannot overwrite
+// another list; a list's own slice may have room, which no other list
+// shares.
 func (l *strList) slice(strs []string) []string {
 	switch {
 	case l.owned:
