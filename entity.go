@@ -51,7 +51,8 @@ var entityTypes = [...]struct {
 // maxIconLen is the length of the longest icon of entityTypes.
 const maxIconLen = len("\U0001F3DB\uFE0F")
 
-// EntityTypes returns the known entity types, in the order of FORMAT.md.
+// EntityTypes returns the known entity types, in the order of FORMAT.md,
+// in a new slice at each call, which the caller may change.
 func EntityTypes() []EntityType {
 	types := make([]EntityType, len(entityTypes))
 	for i, e := range entityTypes {

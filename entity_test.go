@@ -3,6 +3,7 @@ package digest
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"testing"
 )
@@ -92,5 +93,20 @@ func TestEntityTypeText(t *testing.T) {
 	var typ EntityType
 	if n := testing.AllocsPerRun(10, func() { typ.UnmarshalText(text) }); n != 0 {
 		t.Errorf("UnmarshalText of a known name allocated %v times, want 0", n)
+	}
+}
+
+// TestEntityTypesNew checks that EntityTypes returns the types of
+// FORMAT.md §5, in its order, in a slice that the caller may change
+// without changing what the next call returns.
+func TestEntityTypesNew(t *testing.T) {
+	want := []EntityType{PersonMale, PersonFemale, Organization, Location, Event, Product, Other}
+	types := EntityTypes()
+	if !slices.Equal(types, want) {
+		t.Fatalf("EntityTypes() = %q, want %q", types, want)
+	}
+	types[0] = "Changed"
+	if got := EntityTypes(); !slices.Equal(got, want) {
+		t.Errorf("after a change of its result, EntityTypes() = %q, want %q", got, want)
 	}
 }

@@ -38,6 +38,9 @@ var sectionHeaders = [...]string{
 // highlight "-", an entity of type "" and description "Event in Paris" as
 // one of type Event and description "in Paris". Validate first what is to
 // be read back.
+//
+// Format and AppendFormat do not change d, and are safe for concurrent
+// use.
 func Format(d *Digest) []byte {
 	return AppendFormat(nil, d)
 }
