@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,11 +34,15 @@ for "-", fmt reads standard input.
 
 With -w, fmt rewrites each file in place instead, as gofmt -w does: the
 file keeps its owner, mode and other names, and a symbolic link is
-followed. Should writing fail, what the file held is written back. A
-file that has problems or is already canonical is left as it is; a JSON
-document too, reported as a problem: its text form would replace it;
-and a file that is not a regular one, such as a named pipe, which fmt -w
-does not even read (status 2).
+followed. Should writing fail, what the file held is written back.
+Before it rewrites a file, fmt writes what the file holds to a new file
+beside it, FILE.N with a number N, readable by its owner only, and
+removes it once done: should fmt be stopped while it rewrites, that copy
+keeps the file's text, and -w needs to be able to write in the file's
+directory. A file that has problems or is already canonical is left as
+it is; a JSON document too, reported as a problem: its text form would
+replace it; and a file that is not a regular one, such as a named pipe,
+which fmt -w does not even read (status 2).
 `,
 	define: func(fs *flag.FlagSet) func(*cli, []string) int {
 		var in inputFlags
@@ -68,7 +75,7 @@ func (c *cli) format(p *digest.Parser, in *inputFlags, name string, write bool) 
 		return c.fileError(name, err)
 	}
 	var d *digest.Digest
-	if isJSON(data) {
+	if isJSON(data, int64(len(data)) > p.MaxSize) {
 		if write {
 			fmt.Fprintf(c.stderr, "%s: reads as JSON, which fmt -w does not replace with text\n", displayName(name))
 			return exitProblems
@@ -107,8 +114,14 @@ func (c *cli) format(p *digest.Parser, in *inputFlags, name string, write bool) 
 
 // replaceFile rewrites the file name with data, in place, as gofmt -w
 // does: the file keeps its owner, group, mode and other names, which a
-// new file renamed over it would not. A symbolic link is followed. Should
-// writing fail, old, what the file held, is written back.
+// new file renamed over it would not. A symbolic link is followed.
+//
+// As gofmt -w does too, it first writes old, what the file held, to a new
+// file beside it (see backupFile), and removes that copy once the file is
+// rewritten, or written back: a file rewritten in place holds the new
+// text over the old for a moment, and should the program be stopped
+// then, the copy keeps the old one. Should writing fail, old is written
+// back.
 func replaceFile(name string, old, data []byte) error {
 	// Opening a named pipe to write would wait for a reader; and the file
 	// may have changed since it was read.
@@ -119,14 +132,63 @@ func replaceFile(name string, old, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := overwrite(f, data); err != nil {
-		if err2 := overwrite(f, old); err2 != nil {
-			err = fmt.Errorf("%w; writing back what it held failed too, it may be cut: %w", err, err2)
-		}
-		f.Close()
+	defer f.Close() // closed below, but on an error
+	backup, err := backupFile(name, old)
+	if err != nil {
 		return err
 	}
-	return f.Close()
+	testHookBackedUp(backup)
+	if err := overwrite(f, data); err != nil {
+		if err2 := overwrite(f, old); err2 != nil {
+			return fmt.Errorf("%w; writing back what it held failed too, %s keeps it: %w", err, displayName(backup), err2)
+		}
+		os.Remove(backup)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("%w; %s keeps what it held", err, displayName(backup))
+	}
+	return os.Remove(backup)
+}
+
+// testHookBackedUp is called with the name of the copy that replaceFile
+// made, before it rewrites the file.
+var testHookBackedUp = func(backup string) {}
+
+// backupFile writes data, what the file name held, to a new file beside
+// it, named as it is with a dot and a random number after (a.txt.1234),
+// readable by its owner only, and returns the new file's name.
+func backupFile(name string, data []byte) (string, error) {
+	dir, base := filepath.Split(name)
+	// Not os.CreateTemp's default for "", the system's temporary
+	// directory.
+	f, err := os.CreateTemp(cmp.Or(dir, "."), base+".*")
+	if err != nil {
+		return "", backupError(err)
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if err2 := f.Close(); err == nil {
+		err = err2
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", backupError(err)
+	}
+	return filepath.Join(dir, filepath.Base(f.Name())), nil // without "./"
+}
+
+// backupError returns err, an error making the copy of a file to rewrite,
+// as the error of rewriting it, which fileError reports with the file's
+// name: not as the PathError of the copy, whose cause alone it would show.
+func backupError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("writing a copy of it beside it, before rewriting it: %v", err)
 }
 
 // regularFile returns an error unless name, followed if it is a symbolic

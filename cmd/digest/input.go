@@ -232,7 +232,11 @@ var byteOrderMark = []byte("\uFEFF")
 // A document in UTF-16, which Windows tools may save, or in UTF-32, reads
 // as JSON too when it starts with '{' or '[', after a byte order mark if
 // any: ValidateJSON then says what it is.
-func isJSON(data []byte) bool {
+//
+// cut tells that data is the start of a longer input, over -max-size, so
+// that an array or object that would be valid but for its end reads as
+// JSON, which ValidateJSON then reports as too large.
+func isJSON(data []byte, cut bool) bool {
 	data = bytes.TrimPrefix(data, byteOrderMark)
 	if wideStart(data) {
 		return true
@@ -247,7 +251,27 @@ func isJSON(data []byte) bool {
 	// Read whole only where the start does not tell, so that a JSON
 	// document as digest writes them is not read once more before
 	// ValidateJSON reads it.
-	return json.Valid(data) && !bytes.ContainsAny(data, "\u0085\u2028\u2029")
+	return validJSON(data, cut) && !bytes.ContainsAny(data, "\u0085\u2028\u2029")
+}
+
+// validJSON reports whether data is one JSON value, or, when cut, whether
+// it may be the start of one: a value cut short, or a whole value and
+// white space.
+func validJSON(data []byte, cut bool) bool {
+	if !cut {
+		return json.Valid(data)
+	}
+	// The decoder reads the first value whole, and tells a value cut short
+	// (io.ErrUnexpectedEOF) from one that is not JSON (a SyntaxError).
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var v json.RawMessage
+	switch err := dec.Decode(&v); {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return true
+	case err != nil:
+		return false
+	}
+	return len(bytes.TrimLeft(data[dec.InputOffset():], jsonSpace)) == 0
 }
 
 // startsAsObject reports whether data, after a JSON object's '{', goes on

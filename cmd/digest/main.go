@@ -23,20 +23,20 @@
 // Messages quote a file name that holds a character that is not printable,
 // as Go quotes a string ("a\x1b.txt"), so that each stays one line.
 //
-// Parse, fmt and validate read a digest in either form. An input that
-// starts as a JSON object does, with "{" then "}" alone, or "{" then a
-// string and, on the string's line, ":" (white space aside, and line breaks
-// between "{" and the string), is a JSON document, which they read with
+// Parse, fmt and validate read a digest in either form. An input that starts
+// as a JSON object does, with "{" then "}" alone, or "{" then a string and,
+// on the string's line, ":" (white space aside, and line breaks between "{"
+// and the string), is a JSON document, which they read with
 // [digest.Parser.ValidateJSON]; so is one that ends before it tells, as "{"
-// or {"Ga, read as a JSON document cut short; so is any valid JSON object
-// or array, whatever its layout (an array is refused, as it holds no
-// digest, and fmt -w leaves it), but for one that holds U+0085, U+2028 or
-// U+2029, which a text reads as line breaks; and so is an input in UTF-16
-// or UTF-32 that starts with "{" or "[", refused with a message that names
-// its encoding. Any other is a text. So a title may start with "{" or "[",
-// as in {Exclusif}, {"Gaza"} : trêve or [Vidéo] Gaza, unless it goes on as
-// an object's first key does, as in {"Gaza": trêve, or is "{" alone before
-// a line that starts so.
+// or {"Ga, read as a JSON document cut short; so is any valid JSON object or
+// array, whatever its layout (an array is refused, as it holds no digest,
+// and fmt -w leaves it), or one over -max-size that is valid as far as it is
+// read, but for one that holds U+0085, U+2028 or U+2029, which a text reads
+// as line breaks; and so is an input in UTF-16 or UTF-32 that starts with
+// "{" or "[", refused with a message that names its encoding. Any other is a
+// text. So a title may start with "{" or "[", as in {Exclusif}, {"Gaza"} :
+// trêve or [Vidéo] Gaza, unless it goes on as an object's first key does, as
+// in {"Gaza": trêve, or is "{" alone before a line that starts so.
 //
 // Problems in a text are reported on standard error, one a line, as
 //
@@ -109,8 +109,12 @@
 // is; any other is rewritten in place with its canonical form, as gofmt -w
 // does: the file keeps its owner, mode and other names (hard links), and a
 // symbolic link is followed. Should writing fail, what the file held is
-// written back. A JSON document is left as it is and reported as a
-// problem: its text form would replace the document. A file that is not a
+// written back. Before it rewrites a file, fmt writes what the file holds to
+// a new file beside it, FILE.N with a number N (seed.txt.1234), readable by
+// its owner only, and removes it once done: should fmt be stopped while it
+// rewrites, that copy keeps the file's text. So -w needs to be able to write
+// in the file's directory. A JSON document is left as it is and reported as
+// a problem: its text form would replace the document. A file that is not a
 // regular one, such as a named pipe, is neither read nor rewritten
 // (status 2). -w needs file names: it does not read standard input.
 //
@@ -146,7 +150,8 @@
 //
 // and as text: a canonical form that starts as a JSON document does, from
 // a title such as {"Gaza": trêve after a U+200B, which reading removes,
-// would read back as JSON.
+// would read back as JSON. That problem is reported after the digest's
+// others, whatever they are, on a line of its own.
 //
 // A JSON document, for any verb, may be as large as -max-size allows, as
 // a text may ([digest.Parser.ValidateJSON]). One over the limit is

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -53,6 +54,21 @@ func inTempDir(t *testing.T, files map[string]string) string {
 		}
 	}
 	return dir
+}
+
+// parsed returns the digest of text, which must parse without error, and
+// its JSON form.
+func parsed(t *testing.T, text []byte) (*digest.Digest, string) {
+	t.Helper()
+	d, err := digest.Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d, string(js)
 }
 
 // runDigest runs the command with args and stdin, and returns its exit
@@ -456,20 +472,13 @@ func TestHelpFlag(t *testing.T) {
 
 func TestFmtWrite(t *testing.T) {
 	seed := readSeed(t)
-	d, err := digest.Parse(seed)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, js := parsed(t, seed)
 	canonical := digest.Format(d)
-	js, err := json.Marshal(d)
-	if err != nil {
-		t.Fatal(err)
-	}
 	// JSON in another layout than an object's first key on its line, and
 	// a list of digests, are JSON too: fmt -w leaves them.
 	odd := "{\n\"title\"\n: \"T\"}"
-	list := "[\n" + string(js) + ",\n" + string(js) + "\n]\n"
-	inTempDir(t, map[string]string{"broken.txt": broken, "canonical.txt": string(canonical), "seed.json": string(js), "odd.json": odd, "list.json": list})
+	list := "[\n" + js + ",\n" + js + "\n]\n"
+	inTempDir(t, map[string]string{"broken.txt": broken, "canonical.txt": string(canonical), "seed.json": js, "odd.json": odd, "list.json": list})
 	if err := os.WriteFile("seed.txt", seed, 0o640); err != nil {
 		t.Fatal(err)
 	}
@@ -493,7 +502,7 @@ func TestFmtWrite(t *testing.T) {
 		"seed.txt":      string(canonical),
 		"broken.txt":    broken,
 		"canonical.txt": string(canonical),
-		"seed.json":     string(js),
+		"seed.json":     js,
 		"odd.json":      odd,
 		"list.json":     list,
 	} {
@@ -609,15 +618,8 @@ type failWriter struct{}
 func (failWriter) Write([]byte) (int, error) { return 0, errDiskFull }
 
 func TestStdoutError(t *testing.T) {
-	d, err := digest.Parse(readSeed(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	js, err := json.Marshal(d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	inTempDir(t, map[string]string{"seed.txt": string(readSeed(t)), "seed.json": string(js), "bad.txt": "Bad\nSUMMARY\n\x01\n"})
+	_, js := parsed(t, readSeed(t))
+	inTempDir(t, map[string]string{"seed.txt": string(readSeed(t)), "seed.json": js, "bad.txt": "Bad\nSUMMARY\n\x01\n"})
 	// Once standard output fails, no other input is read: the failure is
 	// the one problem reported, not those of bad.txt or missing.txt.
 	for _, args := range [][]string{
@@ -700,15 +702,8 @@ func TestFmtOverLimit(t *testing.T) {
 // title is a text, and so is a JSON document with it.
 func TestFmtReadsAsJSON(t *testing.T) {
 	const text = "\u00a0{\"Gaza\": trêve\nSUMMARY\nS\n"
-	d, err := digest.Parse([]byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	js, err := json.Marshal(d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	inTempDir(t, map[string]string{"brace.txt": text, "brace.json": string(js)})
+	d, js := parsed(t, []byte(text))
+	inTempDir(t, map[string]string{"brace.txt": text, "brace.json": js})
 	for _, args := range [][]string{
 		{"fmt", "brace.txt"},
 		{"fmt", "-w", "brace.txt"},
@@ -736,15 +731,8 @@ func TestFmtReadsAsJSON(t *testing.T) {
 // neither prints anything for a document that holds no digest.
 func TestJSONInput(t *testing.T) {
 	seed := readSeed(t)
-	d, err := digest.Parse(seed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	js, err := json.Marshal(d)
-	if err != nil {
-		t.Fatal(err)
-	}
-	inTempDir(t, map[string]string{"seed.txt": string(seed), "seed.json": string(js), "bad.json": `{"title":""}`})
+	_, js := parsed(t, seed)
+	inTempDir(t, map[string]string{"seed.txt": string(seed), "seed.json": js, "bad.json": `{"title":""}`})
 	for _, verb := range []string{"parse", "fmt"} {
 		_, fromText, _ := runDigest("", verb, "seed.txt")
 		code, fromJSON, stderr := runDigest("", verb, "seed.json")
@@ -844,15 +832,17 @@ func TestFmtReadsAsJSONQuote(t *testing.T) {
 }
 
 // TestValidateBraceTitleProblems checks that validate reports the
-// problems of a digest whose title starts with '{', not whether its
-// canonical form would read back as JSON, which only a valid digest is
-// asked.
+// problems of a digest whose title starts with '{', then that its
+// canonical form would read back as JSON.
 func TestValidateBraceTitleProblems(t *testing.T) {
 	code, _, stderr := runDigest("\u200b{\"a\": b\n", "validate")
 	if code != 1 {
 		t.Errorf("exit status %d, want 1", code)
 	}
-	checkLines(t, stderr, []string{`^<stdin>: /summary: empty summary$`})
+	checkLines(t, stderr, []string{
+		`^<stdin>: /summary: empty summary$`,
+		`^<stdin>: the canonical form would start as a JSON document does, "\{\\"a\\": b": it would read back as JSON, not text$`,
+	})
 }
 
 // TestContextWithoutLine checks that -context adds nothing to a problem
@@ -893,8 +883,8 @@ func TestUsageColumns(t *testing.T) {
 // process (ulimit -f) lets the old text be written, not the longer new
 // one. The test runs itself again, as a child under that limit.
 func TestFmtWriteRestores(t *testing.T) {
-	if os.Getenv("DIGEST_TEST_FSIZE_CHILD") != "" {
-		code, _, stderr := runDigest("", "fmt", "-w", "keywords.txt")
+	if name := os.Getenv("DIGEST_TEST_FSIZE_CHILD"); name != "" {
+		code, _, stderr := runDigest("", "fmt", "-w", name)
 		fmt.Fprint(os.Stderr, stderr)
 		os.Exit(code)
 	}
@@ -912,19 +902,125 @@ func TestFmtWriteRestores(t *testing.T) {
 		t.Fatalf("the text has %d bytes and its canonical form %d: want them on either side of %d", len(text), n, limit)
 	}
 	dir := inTempDir(t, map[string]string{"keywords.txt": text})
+	fmtWriteUnderLimit(t, dir, "keywords.txt", "keywords.txt: file too large")
+	if got, err := os.ReadFile("keywords.txt"); err != nil || string(got) != text {
+		t.Errorf("keywords.txt holds %d bytes, %v; want the text as it was, %d bytes", len(got), err, len(text))
+	}
+	checkDir(t, dir, "keywords.txt") // the copy of the text is removed
+}
+
+// fmtWriteUnderLimit runs fmt -w name in dir as a child process whose
+// files may not grow past 2048 bytes (ulimit -f 2), and checks that it
+// exits with status 2 and a message that holds want.
+func fmtWriteUnderLimit(t *testing.T, dir, name, want string) {
+	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command("bash", "-c", `ulimit -f 2 && exec "$0" -test.run='^TestFmtWriteRestores$'`, exe)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "DIGEST_TEST_FSIZE_CHILD=1")
+	cmd.Env = append(os.Environ(), "DIGEST_TEST_FSIZE_CHILD="+name)
 	out, err := cmd.CombinedOutput()
 	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.ExitCode() != 2 || !strings.Contains(string(out), "keywords.txt: file too large") {
-		t.Fatalf("fmt -w under ulimit -f 2: %v, output %q; want exit status 2 and the file too large", err, out)
+	if !errors.As(err, &exit) || exit.ExitCode() != 2 || !strings.Contains(string(out), want) {
+		t.Fatalf("fmt -w under ulimit -f 2: %v, output %q; want exit status 2 and %q", err, out, want)
 	}
-	if got, err := os.ReadFile("keywords.txt"); err != nil || string(got) != text {
-		t.Errorf("keywords.txt holds %d bytes, %v; want the text as it was, %d bytes", len(got), err, len(text))
+}
+
+// checkDir checks that dir holds the files named want, and no other.
+func checkDir(t *testing.T, dir string, want ...string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
 	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("%s holds %q, want %q", dir, got, want)
+	}
+}
+
+// TestValidateReadsAsJSONWithOthers checks that validate reports a
+// canonical form that would read back as JSON beside the digest's other
+// problems, after them, from a text and from JSON: not only once they are
+// mended.
+func TestValidateReadsAsJSONWithOthers(t *testing.T) {
+	const text = "\u200b{\"a\": b\nSUMMARY\ns\nKEYWORDS\nx, X\n"
+	_, js := parsed(t, []byte(text))
+	inTempDir(t, map[string]string{"jt.txt": text, "jt.json": js})
+	for _, name := range []string{"jt.txt", "jt.json"} {
+		for _, all := range []bool{false, true} {
+			args := []string{"validate", name}
+			if all {
+				args = []string{"validate", "-all-errors", name}
+			}
+			code, _, stderr := runDigest("", args...)
+			if code != 1 {
+				t.Errorf("%q: exit status %d, want 1", args, code)
+			}
+			checkLines(t, stderr, []string{
+				`^` + regexp.QuoteMeta(name) + `: (schema violation: )?/keywords/1: duplicate keyword "X"`,
+				`^` + regexp.QuoteMeta(name) + `: the canonical form would start as a JSON document does, "\{\\"a\\": b": it would read back as JSON, not text$`,
+			})
+		}
+	}
+}
+
+// TestFmtWriteBackup checks that fmt -w writes what a file holds to a
+// file beside it before it rewrites it, readable by its owner only, and
+// removes that copy once the file is rewritten.
+func TestFmtWriteBackup(t *testing.T) {
+	const text = "T\nSUMMARY\nS.\nKEYWORDS\na, b\n"
+	dir := inTempDir(t, map[string]string{"a.txt": text})
+	if err := os.Mkdir("sub", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("sub/b.txt", []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var backups []string
+	testHookBackedUp = func(backup string) {
+		backups = append(backups, backup)
+		got, err := os.ReadFile(backup)
+		if err != nil || string(got) != text {
+			t.Errorf("the copy %s holds %q, %v; want %q", backup, got, err, text)
+		}
+		if info, err := os.Stat(backup); err != nil || info.Mode() != 0o600 {
+			t.Errorf("the copy %s: %v, %v; want mode %v", backup, info.Mode(), err, os.FileMode(0o600))
+		}
+	}
+	t.Cleanup(func() { testHookBackedUp = func(string) {} })
+	if code, _, stderr := runDigest("", "fmt", "-w", "a.txt", "sub/b.txt"); code != 0 || stderr != "" {
+		t.Fatalf("fmt -w: exit status %d, stderr %q", code, stderr)
+	}
+	if len(backups) != 2 ||
+		!regexp.MustCompile(`^a\.txt\.[0-9]+$`).MatchString(backups[0]) ||
+		!regexp.MustCompile(`^sub/b\.txt\.[0-9]+$`).MatchString(backups[1]) {
+		t.Errorf("the copies are %q; want a.txt.N and sub/b.txt.N", backups)
+	}
+	checkDir(t, dir, "a.txt", "sub")
+	checkDir(t, filepath.Join(dir, "sub"), "b.txt")
+	for _, name := range []string{"a.txt", "sub/b.txt"} {
+		if got, err := os.ReadFile(name); err != nil || string(got) != "T\nSUMMARY\nS.\nKEY HIGHLIGHTS\nCORE SUBJECT\nKEYWORDS\n- a\n- b\nMENTIONED ENTITIES 0\n" {
+			t.Errorf("%s holds %q, %v after fmt -w", name, got, err)
+		}
+	}
+}
+
+// TestFmtWriteBackupFails checks that fmt -w leaves a file as it is when
+// it cannot write its copy: here, a text longer than the process may
+// write (ulimit -f).
+func TestFmtWriteBackupFails(t *testing.T) {
+	text := "T\nSUMMARY\n" + strings.Repeat("S.\n\n", 1000)
+	dir := inTempDir(t, map[string]string{"long.txt": text})
+	fmtWriteUnderLimit(t, dir, "long.txt", "long.txt: writing a copy of it beside it, before rewriting it: file too large")
+	if got, err := os.ReadFile("long.txt"); err != nil || string(got) != text {
+		t.Errorf("long.txt holds %d bytes, %v; want the text as it was, %d bytes", len(got), err, len(text))
+	}
+	checkDir(t, dir, "long.txt")
 }

@@ -25,21 +25,23 @@ as a JSON object does, with "{" then "}" alone, or "{" then a string
 and, on the string's line, ":" (white space aside, and line breaks
 between "{" and the string), is read as JSON, as is one that ends before
 it tells, such as "{" alone; so is any valid JSON object or array (an
-array holds no digest), but for one that holds U+0085, U+2028 or U+2029,
-which a text reads as line breaks; and so is an input in UTF-16 or
-UTF-32 that starts with "{" or "[". Any other is read as text, so that a
-text whose title starts with "{" or "[" is text unless it goes on as an
-object's first key does, or is "{" alone before a line that starts so.
-Problems in a text are reported on standard error as FILE:LINE:COLUMN:
-message, and a text with such problems is not checked as a digest;
-problems of a digest as FILE: /json/pointer: message, the first 10 by
-pointer and a line that counts the others, or with -all-errors every
-problem, but for those of decoding a JSON document (bytes that are not
-UTF-8, lone surrogates, keys seen twice), which stay cut at 10. Validate
-prints nothing for a valid input. A digest, read from a text or from
-JSON, must read back unchanged from its canonical form as digest reads
-it, as fmt checks: within -max-size, and as text, not JSON.
-With no FILE, or for "-", validate reads standard input.
+array holds no digest), or one over -max-size that is valid as far as it
+is read, but for one that holds U+0085, U+2028 or U+2029, which a text
+reads as line breaks; and so is an input in UTF-16 or UTF-32 that starts
+with "{" or "[". Any other is read as text, so that a text whose title
+starts with "{" or "[" is text unless it goes on as an object's first
+key does, or is "{" alone before a line that starts so. Problems in a
+text are reported on standard error as FILE:LINE:COLUMN: message, and a
+text with such problems is not checked as a digest; problems of a digest
+as FILE: /json/pointer: message, the first 10 by pointer and a line that
+counts the others, or with -all-errors every problem, but for those of
+decoding a JSON document (bytes that are not UTF-8, lone surrogates,
+keys seen twice), which stay cut at 10. Validate prints nothing for a
+valid input. A digest, read from a text or from JSON, must read back
+unchanged from its canonical form as digest reads it, as fmt checks:
+within -max-size, and as text, not JSON; the last is reported after the
+digest's other problems, on a line of its own. With no FILE, or for "-",
+validate reads standard input.
 `,
 	define: forEachInput((*cli).validate),
 }
@@ -58,9 +60,11 @@ func (c *cli) validate(p *digest.Parser, in *inputFlags, name string) int {
 	asText := func(d *digest.Digest) bool {
 		return !strings.HasPrefix(d.Title, "{") || c.readsAsText(name, digest.Format(d))
 	}
-	if isJSON(data) {
+	// It is checked after the digest's other problems, which it does not
+	// count, and reported whatever they are.
+	if isJSON(data, int64(len(data)) > p.MaxSize) {
 		d, code := c.readJSON(p, name, data)
-		if code == exitOK && !asText(d) {
+		if d != nil && !asText(d) {
 			return exitProblems
 		}
 		return code
@@ -69,17 +73,17 @@ func (c *cli) validate(p *digest.Parser, in *inputFlags, name string) int {
 	if err != nil {
 		return c.reportParse(name, err, in)
 	}
-	err = p.Validate(d)
-	if err == nil && !asText(d) {
+	code := c.reportInvalid(name, p.Validate(d), true)
+	if !asText(d) {
 		return exitProblems
 	}
-	return c.reportInvalid(name, err, true)
+	return code
 }
 
 // readsAsText tells whether out, the canonical form of the input name,
 // would read back as text, not be taken for JSON. If not, it says so.
 func (c *cli) readsAsText(name string, out []byte) bool {
-	if isJSON(out) {
+	if isJSON(out, false) {
 		fmt.Fprintf(c.stderr, "%s: the canonical form would start as a JSON document does, %s: it would read back as JSON, not text\n",
 			displayName(name), jsonStart(out))
 		return false

@@ -235,8 +235,29 @@ func TestIsJSON(t *testing.T) {
 		{"T\x00i\x00", false},
 		{"\x00\x00", false},
 	} {
-		if got := isJSON([]byte(tt.data)); got != tt.want {
-			t.Errorf("isJSON(%q) = %v, want %v", tt.data, got, tt.want)
+		if got := isJSON([]byte(tt.data), false); got != tt.want {
+			t.Errorf("isJSON(%q, false) = %v, want %v", tt.data, got, tt.want)
+		}
+	}
+	// The start of an input over -max-size: an array or object that may
+	// be valid JSON once whole is JSON.
+	for _, tt := range []struct {
+		data string
+		want bool
+	}{
+		{"[1, 2, 3", true},
+		{`["a", "b`, true},
+		{"[1, 2]  \n ", true}, // a whole value, then white space
+		{"{\n\"Gaza\"\n: [1", true},
+		{"[1, 2] x", false},
+		{"[1, 2]\nSUMMARY\n", false},
+		{"[1, 2]]", false},
+		{"[Exclusif] Gaza\nSUM", false},
+		{"[\"Titre\u2028SUMMARY\u2028R", false},
+		{"{\"Gaza\"} x", false},
+	} {
+		if got := isJSON([]byte(tt.data), true); got != tt.want {
+			t.Errorf("isJSON(%q, true) = %v, want %v", tt.data, got, tt.want)
 		}
 	}
 }
