@@ -6,12 +6,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"digest"
 )
@@ -36,10 +36,11 @@ With -w, fmt rewrites each file in place instead, as gofmt -w does: the
 file keeps its owner, mode and other names, and a symbolic link is
 followed. Should writing fail, what the file held is written back.
 Before it rewrites a file, fmt writes what the file holds to a new file
-beside it, FILE.N with a number N, readable by its owner only, and
-removes it once done: should fmt be stopped while it rewrites, that copy
-keeps the file's text, and -w needs to be able to write in the file's
-directory. A file that has problems or is already canonical is left as
+beside the name given (a symbolic link, not the file it points to),
+FILE.N with a number N, readable by its owner only, and removes it once
+done: should fmt be stopped while it rewrites, that copy keeps the
+file's text, and -w needs to be able to write in the directory of each
+name given. A file that has problems or is already canonical is left as
 it is; a JSON document too, reported as a problem: its text form would
 replace it; and a file that is not a regular one, such as a named pipe,
 which fmt -w does not even read (status 2).
@@ -117,11 +118,11 @@ func (c *cli) format(p *digest.Parser, in *inputFlags, name string, write bool) 
 // new file renamed over it would not. A symbolic link is followed.
 //
 // As gofmt -w does too, it first writes old, what the file held, to a new
-// file beside it (see backupFile), and removes that copy once the file is
-// rewritten, or written back: a file rewritten in place holds the new
-// text over the old for a moment, and should the program be stopped
-// then, the copy keeps the old one. Should writing fail, old is written
-// back.
+// file beside the name given (see backupFile), and removes that copy once
+// the file is rewritten, or written back: a file rewritten in place holds
+// the new text over the old for a moment, and should the program be
+// stopped then, the copy keeps the old one. Should writing fail, old is
+// written back. An error that leaves the copy names it.
 func replaceFile(name string, old, data []byte) error {
 	// Opening a named pipe to write would wait for a reader; and the file
 	// may have changed since it was read.
@@ -140,26 +141,36 @@ func replaceFile(name string, old, data []byte) error {
 	testHookBackedUp(backup)
 	if err := overwrite(f, data); err != nil {
 		if err2 := overwrite(f, old); err2 != nil {
-			return fmt.Errorf("%w; writing back what it held failed too, %s keeps it: %w", err, displayName(backup), err2)
+			return fmt.Errorf("%w; writing back what it held failed too, its copy %s keeps it: %w",
+				withoutPath(err), displayName(backup), withoutPath(err2))
 		}
-		os.Remove(backup)
-		return err
+		return removeBackup(backup, withoutPath(err))
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("%w; %s keeps what it held", err, displayName(backup))
+		return fmt.Errorf("%w; its copy %s keeps what it held", withoutPath(err), displayName(backup))
 	}
-	return os.Remove(backup)
+	return removeBackup(backup, nil)
 }
 
 // testHookBackedUp is called with the name of the copy that replaceFile
 // made, before it rewrites the file.
 var testHookBackedUp = func(backup string) {}
 
+// maxBackupBase is the most bytes of a file's name that the name of its
+// copy repeats: with a dot and the ten digits at most of os.CreateTemp's
+// number, that name stays within the 255 bytes that file systems allow.
+const maxBackupBase = 200
+
 // backupFile writes data, what the file name held, to a new file beside
-// it, named as it is with a dot and a random number after (a.txt.1234),
-// readable by its owner only, and returns the new file's name.
+// it, named as it is (cut to maxBackupBase bytes) with a dot and a random
+// number after (a.txt.1234), readable by its owner only, and returns the
+// new file's name.
 func backupFile(name string, data []byte) (string, error) {
 	dir, base := filepath.Split(name)
+	for len(base) > maxBackupBase {
+		_, size := utf8.DecodeLastRuneInString(base)
+		base = base[:len(base)-size]
+	}
 	// Not os.CreateTemp's default for "", the system's temporary
 	// directory.
 	f, err := os.CreateTemp(cmp.Or(dir, "."), base+".*")
@@ -182,13 +193,23 @@ func backupFile(name string, data []byte) (string, error) {
 
 // backupError returns err, an error making the copy of a file to rewrite,
 // as the error of rewriting it, which fileError reports with the file's
-// name: not as the PathError of the copy, whose cause alone it would show.
+// name.
 func backupError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
+	return fmt.Errorf("writing a copy of it beside it, before rewriting it: %w", withoutPath(err))
+}
+
+// removeBackup removes backup, the copy of a file that is rewritten or
+// written back, and returns err, the error of rewriting it, if any, and
+// the error of removing the copy, naming it.
+func removeBackup(backup string, err error) error {
+	rmErr := os.Remove(backup)
+	switch {
+	case rmErr == nil:
+		return err
+	case err == nil:
+		return fmt.Errorf("rewritten, but its copy %s could not be removed: %w", displayName(backup), withoutPath(rmErr))
 	}
-	return fmt.Errorf("writing a copy of it beside it, before rewriting it: %v", err)
+	return fmt.Errorf("%w; its copy %s could not be removed: %w", err, displayName(backup), withoutPath(rmErr))
 }
 
 // regularFile returns an error unless name, followed if it is a symbolic

@@ -137,12 +137,17 @@ func (c *cli) readInput(name string, limit int64) ([]byte, error) {
 // fileError reports err, an error reading or writing the input name, in
 // one line and returns exitFailure.
 func (c *cli) fileError(name string, err error) int {
-	// A PathError repeats the file name: "open a.txt: no such file".
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
+	return c.failf("%s: %v", displayName(name), withoutPath(err))
+}
+
+// withoutPath returns err without the file name that a PathError repeats
+// ("open a.txt: no such file"): the error it wraps, when err is one. An
+// error that wraps a PathError is left whole, as it says more.
+func withoutPath(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
 	}
-	return c.failf("%s: %v", displayName(name), err)
+	return err
 }
 
 // reportParse reports err, the error of parsing the input name, and

@@ -110,10 +110,11 @@
 // does: the file keeps its owner, mode and other names (hard links), and a
 // symbolic link is followed. Should writing fail, what the file held is
 // written back. Before it rewrites a file, fmt writes what the file holds to
-// a new file beside it, FILE.N with a number N (seed.txt.1234), readable by
-// its owner only, and removes it once done: should fmt be stopped while it
-// rewrites, that copy keeps the file's text. So -w needs to be able to write
-// in the file's directory. A JSON document is left as it is and reported as
+// a new file beside the name given (a symbolic link, not the file it points
+// to), FILE.N with a number N (seed.txt.1234), readable by its owner only,
+// and removes it once done: should fmt be stopped while it rewrites, that
+// copy keeps the file's text. So -w needs to be able to write in the
+// directory of each name given. A JSON document is left as it is and reported as
 // a problem: its text form would replace the document. A file that is not a
 // regular one, such as a named pipe, is neither read nor rewritten
 // (status 2). -w needs file names: it does not read standard input.
@@ -151,7 +152,8 @@
 // and as text: a canonical form that starts as a JSON document does, from
 // a title such as {"Gaza": trêve after a U+200B, which reading removes,
 // would read back as JSON. That problem is reported after the digest's
-// others, whatever they are, on a line of its own.
+// others, whatever they are, on a line of its own; a JSON document is
+// asked only once the schema accepts it, as it holds no digest before.
 //
 // A JSON document, for any verb, may be as large as -max-size allows, as
 // a text may ([digest.Parser.ValidateJSON]). One over the limit is

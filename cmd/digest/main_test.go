@@ -1012,6 +1012,54 @@ func TestFmtWriteBackup(t *testing.T) {
 	}
 }
 
+// TestFmtWriteBackupLeft checks that fmt -w names the copy of a file that
+// it could not remove, and exits with status 2: here the copy is made a
+// directory that is not empty.
+func TestFmtWriteBackupLeft(t *testing.T) {
+	const text = "T\nSUMMARY\nS.\nKEYWORDS\na, b\n"
+	inTempDir(t, map[string]string{"a.txt": text})
+	var backup string
+	testHookBackedUp = func(name string) {
+		backup = name
+		if err := os.Remove(name); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(name, "x"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() { testHookBackedUp = func(string) {} })
+	code, _, stderr := runDigest("", "fmt", "-w", "a.txt")
+	if code != 2 {
+		t.Errorf("exit status %d, want 2", code)
+	}
+	checkLines(t, stderr, []string{`^digest: a\.txt: rewritten, but its copy ` + regexp.QuoteMeta(backup) + ` could not be removed: directory not empty$`})
+	if got, err := os.ReadFile("a.txt"); err != nil || string(got) == text {
+		t.Errorf("a.txt holds %q, %v; want it rewritten", got, err)
+	}
+}
+
+// TestFmtWriteLongName checks that fmt -w rewrites a file whose name is
+// near the 255 bytes that file systems allow: the name of its copy is cut,
+// on a character's boundary.
+func TestFmtWriteLongName(t *testing.T) {
+	const text = "T\nSUMMARY\nS.\nKEYWORDS\na, b\n"
+	name := strings.Repeat("é", 125) + ".txt" // 254 bytes
+	inTempDir(t, map[string]string{name: text})
+	var backup string
+	testHookBackedUp = func(b string) { backup = b }
+	t.Cleanup(func() { testHookBackedUp = func(string) {} })
+	if code, _, stderr := runDigest("", "fmt", "-w", name); code != 0 || stderr != "" {
+		t.Fatalf("fmt -w: exit status %d, stderr %q", code, stderr)
+	}
+	if !regexp.MustCompile(`^(é){100}\.[0-9]+$`).MatchString(backup) {
+		t.Errorf("the copy is %q, want the name's first 200 bytes, a dot and a number", backup)
+	}
+	if got, err := os.ReadFile(name); err != nil || string(got) == text {
+		t.Errorf("the file holds %q, %v; want it rewritten", got, err)
+	}
+}
+
 // TestFmtWriteBackupFails checks that fmt -w leaves a file as it is when
 // it cannot write its copy: here, a text longer than the process may
 // write (ulimit -f).

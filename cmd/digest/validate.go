@@ -40,8 +40,9 @@ keys seen twice), which stay cut at 10. Validate prints nothing for a
 valid input. A digest, read from a text or from JSON, must read back
 unchanged from its canonical form as digest reads it, as fmt checks:
 within -max-size, and as text, not JSON; the last is reported after the
-digest's other problems, on a line of its own. With no FILE, or for "-",
-validate reads standard input.
+digest's other problems, on a line of its own (for a JSON document, once
+the schema accepts it). With no FILE, or for "-", validate reads
+standard input.
 `,
 	define: forEachInput((*cli).validate),
 }
