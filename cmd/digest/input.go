@@ -91,10 +91,11 @@ func displayName(name string) string {
 }
 
 // isPrintable reports whether s is UTF-8 and holds only characters that
-// strconv.IsPrint accepts.
+// strconv.IsPrint accepts: U+FFFD written in UTF-8 among them, a byte that
+// is not UTF-8 not.
 func isPrintable(s string) bool {
-	for _, r := range s {
-		if r == utf8.RuneError || !strconv.IsPrint(r) {
+	for i, r := range s {
+		if r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") || !strconv.IsPrint(r) {
 			return false
 		}
 	}

@@ -888,19 +888,7 @@ func TestFmtWriteRestores(t *testing.T) {
 		fmt.Fprint(os.Stderr, stderr)
 		os.Exit(code)
 	}
-	keywords := make([]string, 400)
-	for i := range keywords {
-		keywords[i] = fmt.Sprintf("k%d", i)
-	}
-	text := "T\nSUMMARY\nS.\nKEYWORDS\n" + strings.Join(keywords, ",") + "\n"
-	d, err := digest.Parse([]byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	const limit = 2048 // ulimit -f 2, in blocks of 1024 bytes
-	if n := len(digest.Format(d)); len(text) >= limit || n <= limit {
-		t.Fatalf("the text has %d bytes and its canonical form %d: want them on either side of %d", len(text), n, limit)
-	}
+	text := keywordsText(t)
 	dir := inTempDir(t, map[string]string{"keywords.txt": text})
 	fmtWriteUnderLimit(t, dir, "keywords.txt", "keywords.txt: file too large")
 	if got, err := os.ReadFile("keywords.txt"); err != nil || string(got) != text {
@@ -909,19 +897,48 @@ func TestFmtWriteRestores(t *testing.T) {
 	checkDir(t, dir, "keywords.txt") // the copy of the text is removed
 }
 
-// fmtWriteUnderLimit runs fmt -w name in dir as a child process whose
-// files may not grow past 2048 bytes (ulimit -f 2), and checks that it
-// exits with status 2 and a message that holds want.
-func fmtWriteUnderLimit(t *testing.T, dir, name, want string) {
+// fileLimit is the most bytes that the child processes of
+// underFileLimit may write to a file: ulimit -f 2, in blocks of 1024
+// bytes.
+const fileLimit = 2048
+
+// keywordsText returns a text shorter than fileLimit whose canonical form
+// is longer: a line of keywords, which take a line each.
+func keywordsText(t *testing.T) string {
+	t.Helper()
+	keywords := make([]string, 400)
+	for i := range keywords {
+		keywords[i] = fmt.Sprintf("k%d", i)
+	}
+	text := "T\nSUMMARY\nS.\nKEYWORDS\n" + strings.Join(keywords, ",") + "\n"
+	d, _ := parsed(t, []byte(text))
+	if n := len(digest.Format(d)); len(text) >= fileLimit || n <= fileLimit {
+		t.Fatalf("the text has %d bytes and its canonical form %d: want them on either side of %d", len(text), n, fileLimit)
+	}
+	return text
+}
+
+// underFileLimit runs the test named test of this test binary in dir, as
+// a child process with env set whose files may not grow past fileLimit,
+// and returns its output and error.
+func underFileLimit(t *testing.T, dir, test, env string) ([]byte, error) {
 	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("bash", "-c", `ulimit -f 2 && exec "$0" -test.run='^TestFmtWriteRestores$'`, exe)
+	cmd := exec.Command("bash", "-c", fmt.Sprintf(`ulimit -f %d && exec "$0" -test.run='^%s$'`, fileLimit/1024, test), exe)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "DIGEST_TEST_FSIZE_CHILD="+name)
-	out, err := cmd.CombinedOutput()
+	cmd.Env = append(os.Environ(), env)
+	return cmd.CombinedOutput()
+}
+
+// fmtWriteUnderLimit runs fmt -w name in dir as a child process whose
+// files may not grow past fileLimit, and checks that it exits with status
+// 2 and a message that holds want.
+func fmtWriteUnderLimit(t *testing.T, dir, name, want string) {
+	t.Helper()
+	out, err := underFileLimit(t, dir, "TestFmtWriteRestores", "DIGEST_TEST_FSIZE_CHILD="+name)
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) || exit.ExitCode() != 2 || !strings.Contains(string(out), want) {
 		t.Fatalf("fmt -w under ulimit -f 2: %v, output %q; want exit status 2 and %q", err, out, want)
