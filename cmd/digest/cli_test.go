@@ -287,7 +287,8 @@ func TestReplaceFileWriteBack(t *testing.T) {
 	text := keywordsText(t)
 	dir := inTempDir(t, map[string]string{name: text})
 	out, err := underFileLimit(t, dir, "TestReplaceFileWriteBack", "DIGEST_TEST_REPLACE_CHILD=1")
-	if want := "file too large\n0 files left open\n"; err != nil || string(out) != want {
+	// Under -cover, the child's coverage data may add lines after these.
+	if want := "file too large\n0 files left open\n"; err != nil || !strings.HasPrefix(string(out), want) {
 		t.Errorf("replaceFile under ulimit -f 2: %v, output %q; want %q", err, out, want)
 	}
 	if got, err := os.ReadFile(name); err != nil || string(got) != text {

@@ -34,10 +34,12 @@ for "-", fmt reads standard input.
 
 With -w, fmt rewrites each file in place instead, as gofmt -w does: the
 file keeps its owner, mode and other names, and a symbolic link is
-followed. Should writing fail, what the file held is written back.
-Before it rewrites a file, fmt writes what the file holds to a new file
-beside the name given (a symbolic link, not the file it points to),
-FILE.N with a number N, readable by its owner only, and removes it once
+followed (a write by a user without the privilege to keep them clears
+the set-user-ID and set-group-ID bits, as for any writer). Should
+writing fail, what the file held is written back. Before it rewrites a
+file, fmt writes what the file holds to a new file beside the name given
+(a symbolic link, not the file it points to), FILE.N with a number N
+(FILE cut to 200 bytes), readable by its owner only, and removes it once
 done: should fmt be stopped while it rewrites, that copy keeps the
 file's text, and -w needs to be able to write in the directory of each
 name given. A file that has problems or is already canonical is left as
@@ -164,7 +166,8 @@ const maxBackupBase = 200
 // backupFile writes data, what the file name held, to a new file beside
 // it, named as it is (cut to maxBackupBase bytes) with a dot and a random
 // number after (a.txt.1234), readable by its owner only, and returns the
-// new file's name.
+// new file's name. Should writing it fail, it removes it, or names it in
+// its error.
 func backupFile(name string, data []byte) (string, error) {
 	dir, base := filepath.Split(name)
 	for len(base) > maxBackupBase {
@@ -177,6 +180,11 @@ func backupFile(name string, data []byte) (string, error) {
 	if err != nil {
 		return "", backupError(err)
 	}
+	// As CreateTemp joined it: not cleaned, as "link/.." is not ".".
+	backup := f.Name()
+	if dir == "" {
+		backup = filepath.Base(backup) // without "./"
+	}
 	_, err = f.Write(data)
 	if err == nil {
 		err = f.Sync()
@@ -185,10 +193,12 @@ func backupFile(name string, data []byte) (string, error) {
 		err = err2
 	}
 	if err != nil {
-		os.Remove(f.Name())
+		if rmErr := os.Remove(backup); rmErr != nil {
+			return "", fmt.Errorf("%w; the unfinished copy %s could not be removed: %w", backupError(err), displayName(backup), withoutPath(rmErr))
+		}
 		return "", backupError(err)
 	}
-	return filepath.Join(dir, filepath.Base(f.Name())), nil // without "./"
+	return backup, nil
 }
 
 // backupError returns err, an error making the copy of a file to rewrite,

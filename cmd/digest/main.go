@@ -108,16 +108,19 @@
 // With -w, a file that has problems or is already canonical is left as it
 // is; any other is rewritten in place with its canonical form, as gofmt -w
 // does: the file keeps its owner, mode and other names (hard links), and a
-// symbolic link is followed. Should writing fail, what the file held is
-// written back. Before it rewrites a file, fmt writes what the file holds to
-// a new file beside the name given (a symbolic link, not the file it points
-// to), FILE.N with a number N (seed.txt.1234), readable by its owner only,
-// and removes it once done: should fmt be stopped while it rewrites, that
-// copy keeps the file's text. So -w needs to be able to write in the
-// directory of each name given. A JSON document is left as it is and reported as
-// a problem: its text form would replace the document. A file that is not a
-// regular one, such as a named pipe, is neither read nor rewritten
-// (status 2). -w needs file names: it does not read standard input.
+// symbolic link is followed (a write by a user without the privilege to keep
+// them clears the set-user-ID and set-group-ID bits, as for any writer).
+// Should writing fail, what the file held is written back. Before it
+// rewrites a file, fmt writes what the file holds to a new file beside the
+// name given (a symbolic link, not the file it points to), FILE.N with a
+// number N (seed.txt.1234; FILE cut to 200 bytes), readable by its owner
+// only, and removes it once done: should fmt be stopped while it rewrites,
+// that copy keeps the file's text. So -w needs to be able to write in the
+// directory of each name given. A JSON document is left as it is and
+// reported as a problem: its text form would replace the document. A file
+// that is not a regular one, such as a named pipe, is neither read nor
+// rewritten (status 2). -w needs file names: it does not read standard
+// input.
 //
 // # Validate
 //

@@ -580,7 +580,9 @@ func TestFmtWriteInPlace(t *testing.T) {
 		t.Fatal(err)
 	}
 	inTempDir(t, map[string]string{"seed.txt": string(seed)})
-	mode := 0o750 | os.ModeSetgid | os.ModeSticky
+	// Not the set-ID bits, which the system clears when a user without the
+	// privilege to keep them writes the file.
+	mode := 0o750 | os.ModeSticky
 	if err := os.Chmod("seed.txt", mode); err != nil {
 		t.Fatal(err)
 	}
@@ -884,6 +886,9 @@ func TestUsageColumns(t *testing.T) {
 // one. The test runs itself again, as a child under that limit.
 func TestFmtWriteRestores(t *testing.T) {
 	if name := os.Getenv("DIGEST_TEST_FSIZE_CHILD"); name != "" {
+		if os.Getenv("DIGEST_TEST_KEEP_COPY") != "" {
+			testHookBackedUp = keepCopy(t)
+		}
 		code, _, stderr := runDigest("", "fmt", "-w", name)
 		fmt.Fprint(os.Stderr, stderr)
 		os.Exit(code)
@@ -895,6 +900,14 @@ func TestFmtWriteRestores(t *testing.T) {
 		t.Errorf("keywords.txt holds %d bytes, %v; want the text as it was, %d bytes", len(got), err, len(text))
 	}
 	checkDir(t, dir, "keywords.txt") // the copy of the text is removed
+
+	// A copy that cannot be removed once the text is written back is
+	// named.
+	t.Setenv("DIGEST_TEST_KEEP_COPY", "1") // for the child
+	fmtWriteUnderLimit(t, dir, "keywords.txt", "keywords.txt: file too large; its copy keywords.txt.")
+	if got, err := os.ReadFile("keywords.txt"); err != nil || string(got) != text {
+		t.Errorf("keywords.txt holds %d bytes, %v; want the text as it was, %d bytes", len(got), err, len(text))
+	}
 }
 
 // fileLimit is the most bytes that the child processes of
@@ -1036,14 +1049,10 @@ func TestFmtWriteBackupLeft(t *testing.T) {
 	const text = "T\nSUMMARY\nS.\nKEYWORDS\na, b\n"
 	inTempDir(t, map[string]string{"a.txt": text})
 	var backup string
+	keep := keepCopy(t)
 	testHookBackedUp = func(name string) {
 		backup = name
-		if err := os.Remove(name); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.MkdirAll(filepath.Join(name, "x"), 0o755); err != nil {
-			t.Fatal(err)
-		}
+		keep(name)
 	}
 	t.Cleanup(func() { testHookBackedUp = func(string) {} })
 	code, _, stderr := runDigest("", "fmt", "-w", "a.txt")
@@ -1056,12 +1065,55 @@ func TestFmtWriteBackupLeft(t *testing.T) {
 	}
 }
 
+// keepCopy returns a testHookBackedUp that makes the copy of a file one
+// that cannot be removed: a directory that is not empty.
+func keepCopy(t *testing.T) func(string) {
+	return func(name string) {
+		if err := os.Remove(name); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(name, "x"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestFmtWriteDotDot checks that the copy of a file named through a
+// symbolic link to a directory and "..", which is that directory's
+// parent, not the link's, is made and removed where the name leads.
+func TestFmtWriteDotDot(t *testing.T) {
+	const text = "T\nSUMMARY\nS.\nKEYWORDS\na, b\n"
+	dir := inTempDir(t, map[string]string{})
+	if err := os.MkdirAll("real/d", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("real/d", "link"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("real/a.txt", []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var backup string
+	testHookBackedUp = func(name string) { backup = name }
+	t.Cleanup(func() { testHookBackedUp = func(string) {} })
+	if code, _, stderr := runDigest("", "fmt", "-w", "link/../a.txt"); code != 0 || stderr != "" {
+		t.Fatalf("fmt -w: exit status %d, stderr %q", code, stderr)
+	}
+	if !regexp.MustCompile(`^link/\.\./a\.txt\.[0-9]+$`).MatchString(backup) {
+		t.Errorf("the copy is %q, want link/../a.txt.N", backup)
+	}
+	checkDir(t, filepath.Join(dir, "real"), "a.txt", "d")
+	if got, err := os.ReadFile("real/a.txt"); err != nil || string(got) == text {
+		t.Errorf("real/a.txt holds %q, %v; want it rewritten", got, err)
+	}
+}
+
 // TestFmtWriteLongName checks that fmt -w rewrites a file whose name is
 // near the 255 bytes that file systems allow: the name of its copy is cut,
 // on a character's boundary.
 func TestFmtWriteLongName(t *testing.T) {
 	const text = "T\nSUMMARY\nS.\nKEYWORDS\na, b\n"
-	name := strings.Repeat("é", 125) + ".txt" // 254 bytes
+	name := strings.Repeat("€", 83) + ".txt" // 253 bytes; the 67th € spans bytes 198 to 200
 	inTempDir(t, map[string]string{name: text})
 	var backup string
 	testHookBackedUp = func(b string) { backup = b }
@@ -1069,8 +1121,8 @@ func TestFmtWriteLongName(t *testing.T) {
 	if code, _, stderr := runDigest("", "fmt", "-w", name); code != 0 || stderr != "" {
 		t.Fatalf("fmt -w: exit status %d, stderr %q", code, stderr)
 	}
-	if !regexp.MustCompile(`^(é){100}\.[0-9]+$`).MatchString(backup) {
-		t.Errorf("the copy is %q, want the name's first 200 bytes, a dot and a number", backup)
+	if !regexp.MustCompile(`^(€){66}\.[0-9]+$`).MatchString(backup) {
+		t.Errorf("the copy is %q, want the name's first 66 characters, 198 bytes, a dot and a number", backup)
 	}
 	if got, err := os.ReadFile(name); err != nil || string(got) == text {
 		t.Errorf("the file holds %q, %v; want it rewritten", got, err)
