@@ -841,7 +841,13 @@ func tokenError(err error, data []byte, at int64) error {
 		return fmt.Errorf("unexpected end of input at byte %d", len(data))
 	}
 	if se, ok := err.(*json.SyntaxError); ok {
-		msg, notUTF8 := characterNamed(se.Error(), data[at:])
+		msg := se.Error()
+		if strings.HasPrefix(msg, "invalid character ") && strings.HasSuffix(msg, "'") {
+			// Decoder.Token says where it was looking everywhere but at an
+			// object's first key, as in {'title': 1}.
+			msg += " looking for beginning of object key string"
+		}
+		msg, notUTF8 := characterNamed(msg, data[at:])
 		msg = fmt.Sprintf("%s, in the token at byte %d%s", msg, at, encodingHint(data))
 		if notUTF8 {
 			return relabeled{msg, errors.Join(se, ErrInvalidUTF8)}

@@ -817,6 +817,11 @@ func TestValidateJSON(t *testing.T) {
 			{`,{}`, "invalid JSON: invalid character ',' looking for beginning of value, in the token at byte 0"},
 			{`{} ,x`, "invalid JSON: invalid character ',' after top-level value, in the token at byte 3"},
 			{"{\"a\":1,\n }", "invalid JSON: invalid character '}' looking for beginning of object key string, in the token at byte 9"},
+			// At an object's first key too, where encoding/json says
+			// nothing of it.
+			{`{'title':"T"}`, `invalid JSON: invalid character '\'' looking for beginning of object key string, in the token at byte 1`},
+			{`{"a":{1:2}}`, "/a: invalid JSON: invalid character '1' looking for beginning of object key string, in the token at byte 6"},
+			{"{ “a”:1}", "invalid JSON: invalid character '“' (U+201C) looking for beginning of object key string, in the token at byte 2"},
 			{`[1,2] 3`, "invalid JSON: more than one value: another starts at byte 6"},
 			{`{"a":`, "/a: invalid JSON: unexpected end of input at byte 5"},
 			// The array one too deep is named by where it starts, past
@@ -840,7 +845,7 @@ func TestValidateJSON(t *testing.T) {
 			{`{"a/b":1,"a/b":2}`, `/a~1b: duplicate key "a/b"`},
 			{`{"x~y":1,"x~y":2}`, `/x~0y: duplicate key "x~y"`},
 			{"{\"a\":\"\uFFFD\\nd800\",\"a\":1}", `/a: duplicate key "a"`},
-			{"{\xff\"a\":1}", "invalid JSON: invalid byte 0xff (not UTF-8), in the token at byte 1"},
+			{"{\xff\"a\":1}", "invalid JSON: invalid byte 0xff (not UTF-8) looking for beginning of object key string, in the token at byte 1"},
 			// A token glued to the value before it is an error at that
 			// value, not at its parent or at the next element.
 			{`{"title":"a","x":01}`, "/x: invalid JSON: invalid character '1' after object key:value pair, in the token at byte 18"},
@@ -862,17 +867,17 @@ func TestValidateJSON(t *testing.T) {
 			// UTF-32, is named as such; other NULs and bytes are not.
 			{"\xff\xfe{\x00}\x00", "invalid JSON: invalid byte 0xff (not UTF-8) looking for beginning of value, in the token at byte 0: the document starts with the byte order mark of UTF-16: it is to be UTF-8"},
 			{"\xfe\xff\x00{\x00}", "invalid JSON: invalid byte 0xfe (not UTF-8) looking for beginning of value, in the token at byte 0: the document starts with the byte order mark of UTF-16: it is to be UTF-8"},
-			{"{\x00}\x00", "invalid JSON: invalid character '\\x00', in the token at byte 1: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+			{"{\x00}\x00", "invalid JSON: invalid character '\\x00' looking for beginning of object key string, in the token at byte 1: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 			{"\x00{\x00}", "invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 0: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 			// UTF-32, whose mark, little-endian, starts as that of UTF-16.
 			{"\xff\xfe\x00\x00{\x00\x00\x00}\x00\x00\x00", "invalid JSON: invalid byte 0xff (not UTF-8) looking for beginning of value, in the token at byte 0: the document starts with the byte order mark of UTF-32: it is to be UTF-8"},
 			{"\x00\x00\xfe\xff\x00\x00\x00{", "invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 0: the document starts with the byte order mark of UTF-32: it is to be UTF-8"},
-			{"{\x00\x00\x00}\x00\x00\x00", "invalid JSON: invalid character '\\x00', in the token at byte 1: the document looks like UTF-32 without a byte order mark: it is to be UTF-8"},
+			{"{\x00\x00\x00}\x00\x00\x00", "invalid JSON: invalid character '\\x00' looking for beginning of object key string, in the token at byte 1: the document looks like UTF-32 without a byte order mark: it is to be UTF-8"},
 			{"\x00\x00\x00[", "invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 0: the document looks like UTF-32 without a byte order mark: it is to be UTF-8"},
 			{"\xff{}", "invalid JSON: invalid byte 0xff (not UTF-8) looking for beginning of value, in the token at byte 0"},
-			{"{\x00", "invalid JSON: invalid character '\\x00', in the token at byte 1: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+			{"{\x00", "invalid JSON: invalid character '\\x00' looking for beginning of object key string, in the token at byte 1: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 			{"\x00\x00", "invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 0"},
-			{"{\xc3", "invalid JSON: invalid byte 0xc3 (not UTF-8), in the token at byte 1"},
+			{"{\xc3", "invalid JSON: invalid byte 0xc3 (not UTF-8) looking for beginning of object key string, in the token at byte 1"},
 			// In any script: the first character is ASCII.
 			{"[\x00\xc6\x89", "/0: invalid JSON: invalid character '\\x00' looking for beginning of value, in the token at byte 1: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 			{"{}\x00\x00\x00", "invalid JSON: invalid character '\\x00' after top-level value, in the token at byte 2"},
@@ -880,8 +885,8 @@ func TestValidateJSON(t *testing.T) {
 			// ValidateJSON passes over a byte order mark of UTF-8, and so
 			// does the hint; a title not in Latin script does not hide it.
 			{"\uFEFF\xff\xfe{\x00}\x00", "invalid JSON: invalid byte 0xff (not UTF-8) looking for beginning of value, in the token at byte 3: the document starts with the byte order mark of UTF-16: it is to be UTF-8"},
-			{"\uFEFF{\x00}\x00", "invalid JSON: invalid character '\\x00', in the token at byte 4: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
-			{"{\x00\"\x00t\x00\"\x00:\x00\"\x00:\x062\x06\"\x00}\x00", "invalid JSON: invalid character '\\x00', in the token at byte 1: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+			{"\uFEFF{\x00}\x00", "invalid JSON: invalid character '\\x00' looking for beginning of object key string, in the token at byte 4: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+			{"{\x00\"\x00t\x00\"\x00:\x00\"\x00:\x062\x06\"\x00}\x00", "invalid JSON: invalid character '\\x00' looking for beginning of object key string, in the token at byte 1: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 		} {
 			if _, err := ValidateJSON([]byte(tt.data)); err == nil || err.Error() != tt.want {
 				t.Errorf("ValidateJSON(%q) = %v, want %s", tt.data, err, tt.want)
