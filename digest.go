@@ -3,6 +3,7 @@ package digest
 import (
 	"bytes"
 	"encoding/json"
+	"unsafe"
 )
 
 // A Digest is a summary of one news article: the values of a digest text,
@@ -66,6 +67,77 @@ func (d Digest) MarshalJSON() ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// Clone returns a copy of d that shares no memory with it: its texts in
+// one new buffer, its lists in new slices, nil where d's are nil. The
+// values of a digest that [Parse] or [ValidateJSON] returns are slices of
+// one copy of the input, which a value kept alone keeps alive whole: keep
+// a clone of a digest held for long, or [strings.Clone] of one value. A
+// nil d gives nil.
+func (d *Digest) Clone() *Digest {
+	if d == nil {
+		return nil
+	}
+	size := len(d.Title) + len(d.Subtitle) + len(d.Summary) + len(d.CoreSubject.Heading)
+	for _, list := range [][]string{d.Highlights, d.CoreSubject.Paragraphs, d.Keywords} {
+		for _, s := range list {
+			size += len(s)
+		}
+	}
+	for _, e := range d.Entities {
+		size += len(e.Name) + len(e.Type) + len(e.Description)
+	}
+	c := cloner{buf: make([]byte, 0, size)}
+	return &Digest{
+		Title:      c.text(d.Title),
+		Subtitle:   c.text(d.Subtitle),
+		Summary:    c.text(d.Summary),
+		Highlights: c.list(d.Highlights),
+		CoreSubject: CoreSubject{
+			Heading:    c.text(d.CoreSubject.Heading),
+			Paragraphs: c.list(d.CoreSubject.Paragraphs),
+		},
+		Keywords: c.list(d.Keywords),
+		Entities: c.entities(d.Entities),
+	}
+}
+
+// A cloner copies texts into buf, made with room for all of them, and
+// returns each copy as a string of buf's bytes. It only appends, so no
+// byte of a string returned is written again: were buf to grow, the
+// strings returned before would keep the array they are in.
+type cloner struct{ buf []byte }
+
+func (c *cloner) text(s string) string {
+	if s == "" {
+		return ""
+	}
+	start := len(c.buf)
+	c.buf = append(c.buf, s...)
+	return unsafe.String(&c.buf[start], len(s))
+}
+
+func (c *cloner) list(l []string) []string {
+	if l == nil {
+		return nil
+	}
+	out := make([]string, len(l))
+	for i, s := range l {
+		out[i] = c.text(s)
+	}
+	return out
+}
+
+func (c *cloner) entities(l []Entity) []Entity {
+	if l == nil {
+		return nil
+	}
+	out := make([]Entity, len(l))
+	for i, e := range l {
+		out[i] = Entity{Name: c.text(e.Name), Type: EntityType(c.text(string(e.Type))), Description: c.text(e.Description)}
+	}
+	return out
 }
 
 // nonNil returns s, or an empty slice when s is nil.

@@ -3,7 +3,11 @@ package digest
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"testing"
+	"unsafe"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestMarshalJSONForm checks what MarshalJSON's doc says: '<', '>' and
@@ -23,5 +27,62 @@ func TestMarshalJSONForm(t *testing.T) {
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(Digest{Title: "a<b>&c"}); err != nil || buf.String() != want+"\n" {
 		t.Errorf("an Encoder without HTML escapes writes %q, %v", buf.String(), err)
+	}
+}
+
+// TestClone checks that Clone copies a digest whole, nil lists as nil and
+// empty ones as empty, into memory that it shares with neither the digest
+// nor the input it was parsed from, in one buffer for the texts.
+func TestClone(t *testing.T) {
+	seed := seedText(t)
+	d, err := Parse(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The seed has no keywords: a list of them, of texts in the input.
+	d.Keywords = []string{d.Entities[0].Name, d.Entities[1].Name}
+	c := d.Clone()
+	if diff := cmp.Diff(d, c); diff != "" {
+		t.Fatalf("Clone differs (-digest +clone):\n%s", diff)
+	}
+	// The clone's texts lie in one run of memory as long as they are,
+	// apart from the digest's.
+	lo, hi, size := uintptr(math.MaxUint), uintptr(0), uintptr(0)
+	for _, s := range texts(c) {
+		if s == "" {
+			continue
+		}
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		lo, hi, size = min(lo, p), max(hi, p+uintptr(len(s))), size+uintptr(len(s))
+	}
+	if hi-lo != size {
+		t.Errorf("the clone's texts span %d bytes, want %d", hi-lo, size)
+	}
+	for _, s := range texts(d) {
+		if s == "" {
+			continue
+		}
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		if p < hi && p+uintptr(len(s)) > lo {
+			t.Fatalf("the clone shares the bytes of %q with the digest", s)
+		}
+	}
+	// The lists are new too.
+	if &c.Highlights[0] == &d.Highlights[0] || &c.CoreSubject.Paragraphs[0] == &d.CoreSubject.Paragraphs[0] ||
+		&c.Keywords[0] == &d.Keywords[0] || &c.Entities[0] == &d.Entities[0] {
+		t.Error("the clone shares a list with the digest")
+	}
+	// The texts in one allocation, the digest in one, and one for each
+	// list.
+	if n := testing.AllocsPerRun(10, func() { d.Clone() }); n != 6 {
+		t.Errorf("Clone allocates %v times, want 6", n)
+	}
+	// A nil list stays nil, an empty one empty.
+	e := (&Digest{Highlights: []string{}}).Clone()
+	if e.Highlights == nil || e.Keywords != nil || e.CoreSubject.Paragraphs != nil || e.Entities != nil {
+		t.Errorf("Clone of a digest with an empty list of highlights and no other = %#v", e)
+	}
+	if (*Digest)(nil).Clone() != nil {
+		t.Error("Clone of nil is not nil")
 	}
 }

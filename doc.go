@@ -169,7 +169,8 @@
 // reads each line, so that a large input is read from memory once: the
 // digest shares no memory with the caller's bytes, but a value kept alone
 // keeps that copy alive, or the buffer that holds its new text when the
-// lexer changed its line (clone it to keep it alone for long). A Parse
+// lexer changed its line: keep a [Digest.Clone] of a digest held for long,
+// or [strings.Clone] of a value. A Parse
 // allocates at most three times for a small digest whose entities header
 // declares their count (that copy, the digest, and its entities if it has
 // any), and a few times more, not once per line, for a large one, or one
