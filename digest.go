@@ -71,10 +71,11 @@ func (d Digest) MarshalJSON() ([]byte, error) {
 
 // Clone returns a copy of d that shares no memory with it: its texts in
 // one new buffer, its lists in new slices, nil where d's are nil. The
-// values of a digest that [Parse] or [ValidateJSON] returns are slices of
-// one copy of the input, which a value kept alone keeps alive whole: keep
-// a clone of a digest held for long, or [strings.Clone] of one value. A
-// nil d gives nil.
+// values of a digest that [Parse] or [ValidateJSON] returns are, where
+// they can be, slices of one copy of the input, which a value kept alone
+// keeps alive whole: keep a clone of a digest held for long. A value of
+// the clone kept alone keeps the clone's texts alive: keep a
+// [strings.Clone] of one value. A nil d gives nil.
 func (d *Digest) Clone() *Digest {
 	if d == nil {
 		return nil

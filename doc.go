@@ -54,6 +54,12 @@
 //
 //   - Columns count bytes from the start of the line, starting at 1; a
 //     leading byte order mark is not counted.
+//   - U+200B and U+FEFF are removed from a line before its runs of spaces
+//     are made one (FORMAT.md §1): "A \u200b B" reads "A B".
+//   - Markdown decoration is read in headers only (and a keyword's leading
+//     '#', as FORMAT.md §4 says), and list markers in highlights and
+//     keywords only: the title "# Réunion" and the name line "**Hussein
+//     Taha**" keep theirs.
 //   - In a header, white space is trimmed after each step that can expose
 //     it (so "## **Summary**" and the French "Résumé :" are headers), a ':'
 //     may also stand after the "**" pair ("**Summary**:") or after the
@@ -127,12 +133,17 @@
 //     "Political" and "_party d".
 //   - Duplicate keywords and entity names are found with full Unicode case
 //     folding (golang.org/x/text/cases.Fold), not the simple folding of
-//     headers: "Straße" and "STRASSE" are duplicates.
+//     headers: "Straße" and "STRASSE" are duplicates. The folded texts are
+//     then compared byte by byte, neither normalized again nor with their
+//     white space made alike: "Gaza City" and "gaza city" with a no-break
+//     space are two keywords.
 //   - A type line with no name line before it makes an entity with an empty
 //     name. A header ends the entity before it: a name line just before a
 //     header has no type line.
 //   - Each MENTIONED ENTITIES header that carries a count is checked against
-//     the number of name lines in the whole section.
+//     the number of name lines in the whole section. A count may have
+//     leading zeros ("006" is 6); one of more than nine digits after them
+//     matches no section.
 //   - The lines after a header met again join those of its first
 //     section (FORMAT.md §2), and the core subject's heading is the first
 //     line of the lines so joined: "CORE SUBJECT" with no line, then after
@@ -170,25 +181,24 @@
 // digest shares no memory with the caller's bytes, but a value kept alone
 // keeps that copy alive, or the buffer that holds its new text when the
 // lexer changed its line: keep a [Digest.Clone] of a digest held for long,
-// or [strings.Clone] of a value. A Parse
-// allocates at most three times for a small digest whose entities header
-// declares their count (that copy, the digest, and its entities if it has
-// any), and a few times more, not once per line, for a large one, or one
-// with no count, as its lists grow; the entities are sized from the count a
-// header declares, and a count far above the entities read costs one more
-// allocation, which gives the room back. A subtitle or summary of several
-// lines costs one more, for the text that joins them, and one more each
-// time that text outgrows its room, which then doubles; and an error, a
-// few.
-// The lines that need cleaning (a tab, two spaces in a row, U+200B, an
-// invalid byte) or that NFC changes write their new texts one after
-// another in buffers of 4 KiB, doubling up to 64 KiB, none larger than
-// the rest of the input: a digest whose every line is in NFD costs one
-// more allocation for each 64 KiB of new text, not one a line (a line
-// both cleaned and made NFC writes its text twice). A value so changed
-// keeps its buffer alive, at most 64 KiB; a new text longer than that
-// gets a buffer of its own, copied out of when the text fills less than
-// half of it, so that a short value does not keep a long line alive.
+// or [strings.Clone] of a value. A Parse allocates at most three times for
+// a small digest whose entities header declares their count (that copy, the
+// digest, and its entities if it has any), and a few times more, not once
+// per line, for a large one, or one with no count, as its lists grow; the
+// entities are sized from the count a header declares, and a count far
+// above the entities read costs one more allocation, which gives the room
+// back. A subtitle or summary of several lines costs one more, for the text
+// that joins them, and one more each time that text outgrows its room,
+// which then doubles; and an error, a few. The lines that need cleaning (a
+// tab, two spaces in a row, U+200B, an invalid byte) or that NFC changes
+// write their new texts one after another in buffers of 4 KiB, doubling up
+// to 64 KiB, none larger than the rest of the input: a digest whose every
+// line is in NFD costs one more allocation for each 64 KiB of new text, not
+// one a line (a line both cleaned and made NFC writes its text twice). A
+// value so changed keeps its buffer alive, at most 64 KiB; a new text
+// longer than that gets a buffer of its own, copied out of when the text
+// fills less than half of it, so that a short value does not keep a long
+// line alive.
 //
 // Text in NFD, where an accented letter is a letter and a combining mark,
 // takes three to four times as long to parse as the same text in NFC: an ASCII

@@ -196,6 +196,16 @@ func TestPackageDocReadings(t *testing.T) {
 			Digest{Entities: []Entity{{"A", Other, "a"}, {"ℹ info", PersonMale, "d"}}},
 		},
 		{
+			"U+200B goes before spaces are made one",
+			"A \u200b B\nSUMMARY\nS\n",
+			Digest{Title: "A B"},
+		},
+		{
+			"Markdown is read in headers only, a keyword's '#' aside",
+			"# Réunion\nSUMMARY\nS\nKEYWORDS\n#Gaza\nMENTIONED ENTITIES 001\n**Hussein Taha**\n👤 Person_Male d\n",
+			Digest{Title: "# Réunion", Keywords: []string{"Gaza"}, Entities: []Entity{{"**Hussein Taha**", PersonMale, "d"}}},
+		},
+		{
 			"an unknown type does not spell a known one",
 			head + "MENTIONED ENTITIES\nA\n👤 Person_Male_adult Secrétaire\nB\n🏛️ Organization_intlLigue\nC\n🔖 Political_party d\n",
 			Digest{Entities: []Entity{{"A", "Person_Male_adult", "Secrétaire"}, {"B", "Organization_intl", "Ligue"}, {"C", "Political", "_party d"}}},
@@ -207,7 +217,10 @@ func TestPackageDocReadings(t *testing.T) {
 			t.Errorf("%s: %v", tt.name, err)
 			continue
 		}
-		tt.want.Title, tt.want.Summary = "T", "S"
+		if tt.want.Title == "" {
+			tt.want.Title = "T"
+		}
+		tt.want.Summary = "S"
 		if diff := cmp.Diff(&tt.want, d, cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("%s: (-want +got)\n%s", tt.name, diff)
 		}
@@ -224,6 +237,25 @@ func TestPackageDocReadings(t *testing.T) {
 	}
 	if err := Validate(d); !errors.Is(err, ErrDuplicate) {
 		t.Errorf("Validate of keywords Straße and STRASSE: %v, want ErrDuplicate", err)
+	}
+	// Folded texts are compared as they are: white space of two kinds, or
+	// NFC's two spellings once folded, are not duplicates.
+	d, err = Parse([]byte(head + "KEYWORDS\nGaza City, gaza\u00a0city, \u0390, \u03aa\u0301\n"))
+	if err != nil || len(d.Keywords) != 4 {
+		t.Fatalf("four keywords: %q, %v", d.Keywords, err)
+	}
+	if err := Validate(d); err != nil {
+		t.Errorf("Validate of keywords %q: %v, want no duplicate", d.Keywords, err)
+	}
+	// A count of more than nine digits, leading zeros aside, matches no
+	// section.
+	_, err = Parse([]byte(head + "MENTIONED ENTITIES 0000000001\nA\n👤 Person_Male d\n"))
+	if err != nil {
+		t.Errorf("a count of nine zeros and 1: %v", err)
+	}
+	_, err = Parse([]byte(head + "MENTIONED ENTITIES 1000000001\nA\n👤 Person_Male d\n"))
+	if !errors.Is(err, ErrEntityCount) {
+		t.Errorf("a count of ten digits: %v, want ErrEntityCount", err)
 	}
 	// A repeated section: its lines join the first's, and the heading is
 	// the first of them.
