@@ -119,18 +119,19 @@
 //     as U+FFFD and is reported too. An emoji that is not a symbol
 //     without its U+FE0F, such as 'ℹ' (a letter), is no icon.
 //   - A known type name is found as a prefix, compared case-insensitively
-//     (FORMAT.md §5): after a name line, "Eventually" reads as the type
-//     Event with the description "ually". An unknown type is the longest
-//     prefix of the form [A-Z][a-z]*(_[A-Z][a-z]*)*: "👤 HEAD d" gives the
-//     type "H" and the description "EAD d". FORMAT.md §5 is at odds with
-//     itself when that prefix spells a known name followed by '_' and a
-//     lower-case letter, as in "👤 Person_Male_adult d": the known name is
-//     refused there, and the unknown type, which validation is to reject,
-//     would be that same name. The unknown type then also takes the parts
-//     of the form _[A-Za-z][a-z]* that follow: the type is
-//     "Person_Male_adult", which Validate rejects, not Person_Male with the
-//     description "_adult d". "👤 Political_party d" still gives
-//     "Political" and "_party d".
+//     (FORMAT.md §5) in ASCII, as type names are ASCII ("Perſon_Male", with
+//     U+017F, is no known type, unlike headers, which fold as Unicode
+//     does): after a name line, "Eventually" reads as the type Event with
+//     the description "ually". An unknown type is the longest prefix of the
+//     form [A-Z][a-z]*(_[A-Z][a-z]*)*: "👤 HEAD d" gives the type "H" and
+//     the description "EAD d". FORMAT.md §5 is at odds with itself when
+//     that prefix spells a known name followed by '_' and a lower-case
+//     letter, as in "👤 Person_Male_adult d": the known name is refused
+//     there, and the unknown type, which validation is to reject, would be
+//     that same name. The unknown type then also takes the parts of the
+//     form _[A-Za-z][a-z]* that follow: the type is "Person_Male_adult",
+//     which Validate rejects, not Person_Male with the description "_adult
+//     d". "👤 Political_party d" still gives "Political" and "_party d".
 //   - Duplicate keywords and entity names are found with full Unicode case
 //     folding (golang.org/x/text/cases.Fold), not the simple folding of
 //     headers: "Straße" and "STRASSE" are duplicates. The folded texts are

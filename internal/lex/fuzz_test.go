@@ -204,7 +204,7 @@ func checkShapes(t *testing.T, text string) {
 			t.Errorf("ParseHeader(%+q) = %+v", text, h)
 		}
 	}
-	if m := CutMarker(text); !strings.HasSuffix(text, m) || Trim(m) != m {
+	if m := CutMarker(text); !strings.HasSuffix(text, m) || trim(m) != m {
 		t.Errorf("CutMarker(%+q) = %+q, not a trimmed end of it", text, m)
 	}
 	for rest, more := text, true; more; {
@@ -214,7 +214,7 @@ func checkShapes(t *testing.T, text string) {
 		if !strings.HasPrefix(before, piece) || !strings.HasSuffix(before, rest) || more && len(piece)+len(rest) >= len(before) {
 			t.Fatalf("CutKeyword(%+q) = %+q, %+q, %v", before, piece, rest, more)
 		}
-		if k := CleanKeyword(piece); CleanKeyword(k) != k || Trim(k) != k || strings.HasPrefix(k, "#") {
+		if k := CleanKeyword(piece); CleanKeyword(k) != k || trim(k) != k || strings.HasPrefix(k, "#") {
 			t.Errorf("CleanKeyword(%+q) = %+q, not clean", piece, k)
 		}
 	}
@@ -224,7 +224,7 @@ func checkShapes(t *testing.T, text string) {
 	}
 	checkSplitWritten(t, text)
 	tl, ok := SplitTypeLine(text[n:], typeNames)
-	if ok && tl.Type == "" || !strings.HasSuffix(text, tl.Description) || ok && Trim(tl.Description) != tl.Description {
+	if ok && tl.Type == "" || !strings.HasSuffix(text, tl.Description) || ok && trim(tl.Description) != tl.Description {
 		t.Errorf("SplitTypeLine(%+q) = %#v, %v", text[n:], tl, ok)
 	}
 }

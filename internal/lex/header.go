@@ -173,7 +173,7 @@ var headerEdges = func() (t [256]uint8) {
 func parseHeader(text string) (Header, bool) {
 	s := text // trimmed already
 	if s[0] == '#' {
-		s = Trim(strings.TrimLeft(s, "#"))
+		s = trim(strings.TrimLeft(s, "#"))
 	}
 	if inner, ok := cutPair(cutColon(s)); ok {
 		s = inner
@@ -194,13 +194,13 @@ func parseHeader(text string) (Header, bool) {
 // cutPair returns what one pair of "**" or "__" surrounds in s, trimmed.
 func cutPair(s string) (string, bool) {
 	if len(s) >= 4 && (s[:2] == "**" && s[len(s)-2:] == "**" || s[:2] == "__" && s[len(s)-2:] == "__") {
-		return Trim(s[2 : len(s)-2]), true
+		return trim(s[2 : len(s)-2]), true
 	}
 	return s, false
 }
 
 // mayBeHeader is a quick test of the first characters that fold would
-// read: after the leading '#' characters, a "**" or "__" pair and ASCII
+// read in text, which is not empty: after the leading '#' characters, a "**" or "__" pair and ASCII
 // white space. It is false only when they cannot start a header name:
 // three ASCII bytes that start no name, an ASCII one that mayStartName
 // refuses, or an emoji, which is not white space, a mark or a letter. Most
@@ -209,8 +209,6 @@ func mayBeHeader(text string) bool {
 	// Most lines have no prefix to skip: they start with a letter, or
 	// with a character that is not ASCII, as an entity's type line does.
 	switch {
-	case text == "":
-		return false
 	case text[0] >= utf8.RuneSelf:
 		return !startsWithEmoji(text)
 	case len(text) >= 3 && isASCIILetter(text[0]) && isASCIILetter(text[1]) && isASCIILetter(text[2]):

@@ -126,7 +126,7 @@ func TestParseHeaderRef(t *testing.T) {
 
 func checkHeaderRef(t *testing.T, text string) {
 	t.Helper()
-	text = Trim(text)
+	text = trim(text)
 	got, ok := ParseHeader(text)
 	want, wantOK := refParseHeader(text)
 	if got != want || ok != wantOK {

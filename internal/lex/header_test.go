@@ -128,7 +128,7 @@ func TestParseHeaderNot(t *testing.T) {
 		{"only #", "##"},
 		{"only stars", "****"},
 		{"underscores, then one", "__Summary _"},
-		{"three stars after # and NBSP", Trim("#\u00a0***")},
+		{"three stars after # and NBSP", trim("#\u00a0***")},
 		{"three stars", "***"},
 		{"a lead byte of Latin-1 last", "Sum\xc3"},
 		{"text", "Une réunion consultative"},

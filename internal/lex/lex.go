@@ -199,6 +199,7 @@ func (l *Lexer) NextText() (string, bool) {
 		j, double, eol = plainBlocks(unsafe.SliceData(l.dst), src, start)
 	}
 	if !eol {
+		// An early stop is within the last block (see plainBlocks).
 		if !hasBlocks || j < len(src) && j+blockSize > len(src) {
 			k := j
 			j, double = plainRest(src, start, j, double)
@@ -435,11 +436,13 @@ func appendNFCFrom(dst []byte, s string) []byte {
 	return dst
 }
 
-// stopsPlain reports whether Plain stops at once at a byte c: a control
+// stopsPlain reports that Plain stops at once at a byte c: a control
 // character or a line break, or the first byte of a character that Plain
 // never passes over, such as a Cyrillic letter (0xD0 to 0xD3) or a CJK
 // ideograph (0xE4 to 0xE9). Plain passes over characters that start with
-// 0xC2 to 0xCB, 0xE2, 0xEF or 0xF0, and printable ASCII.
+// 0xC2 to 0xCB, 0xE2, 0xEF or 0xF0, and printable ASCII. False does not
+// mean that Plain passes over c: it stops at a byte that starts no
+// character too (0x80 to 0xC1), which a caller leaves to Plain.
 func stopsPlain(c byte) bool {
 	return c < ' ' || c == 0x7F || c >= 0xCC && c <= 0xE1 || c >= 0xE3 && c <= 0xEE || c >= 0xF1
 }
@@ -470,17 +473,18 @@ func invalidRun(s string) int {
 	return n
 }
 
-// AlwaysNFC reports whether r is a rune that needs no NFC check: one of
-// combining class 0, that NFC leaves as it is, and that combines with no
-// rune before it (its NFC quick check is Yes). A letter may combine with
-// a mark after it, as и with U+0306 makes й; but such a mark is not one
-// of these runes, and its line is checked. So a line whose runes at or
-// above U+0300 are all such runes is NFC, and NextText skips the check:
-// emoji, the variation selector U+FE0F, U+FFFD, which cleaning puts for
-// bytes that are not UTF-8, general punctuation (quotes, dashes,
-// ellipsis), and the letters of the scripts most digests are written in
-// (but the Latin ones below U+0300, which Plain passes over), with the
-// vowel signs of class 0 of Devanagari and Thai.
+// AlwaysNFC reports whether r, a rune at or above U+0300, is one that
+// needs no NFC check (it is false for every rune below, which the callers
+// leave to Plain): one of combining class 0, that NFC leaves as it is, and
+// that combines with no rune before it (its NFC quick check is Yes). A
+// letter may combine with a mark after it, as и with U+0306 makes й; but
+// such a mark is not one of these runes, and its line is checked. So a
+// line whose runes at or above U+0300 are all such runes is NFC, and
+// NextText skips the check: emoji, the variation selector U+FE0F, U+FFFD,
+// which cleaning puts for bytes that are not UTF-8, general punctuation
+// (quotes, dashes, ellipsis), and the letters of the scripts most digests
+// are written in (but the Latin ones below U+0300, which Plain passes
+// over), with the vowel signs of class 0 of Devanagari and Thai.
 // TestAlwaysNFC checks each of them against golang.org/x/text.
 func AlwaysNFC(r rune) bool {
 	switch {
@@ -622,7 +626,7 @@ func BreakLen[S string | []byte](s S) int {
 // when trimmed: c is printable ASCII other than a space.
 func isPlainEdge(c byte) bool { return ' ' < c && c <= '~' }
 
-// Untrimmed reports whether Trim keeps s whole, as the first and last
+// Untrimmed reports whether trim keeps s whole, as the first and last
 // bytes of most texts tell at once: each is printable ASCII other than a
 // space, or the first is 0xF0 or above, since every character that is
 // trimmed is below U+10000 (TestTrimmedBelow10000). It is a quick test for
@@ -693,6 +697,6 @@ func TrimRight(s string) string {
 	return s
 }
 
-// Trim returns s without the leading and trailing characters that
+// trim returns s without the leading and trailing characters that
 // FORMAT.md §1.3 trims.
-func Trim(s string) string { return TrimRight(TrimLeft(s)) }
+func trim(s string) string { return TrimRight(TrimLeft(s)) }

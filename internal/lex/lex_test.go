@@ -863,15 +863,15 @@ func TestIsTrimmed(t *testing.T) {
 	}
 }
 
-// TestUntrimmed checks that Untrimmed says true only of texts that Trim
+// TestUntrimmed checks that Untrimmed says true only of texts that trim
 // keeps whole, with every character at either end, and that it says so of
 // the texts digests hold most.
 func TestUntrimmed(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		c := string(r)
 		for _, s := range []string{c, c + "a", "a" + c, c + "a" + c} {
-			if Untrimmed(s) && Trim(s) != s {
-				t.Fatalf("Untrimmed(%+q) is true, but Trim gives %+q", s, Trim(s))
+			if Untrimmed(s) && trim(s) != s {
+				t.Fatalf("Untrimmed(%+q) is true, but trim gives %+q", s, trim(s))
 			}
 		}
 	}

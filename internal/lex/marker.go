@@ -73,7 +73,7 @@ func CutKeyword(s string) (piece, rest string, ok bool) {
 // characters and list markers, repeatedly, trimming each time.
 func CleanKeyword(s string) string {
 	for {
-		t := CutMarker(Trim(strings.TrimLeft(Trim(s), "#")))
+		t := CutMarker(trim(strings.TrimLeft(trim(s), "#")))
 		if t == s {
 			return s
 		}

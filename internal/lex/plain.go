@@ -45,6 +45,7 @@ func Plain(s string, i int) (j int, double bool) {
 	j = i
 	if hasBlocks {
 		j, double, _ = plainBlocks(nil, s, i)
+		// An early stop is within the last block (see plainBlocks).
 		if j == len(s) || j+blockSize <= len(s) {
 			return j, double
 		}

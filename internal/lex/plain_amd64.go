@@ -15,9 +15,13 @@ const hasBlocks = true
 // has. It stops at the first byte that Plain stops at. Where less than a
 // block is left, it reads the last bytes as one block, with the bytes past
 // the end of s masked, when those 32 bytes lie in one page: memory is
-// mapped page by page, so the read cannot fault. Otherwise, and at a
-// character that is not whole in s, it stops early, and Plain reads on
-// from there (plainRest). It is written in plain_amd64.s.
+// mapped page by page, so the read cannot fault. Otherwise it stops early,
+// and Plain reads on from there (plainRest): when those 32 bytes would
+// cross a page, and in the last block, one character at a time, where
+// fewer than 4 bytes are left, even when they hold a whole character. So
+// every stop that is not a byte Plain stops at has j+blockSize > len(s),
+// which Plain and Lexer.NextText test to tell the two apart. It is
+// written in plain_amd64.s.
 //
 // Unless dst is nil, plainBlocks also copies each block it reads to the
 // same offset of dst, and each character it passes over after a stop, as

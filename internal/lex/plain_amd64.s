@@ -229,7 +229,7 @@ skip:
 // TAIL_MASK begins the last block, at CX, where less than a block is
 // left: it goes to done when nothing is left, or when the 32 bytes at CX
 // would cross into the next page, which may not be mapped; Plain then
-// reads the rest from a padded copy. Otherwise it sets AX to a bit for
+// reads the rest with plainWords (plainRest). Otherwise it sets AX to a bit for
 // each byte of the block that is in s. The bytes past the end are read,
 // from the same page, but their bits are cleared before any use: the
 // stops (BX), the spaces (R11) and the continuation bytes (R13), so that

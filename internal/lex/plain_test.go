@@ -145,6 +145,11 @@ func checkPlain(t *testing.T, s string) {
 			if eol && !line || !eol && line && hasBlocks && j+blockSize <= len(s) {
 				t.Fatalf("plainBlocks(%q, %d) with %s = %d, %v, eol %v", s, i, name, j, d, eol)
 			}
+			// A stop where Plain does not stop is within the last
+			// block, as Plain and NextText take it to be.
+			if hasBlocks && j != wantJ && j+blockSize <= len(s) {
+				t.Fatalf("plainBlocks(%q, %d) with %s stops early at %d, not in the last block; Plain stops at %d", s, i, name, j, wantJ)
+			}
 		}
 		if j, d := plainWords(s, i, false); j != wantJ || d != wantD {
 			t.Fatalf("plainWords(%q, %d) = %d, %v; want %d, %v", s, i, j, d, wantJ, wantD)

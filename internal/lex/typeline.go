@@ -98,13 +98,13 @@ type Names struct {
 	writtenBy [256]uint64
 }
 
-// NewTypeNames returns the names, as NewNames does, with the icon written
+// NewTypeNames returns the names, as newNames does, with the icon written
 // before each in a type line: icons[i] goes with names[i]. It panics if an
 // icon does not start with an emoji, from U+1F000 to U+1FAFF: a line that
 // starts with one is never a header (see SplitWritten); and if an icon, a
 // space and the name make less than 8 bytes or more than 24.
 func NewTypeNames(names, icons []string) *Names {
-	ns := NewNames(names...)
+	ns := newNames(names...)
 	if len(icons) != len(names) {
 		panic("lex: not one icon for each type name")
 	}
@@ -194,9 +194,9 @@ func Load64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// NewNames returns the names in list, in that order, ready for KnownType.
+// newNames returns the names in list, in that order, ready for KnownType.
 // It panics if a name is empty, or if there are more than 64.
-func NewNames(list ...string) *Names {
+func newNames(list ...string) *Names {
 	if len(list) > 64 {
 		panic("lex: more than 64 type names")
 	}

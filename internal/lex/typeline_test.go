@@ -11,7 +11,7 @@ import (
 
 // typeNames are the known type names of FORMAT.md §5, in the table's
 // order.
-var typeNames = NewNames("Person_Male", "Person_Female", "Organization", "Location", "Event", "Product", "Other")
+var typeNames = newNames("Person_Male", "Person_Female", "Organization", "Location", "Event", "Product", "Other")
 
 // TestIconLen checks the icons of FORMAT.md §5.
 func TestIconLen(t *testing.T) {
@@ -180,7 +180,7 @@ func TestKnownType(t *testing.T) {
 		})
 	}
 	t.Run("longest wins", func(t *testing.T) {
-		names := NewNames("Person", "Person_Male", "Person_Ma")
+		names := newNames("Person", "Person_Male", "Person_Ma")
 		for _, tt := range []struct {
 			in   string
 			want int
@@ -322,7 +322,7 @@ func TestSplitWritten(t *testing.T) {
 		for _, sep := range []string{" ", "", "  ", "\u00a0"} {
 			for _, name := range append(slices.Clone(typeNames.list), "PERSON_MALE", "Person", "Other_Thing", "Orga") {
 				for _, rest := range []string{"", "Secrétaire général", ": x", " – y  ", "_Extra", "_", "_1", "·z\u200b", "x ", "- x", "|x", "x\u00a0", " Secrétaire général", " x", "  x", " -x", " :x", " |x", " é", "\x01x"} {
-					texts = append(texts, Trim(icon+sep+name+rest))
+					texts = append(texts, trim(icon+sep+name+rest))
 				}
 			}
 		}
@@ -447,10 +447,10 @@ func TestIconLenCutEmoji(t *testing.T) {
 // names equal but for case, where the first in the list is taken, and
 // neither is the start of a line as written.
 func TestNamesOfOtherLists(t *testing.T) {
-	if got := KnownType("X y", NewNames("X")); got != 0 {
+	if got := KnownType("X y", newNames("X")); got != 0 {
 		t.Errorf("KnownType(\"X y\") with the name X = %d, want 0", got)
 	}
-	if got := KnownType("person x", NewNames("Person", "PERSON")); got != 0 {
+	if got := KnownType("person x", newNames("Person", "PERSON")); got != 0 {
 		t.Errorf("KnownType(\"person x\") with Person and PERSON = %d, want 0", got)
 	}
 	names := NewTypeNames([]string{"Person", "PERSON"}, []string{"👤", "👥"})

@@ -9,14 +9,14 @@ func HasUTF16BOM(s string) bool {
 	return len(s) >= 2 && (s[0] == 0xFF && s[1] == 0xFE || s[0] == 0xFE && s[1] == 0xFF)
 }
 
-// UTF16Start tells how s starts in UTF-16: bom reports a byte order mark
+// utf16Start tells how s starts in UTF-16: bom reports a byte order mark
 // of UTF-16 (HasUTF16BOM); ok reports that after it, or at once, there is
 // an ASCII character in UTF-16 of either byte order, c: two bytes, one of
 // them a NUL and the other below 0x80 and not a NUL. Such a start is no
 // text in UTF-8, which holds no NUL; and a JSON document starts with an
 // ASCII character ('{', '[', white space) whatever its script, so that
 // this tells UTF-16 from its first bytes.
-func UTF16Start(s string) (bom bool, c byte, ok bool) {
+func utf16Start(s string) (bom bool, c byte, ok bool) {
 	if bom = HasUTF16BOM(s); bom {
 		s = s[2:]
 	}
@@ -53,14 +53,14 @@ const (
 )
 
 // WideStart tells how s starts in UTF-32 or, if not, in UTF-16, as
-// UTF32Start and UTF16Start do: size is 4 or 2, the bytes of a code unit,
+// UTF32Start and utf16Start do: size is 4 or 2, the bytes of a code unit,
 // or 0 when s starts in neither, with no byte order mark and no ASCII
 // character.
 func WideStart(s string) (size int, bom bool, c byte, ok bool) {
 	if bom, c, ok := UTF32Start(s); bom || ok {
 		return 4, bom, c, ok
 	}
-	if bom, c, ok := UTF16Start(s); bom || ok {
+	if bom, c, ok := utf16Start(s); bom || ok {
 		return 2, bom, c, ok
 	}
 	return 0, false, 0, false

@@ -2,7 +2,7 @@ package lex
 
 import "testing"
 
-// TestUTFStart checks how UTF16Start and UTF32Start read the first bytes
+// TestUTFStart checks how utf16Start and UTF32Start read the first bytes
 // of a text.
 func TestUTFStart(t *testing.T) {
 	type startCase struct {
@@ -15,7 +15,7 @@ func TestUTFStart(t *testing.T) {
 		start func(string) (bool, byte, bool)
 		cases []startCase
 	}{
-		{"UTF16Start", UTF16Start, []startCase{
+		{"utf16Start", utf16Start, []startCase{
 			{"{\x00\"\x00", false, true, '{'},  // little-endian
 			{"\x00[\x00\"", false, true, '['},  // big-endian
 			{"\xff\xfe{\x00", true, true, '{'}, // after the mark
