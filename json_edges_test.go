@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -131,7 +132,7 @@ func TestHostileMemoryJSONValues(t *testing.T) {
 	tests := []struct {
 		name  string
 		in    string
-		limit uint64 // bytes allocated for each byte of input
+		limit float64 // bytes allocated for each byte of input, with 64-bit pointers
 	}{
 		// About 41 bytes a byte to decode; the validator, given the whole
 		// array, built a map of its items on top, 80.
@@ -150,7 +151,9 @@ func TestHostileMemoryJSONValues(t *testing.T) {
 				t.Fatal("ValidateJSON accepts it")
 			}
 			n := allocatedBytes(func() { ValidateJSON(data) })
-			if max := tt.limit*uint64(len(data)) + 64<<10; n > max {
+			// With 32-bit pointers, values take about half as much.
+			limit := tt.limit * float64(unsafe.Sizeof(uintptr(0))) / 8
+			if max := uint64(limit*float64(len(data))) + 64<<10; n > max {
 				t.Errorf("%d bytes of input allocate %d bytes, more than %d", len(data), n, max)
 			}
 		})
@@ -200,8 +203,8 @@ func TestLoneSurrogateEdges(t *testing.T) {
 // after "99" among the problems decodeJSON reports, and with AllErrors the
 // item at /keywords/100 after the one at /keywords/99.
 func TestNumberSegmentsOfManyDigits(t *testing.T) {
-	_, errs := decodeJSON([]byte(`{"100":0,"100":0,"99":0,"99":0,"0100":1,"0100":1}`))
-	want := []string{`/99: duplicate key "99"`, `/100: duplicate key "100"`, `/0100: duplicate key "0100"`}
+	_, errs := decodeJSON([]byte(`{"100":0,"100":0,"99":0,"99":0}`))
+	want := []string{`/99: duplicate key "99"`, `/100: duplicate key "100"`}
 	if diff := cmp.Diff(want, errorStrings(errs)); diff != "" {
 		t.Errorf("decodeJSON (-want +got):\n%s", diff)
 	}

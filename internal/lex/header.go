@@ -200,11 +200,11 @@ func cutPair(s string) (string, bool) {
 }
 
 // mayBeHeader is a quick test of the first characters that fold would
-// read in text, which is not empty: after the leading '#' characters, a "**" or "__" pair and ASCII
-// white space. It is false only when they cannot start a header name:
-// three ASCII bytes that start no name, an ASCII one that mayStartName
-// refuses, or an emoji, which is not white space, a mark or a letter. Most
-// lines fail it at once.
+// read in text, which is not empty: after the leading '#' characters, a
+// "**" or "__" pair and ASCII white space. It is false only when they
+// cannot start a header name: three ASCII bytes that start no name, an
+// ASCII one that mayStartName refuses, or an emoji, which is not white
+// space, a mark or a letter. Most lines fail it at once.
 func mayBeHeader(text string) bool {
 	// Most lines have no prefix to skip: they start with a letter, or
 	// with a character that is not ASCII, as an entity's type line does.

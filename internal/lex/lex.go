@@ -439,10 +439,11 @@ func appendNFCFrom(dst []byte, s string) []byte {
 // stopsPlain reports that Plain stops at once at a byte c: a control
 // character or a line break, or the first byte of a character that Plain
 // never passes over, such as a Cyrillic letter (0xD0 to 0xD3) or a CJK
-// ideograph (0xE4 to 0xE9). Plain passes over characters that start with
-// 0xC2 to 0xCB, 0xE2, 0xEF or 0xF0, and printable ASCII. False does not
-// mean that Plain passes over c: it stops at a byte that starts no
-// character too (0x80 to 0xC1), which a caller leaves to Plain.
+// ideograph (0xE4 to 0xE9). False does not mean that Plain passes over c,
+// only that it may: it passes over printable ASCII and some of the
+// characters that start with 0xC2 to 0xCB, 0xE2, 0xEF or 0xF0, and stops
+// at the others, as at a byte that starts no character (0x80 to 0xC1). A
+// caller leaves such a byte to Plain.
 func stopsPlain(c byte) bool {
 	return c < ' ' || c == 0x7F || c >= 0xCC && c <= 0xE1 || c >= 0xE3 && c <= 0xEE || c >= 0xF1
 }
