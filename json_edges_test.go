@@ -48,13 +48,20 @@ func TestDecodeQuickHighSurrogateBeforeOtherEscape(t *testing.T) {
 		{`{"t":"\ud83d\\de00"}`, `/t: invalid UTF-8: lone surrogate escape \ud83d at byte 6`},
 		{`{"t":"\ud83d\/de00"}`, `/t: invalid UTF-8: lone surrogate escape \ud83d at byte 6`},
 	} {
-		if v, ok, _ := decodeQuick([]byte(tt.doc)); ok {
-			t.Errorf("decodeQuick(%s) = %q, want it left to decodeJSON", tt.doc, v)
-		}
-		_, err := ValidateJSON([]byte(tt.doc))
-		if diff := cmp.Diff([]string{tt.want}, errorStrings(err)); diff != "" {
-			t.Errorf("ValidateJSON(%s) (-want +got):\n%s", tt.doc, diff)
-		}
+		checkNotQuick(t, tt.doc, tt.want)
+	}
+}
+
+// checkNotQuick checks that decodeQuick does not read doc, and that
+// ValidateJSON gives the one error want for it.
+func checkNotQuick(t *testing.T, doc, want string) {
+	t.Helper()
+	if v, ok, _ := decodeQuick([]byte(doc)); ok {
+		t.Errorf("decodeQuick(%+q) = %v, want it left to decodeJSON", doc, v)
+	}
+	_, err := ValidateJSON([]byte(doc))
+	if diff := cmp.Diff([]string{want}, errorStrings(err)); diff != "" {
+		t.Errorf("ValidateJSON(%+q) (-want +got):\n%s", doc, diff)
 	}
 }
 
@@ -68,13 +75,7 @@ func TestDecodeQuickNotAByteOrderMark(t *testing.T) {
 		{"\uFF5B}", `invalid JSON: invalid character '｛' (U+FF5B) looking for beginning of value, in the token at byte 0`},
 		{"\uEFEF[]", `invalid JSON: invalid character '\uefef' (U+EFEF) looking for beginning of value, in the token at byte 0`},
 	} {
-		if v, ok, _ := decodeQuick([]byte(tt.doc)); ok {
-			t.Errorf("decodeQuick(%+q) = %v, want a document that is not JSON", tt.doc, v)
-		}
-		_, err := ValidateJSON([]byte(tt.doc))
-		if diff := cmp.Diff([]string{tt.want}, errorStrings(err)); diff != "" {
-			t.Errorf("ValidateJSON(%+q) (-want +got):\n%s", tt.doc, diff)
-		}
+		checkNotQuick(t, tt.doc, tt.want)
 	}
 }
 

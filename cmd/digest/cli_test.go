@@ -232,10 +232,7 @@ func TestFmtWriteJSONAlone(t *testing.T) {
 // form: one byte longer than the limit is refused.
 func TestFmtOneByteOverLimit(t *testing.T) {
 	const text = "T\nSUMMARY\nS\nKEYWORDS\na, b, c, d, e, f\n"
-	d, err := digest.Parse([]byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, _ := parsed(t, []byte(text))
 	size := len(digest.Format(d))
 	inTempDir(t, map[string]string{"kw.txt": text})
 	limit := size - 1

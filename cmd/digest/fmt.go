@@ -78,7 +78,7 @@ func (c *cli) format(p *digest.Parser, in *inputFlags, name string, write bool) 
 		return c.fileError(name, err)
 	}
 	var d *digest.Digest
-	if isJSON(data, int64(len(data)) > p.MaxSize) {
+	if inputIsJSON(data, p.MaxSize) {
 		if write {
 			fmt.Fprintf(c.stderr, "%s: reads as JSON, which fmt -w does not replace with text\n", displayName(name))
 			return exitProblems

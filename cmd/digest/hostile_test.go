@@ -242,11 +242,11 @@ func checkHostileStdout(t *testing.T, verb string, f hostileFile, content string
 	}
 	d, err := p.Parse([]byte(content))
 	// The command reads one byte past the limit, as ParseReader does.
-	data, cut := []byte(content), int64(len(content)) > cmp.Or(p.MaxSize, digest.DefaultMaxSize)
-	if cut {
-		data = data[:cmp.Or(p.MaxSize, digest.DefaultMaxSize)+1]
+	data, limit := []byte(content), cmp.Or(p.MaxSize, digest.DefaultMaxSize)
+	if int64(len(data)) > limit {
+		data = data[:limit+1]
 	}
-	if isJSON(data, cut) {
+	if inputIsJSON(data, limit) {
 		d, err = p.ValidateJSON([]byte(content))
 	}
 	switch verb {

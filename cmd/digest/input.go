@@ -135,6 +135,12 @@ func (c *cli) readInput(name string, limit int64) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(r, limit+1))
 }
 
+// inputIsJSON reports whether data, an input as readInput returns it for
+// limit, reads as JSON (isJSON): one longer than limit is cut there.
+func inputIsJSON(data []byte, limit int64) bool {
+	return isJSON(data, int64(len(data)) > limit)
+}
+
 // fileError reports err, an error reading or writing the input name, in
 // one line and returns exitFailure.
 func (c *cli) fileError(name string, err error) int {

@@ -667,10 +667,7 @@ func TestHelpStdoutError(t *testing.T) {
 // keywords on one line take a line each in the canonical form.
 func TestFmtOverLimit(t *testing.T) {
 	const text = "T\nSUMMARY\nS\nKEYWORDS\na, b, c, d, e, f\n"
-	d, err := digest.Parse([]byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, _ := parsed(t, []byte(text))
 	size := len(digest.Format(d))
 	if size <= len(text) {
 		t.Fatalf("the canonical form is %d bytes, not more than the text's %d", size, len(text))

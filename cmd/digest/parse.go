@@ -27,7 +27,7 @@ func (c *cli) parse(p *digest.Parser, in *inputFlags, name string) int {
 	if err != nil {
 		return c.fileError(name, err)
 	}
-	if isJSON(data, int64(len(data)) > p.MaxSize) {
+	if inputIsJSON(data, p.MaxSize) {
 		d, code := c.readJSON(p, name, data)
 		if d != nil && !c.printJSON(d) {
 			return exitFailure

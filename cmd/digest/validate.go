@@ -63,7 +63,7 @@ func (c *cli) validate(p *digest.Parser, in *inputFlags, name string) int {
 	}
 	// It is checked after the digest's other problems, which it does not
 	// count, and reported whatever they are.
-	if isJSON(data, int64(len(data)) > p.MaxSize) {
+	if inputIsJSON(data, p.MaxSize) {
 		d, code := c.readJSON(p, name, data)
 		if d != nil && !asText(d) {
 			return exitProblems
