@@ -79,9 +79,11 @@
 //     looks like UTF-16: in any script when two of the line feeds in its
 //     first 16 KiB are in UTF-16 ('\n' beside a NUL, at an even offset, in
 //     one byte order), and otherwise when that error is on the first line
-//     and the line holds two characters or more of the scripts below
-//     U+2000 (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai and the scripts
-//     of India among others), not all the same. A text in UTF-32 is named
+//     and the line's first 32 characters, two at least, are all of the
+//     scripts below U+2000 (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai
+//     and the scripts of India among others), not all the same, with an
+//     ASCII character among them unless all are of one block of 256
+//     (Cyrillic's U+0400 to U+04FF, say). A text in UTF-32 is named
 //     so by its byte order mark, or, without one, when every four bytes of
 //     its first 16 KiB read as a character in UTF-32 and it starts with an
 //     ASCII character or two of its line feeds there are in UTF-32.

@@ -27,6 +27,24 @@ func TestErrorWithPositionWithoutSource(t *testing.T) {
 	}
 }
 
+// TestErrorWithPositionColumnChanged checks that a Column set by hand to
+// 0 or less, as the field is exported, puts the caret at the line's start.
+func TestErrorWithPositionColumnChanged(t *testing.T) {
+	_, err := Parse([]byte("Titre\x01\nSUMMARY\n"))
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 1 {
+		t.Fatalf("Parse gives %v, want one error", err)
+	}
+	for _, col := range []int{0, -3} {
+		e := *list[0]
+		e.Column = col
+		lines := strings.Split(e.ErrorWithPosition(), "\n")
+		if got, want := lines[len(lines)-1], "  | ^"; got != want {
+			t.Errorf("Column %d: the caret line is %q, want %q", col, got, want)
+		}
+	}
+}
+
 // TestErrorCount checks the count that the Error of a list gives: every
 // error after the first, those that a list cut at DefaultMaxErrors does
 // not hold included.
@@ -170,6 +188,9 @@ func TestErrorWithPositionLine(t *testing.T) {
 		{"a\x1fb\x07", "a\uFFFDb\uFFFD", 1},
 		{"a\u009fb\x07", "a\uFFFDb\uFFFD", 1},
 		{"a\u00a0b\x07", "a\u00a0b\uFFFD", 3},
+		// 60 characters, not bytes, on either side.
+		{strings.Repeat("é", 70) + "\x07", "…" + strings.Repeat("é", 60) + "\uFFFD", 61},
+		{"\x07" + strings.Repeat("é", 70), "\uFFFD" + strings.Repeat("é", 59) + "…", 0},
 	} {
 		text := tt.line + "\nSUMMARY\n"
 		_, err := Parse([]byte(text))
@@ -184,16 +205,27 @@ func TestErrorWithPositionLine(t *testing.T) {
 	}
 }
 
-// TestErrorListErr checks that Err gives nil for an empty list, and the
-// list itself otherwise.
+// TestErrorListErr checks that Err gives nil for an empty list, nil or
+// not, and the whole list otherwise.
 func TestErrorListErr(t *testing.T) {
 	var l ErrorList
 	if err := l.Err(); err != nil {
-		t.Errorf("empty list: Err() = %v, want nil", err)
+		t.Errorf("nil list: Err() = %v, want nil", err)
+	}
+	if err := make(ErrorList, 0, 4).Err(); err != nil {
+		t.Errorf("empty list with room: Err() = %v, want nil", err)
 	}
 	l.Add(1, 2, ErrControlChar)
 	if err := l.Err(); err == nil || err.Error() != "1:2: control character" || !errors.Is(err, ErrControlChar) {
 		t.Errorf("one error: Err() = %v, want 1:2: control character", err)
+	}
+	l.Add(3, 1, ErrDuplicateSection)
+	err := l.Err()
+	if got, ok := err.(ErrorList); !ok || len(got) != 2 || !errors.Is(err, ErrDuplicateSection) {
+		t.Errorf("two errors: Err() = %v, want both", err)
+	}
+	if want := "1:2: control character (and 1 more error)"; err == nil || err.Error() != want {
+		t.Errorf("two errors: Err() = %v, want %s", err, want)
 	}
 }
 
@@ -232,12 +264,14 @@ func TestErrorWithPositionEmoji(t *testing.T) {
 		{"Hangul in NFD", "\u1100\u1161\u11a8\ud7b0", 2}, // 각 and a vowel
 		{"Hangul in NFC", "각", 2},
 		{"Hangul in NFD, the last final consonant", "\u1100\u1161\u11ff", 2},
+		{"Hangul in NFD, the vowel filler", "\u1100\u1160", 2},
 		{"wide emoji with U+FE0F", "👤\ufe0f", 2},
 		{"U+FE0F twice", "❤\ufe0f\ufe0f", 2},
 		{"punctuation with U+FE0F", "‼\ufe0f", 2},
 		{"letter with U+FE0F", "ℹ\ufe0f", 2},
 		{"math symbol with U+FE0F", "⤴\ufe0f", 2},
 		{"wavy dash with U+FE0F", "〰\ufe0f", 2},
+		{"part alternation mark with U+FE0F, joined", "〽\ufe0f\u200d👤", 2},
 		{"plus sign with U+FE0F", "+\ufe0f", 1},
 		{"skin tone after an emoji shown as text by default", "🖐🏻", 2},
 		{"skin tone after U+FE0F", "🖐\ufe0f🏻", 2},

@@ -438,6 +438,22 @@ func TestUTF16Hint(t *testing.T) {
 		{"UTF-16BE, U+0000 then a blank line", utf16Bytes("\x00\nTitle\n", true), "1:1: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 		// UTF-32 but for a surrogate, which is no character of it.
 		{"UTF-32LE with a surrogate", "T\x00\x00\x00\n\x00\x00\x00\x00\xd8\x00\x00\n\x00\x00\x00", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		// At the edges of UTF-32's characters: the last four bytes no
+		// character, U+10FFFF one, the last surrogate none.
+		{"UTF-32LE but for its last four bytes", "T\x00\x00\x00i\x00\x00\x00\xff\xff\xff\xff", "1:2: control character U+0000"},
+		{"UTF-32LE with U+10FFFF", utf32Bytes("Ti\U0010FFFF\n", false), "1:2: control character U+0000: the text looks like UTF-32 without a byte order mark: it is to be UTF-8"},
+		{"UTF-32LE with the last surrogate", "T\x00\x00\x00\xff\xdf\x00\x00", "1:2: control character U+0000"},
+		// The first 64 bytes must all read as UTF-16 below U+2000: high
+		// bytes below 0x20 (Georgian's 0x10, Greek's 0x1F), a NUL among
+		// them or all the same, and low bytes that vary.
+		{"a letter at byte 63", strings.Repeat("a\x00b\x00", 15) + "a\x00xy\n", "1:2: control character U+0000"},
+		{"control characters that vary, the last as the first", "\x01a\x02b\x03c\x01d\n", "1:1: control character U+0001"},
+		{"letters that vary, the last as the first", "a\x00b\x00a\x00\n", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		{"UTF-16LE, Georgian", utf16Bytes("საქართველო\n", false), "1:1: invalid UTF-8: e1: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		{"UTF-16LE, polytonic Greek", utf16Bytes("Ἀθῆναι καὶ\n", false), "1:1: control character U+0008: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		{"UTF-16LE, Chinese after ASCII", utf16Bytes("Hello 中文\n", false), "1:2: control character U+0000"},
+		{"UTF-16LE, two blocks and no ASCII", utf16Bytes("ЯαΩβ\n", false), "1:2: control character U+0004"},
+		{"UTF-16LE, two blocks and a space", utf16Bytes("Яα Ωβ\n", false), "1:2: control character U+0004: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 		// Line feeds in UTF-16, but the first error is not a byte's.
 		{"a parse error first", "RESUME\n\x00\n\x00", "1:1: missing title: the first non-blank line is the header SUMMARY"},
 	} {
@@ -462,9 +478,11 @@ func TestUTF16Hint(t *testing.T) {
 // TestParseEdgeErrors checks errors at the edges of their rules: the line
 // of an input cut by the size limit inside a line break, which it shows
 // without the break; counts too large for an int, and too long to quote
-// whole; the hint of UTF-16, for a byte order mark at the start only and
-// for a line long enough to tell; and where a cut list's last error
-// stands, at the first error not shown.
+// whole; the first of two counts; the hint of UTF-16, for a byte order
+// mark at the start only and for a line long enough to tell; where a cut
+// list's last error stands, at the first error not shown; a header in
+// place of the title; lines quoted short, and a type line's column past
+// its indent.
 func TestParseEdgeErrors(t *testing.T) {
 	for _, tt := range []struct {
 		max         int64
@@ -488,6 +506,18 @@ func TestParseEdgeErrors(t *testing.T) {
 		{0, "a\x00b", "1:2: control character U+0000", ""},
 		{0, "a\x00b\x00", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8", "1:4: control character U+0000"},
 		{0, "T\n" + strings.Repeat("sub\x01line\n", 11) + "SUMMARY\nSUMMARY\n", "2:4: control character U+0001", "12:4: too many errors: 2 more not shown"},
+		// The first of two counts is checked too, and a list cut at a
+		// header's indent says where.
+		{0, "T\nMENTIONED ENTITIES 2\nA\n👤 Person_Male x\nMENTIONED ENTITIES 1\n", "2:1: entity count mismatch: the header says 2, the section has 1", "5:1: duplicate section MENTIONED ENTITIES (first at line 2)"},
+		{0, "T\nSUMMARY\n" + strings.Repeat("SUMMARY\n", 10) + "  SUMMARY\n", "3:1: duplicate section SUMMARY (first at line 2)", "13:3: too many errors: 1 more not shown"},
+		// A header first: the title is missing, the header named.
+		{0, "SUMMARY\nSUMMARY\n", "1:1: missing title: the first non-blank line is the header SUMMARY", "2:1: duplicate section SUMMARY (first at line 1)"},
+		{0, "KEYWORDS\nk\n", "1:1: missing title: the first non-blank line is the header KEYWORDS", ""},
+		// Lines quoted short; a type line's column past its indent.
+		{0, "T\nMENTIONED ENTITIES\nA\n👤 " + strings.Repeat("1", 50) + "\n", "4:6: type line without type name: \"👤 " + strings.Repeat("1", 38) + "\"…", ""},
+		{0, "T\nMENTIONED ENTITIES\nA\n  👤 1\n", "4:8: type line without type name: \"👤 1\"", ""},
+		{0, "T\nMENTIONED ENTITIES\nA\n\t👤 1\n", "4:7: type line without type name: \"👤 1\"", ""},
+		{0, "T\nMENTIONED ENTITIES\n" + strings.Repeat("n", 50) + "\n", "3:1: entity without type line: \"" + strings.Repeat("n", 40) + "\"…", ""},
 	} {
 		_, err := (&Parser{MaxSize: tt.max}).Parse([]byte(tt.text))
 		var list ErrorList
