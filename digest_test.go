@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -81,6 +82,27 @@ func TestClone(t *testing.T) {
 	e := (&Digest{Highlights: []string{}}).Clone()
 	if e.Highlights == nil || e.Keywords != nil || e.CoreSubject.Paragraphs != nil || e.Entities != nil {
 		t.Errorf("Clone of a digest with an empty list of highlights and no other = %#v", e)
+	}
+	e = (&Digest{Highlights: []string{}, CoreSubject: CoreSubject{Paragraphs: []string{}}, Keywords: []string{}, Entities: []Entity{}}).Clone()
+	if e.Highlights == nil || e.CoreSubject.Paragraphs == nil || e.Keywords == nil || e.Entities == nil {
+		t.Errorf("Clone of a digest with empty lists = %#v, want each empty, not nil", e)
+	}
+	// An empty text that points into the digest's memory, as a slice of
+	// the input may, keeps that memory alive: the clone's do not.
+	src := strings.Repeat("x", 64)
+	lo = uintptr(unsafe.Pointer(unsafe.StringData(src)))
+	hi = lo + uintptr(len(src))
+	d = &Digest{
+		Title: src[0:4], Subtitle: src[4:4], Summary: src[5:9],
+		Highlights:  []string{src[9:9]},
+		CoreSubject: CoreSubject{Heading: src[10:10], Paragraphs: []string{src[11:11]}},
+		Keywords:    []string{src[12:12]},
+		Entities:    []Entity{{Name: src[13:16], Type: EntityType(src[16:16]), Description: src[17:17]}},
+	}
+	for i, s := range texts(d.Clone()) {
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(s))); p >= lo && p < hi {
+			t.Errorf("text %d of the clone, %q, points into the digest's memory", i, s)
+		}
 	}
 	if (*Digest)(nil).Clone() != nil {
 		t.Error("Clone of nil is not nil")

@@ -72,6 +72,19 @@ func TestFormatOneAllocation(t *testing.T) {
 	}
 }
 
+// TestFormatAsIs checks that Format writes the values of a digest that
+// Validate rejects as they are: white space at the ends of a subtitle or
+// summary line is kept, and a title or heading is written whole, line
+// breaks and all; only the empty lines of a subtitle or summary are left
+// out (TestFormatNoBlankLine).
+func TestFormatAsIs(t *testing.T) {
+	d := &Digest{Title: "A\n\nB", Subtitle: " C ", Summary: "D\t\n\nE", CoreSubject: CoreSubject{Heading: "H\n\nI"}}
+	want := "A\n\nB\n C \nSUMMARY\nD\t\nE\nKEY HIGHLIGHTS\nCORE SUBJECT\nH\n\nI\nKEYWORDS\nMENTIONED ENTITIES 0\n"
+	if got := Format(d); string(got) != want {
+		t.Errorf("Format = %q, want %q", got, want)
+	}
+}
+
 // TestFormatNoBlankLine checks that Format writes no blank line for an
 // empty line of a subtitle or summary: reading would drop it anyway.
 func TestFormatNoBlankLine(t *testing.T) {

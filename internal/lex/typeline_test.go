@@ -57,6 +57,17 @@ func TestIconLen(t *testing.T) {
 		{"ZWJ alone", "\u200Dx", len("\u200D")},
 		{"combining keycap alone", "\u20E3x", len("\u20E3")},
 		{"tag character alone", "\U000E0041x", len("\U000E0041")},
+		{"tag space, the first tag character", "\U000E0020x", len("\U000E0020")},
+		{"flag and tag space", "\U0001F3F4\U000E0020x", len("\U0001F3F4\U000E0020")},
+		{"language tag, below the tag characters", "\U000E0001x", 0},
+		// Four bytes that start as the emoji blocks' do, F0 9F, or end as
+		// theirs do, 9F 8C 80, but are no symbol.
+		{"segmented digit zero (Nd), F0 9F AF B0", "\U0001FBF0 x", 0},
+		{"CJK letter (Lo), F0 A0 8C 80", "\U00020300 x", 0},
+		{"unassigned, F1 9F 8C 80", "\U0005F300 x", 0},
+		{"unassigned, F3 9F 8C 80", "\U000DF300 x", 0},
+		{"letter with the text selector", "\u2139\uFE0E x", 0},
+		{"one byte", "^", 1},
 		{"type name", "Person_Male", 0},
 		{"letter", "été", 0},
 		{"white space", " 👤", 0},
@@ -194,6 +205,11 @@ func TestKnownType(t *testing.T) {
 				t.Errorf("KnownType(%+q, %q) = %d, want %d", tt.in, names.list, got, tt.want)
 			}
 		}
+		// The shorter name first.
+		names = newNames("Person_Ma", "Person_Male")
+		if got := KnownType("Person_Male x", names); got != 1 {
+			t.Errorf("KnownType(\"Person_Male x\", %q) = %d, want 1", names.list, got)
+		}
 	})
 }
 
@@ -217,6 +233,9 @@ func TestSplitTypeLine(t *testing.T) {
 		{"unknown extension and description", "Person_Male_Extra Un homme", TypeLine{-1, "Person_Male_Extra", "Un homme"}, true},
 		{"unknown", "Politician Un élu", TypeLine{-1, "Politician", "Un élu"}, true},
 		{"unknown, starting with Z", "Zebra stuff", TypeLine{-1, "Zebra", "stuff"}, true},
+		{"unknown, starting with A", "Actor x", TypeLine{-1, "Actor", "x"}, true},
+		{"no name, starting with '_'", "_Abc x", TypeLine{-1, "", "_Abc x"}, false},
+		{"known name, a hyphen glued", "Person_Male-x", TypeLine{0, "Person_Male", "x"}, true},
 		{"ASCII white space before the name", "\rPerson_Male desc", TypeLine{0, "Person_Male", "desc"}, true},
 		{"ASCII white space after the separator", "Person_Male:\r\vdesc", TypeLine{0, "Person_Male", "desc"}, true},
 		{"unknown with parts", "Political_Party Un parti", TypeLine{-1, "Political_Party", "Un parti"}, true},
@@ -356,6 +375,13 @@ func TestSplitWritten(t *testing.T) {
 	if _, _, ok := typeNames.SplitWritten("👤 Person_Male x"); ok {
 		t.Error("SplitWritten answers with names that have no icons")
 	}
+	// It answers for each start as written, Person_Female's too, whose
+	// icon, and so whose fourth byte, Person_Male's shares.
+	for i, w := range writtenNames.written {
+		if known, desc, ok := writtenNames.SplitWritten(w.s + " x"); !ok || known != i || desc != "x" {
+			t.Errorf("SplitWritten(%q) = %d, %q, %v; want %d, \"x\", true", w.s+" x", known, desc, ok, i)
+		}
+	}
 }
 
 // checkSplitWritten checks what SplitWritten gives for text, if anything.
@@ -401,6 +427,22 @@ func TestNewTypeNamesPanics(t *testing.T) {
 	// The shortest and longest starts it takes.
 	NewTypeNames([]string{"Abc"}, []string{"👤"})
 	NewTypeNames([]string{"Abcdefghijklmnopqrs"}, []string{"👤"})
+	// newNames refuses an empty name, and more names than its sets hold.
+	many := make([]string, 65)
+	for i := range many {
+		many[i] = fmt.Sprint("T", i)
+	}
+	for _, list := range [][]string{{"A", ""}, many} {
+		func() {
+			defer func() {
+				if msg, _ := recover().(string); !strings.HasPrefix(msg, "lex: ") {
+					t.Errorf("newNames of %d names: panic %q, want one of newNames", len(list), msg)
+				}
+			}()
+			newNames(list...)
+		}()
+	}
+	newNames(many[:64]...)
 }
 
 // TestSplitWrittenLongStart checks, with a start of 24 bytes, the longest
