@@ -132,6 +132,10 @@ func TestValidateValid(t *testing.T) {
 			d.Keywords = []string{"Straße", "Ⅻ", "ǅ"}
 		}},
 		{"longest short text", func(d *Digest) { d.Title = strings.Repeat("é", maxShort) }},
+		{"long texts longer than a short one", func(d *Digest) {
+			long := func(c string) string { return strings.Repeat(c, maxShort+1) }
+			d.Subtitle, d.Highlights[0], d.CoreSubject.Paragraphs[1], d.Entities[0].Description = long("s"), long("h"), long("p"), long("d")
+		}},
 		{"many distinct keywords", func(d *Digest) {
 			d.Keywords = many(100, func(i int) string { return fmt.Sprint("mot ", i) })
 		}},
@@ -457,6 +461,14 @@ func TestValidateRules(t *testing.T) {
 		{"description starts with an em dash", desc("—chef"), pDesc, ErrNotRoundTrip},
 		{"description starts with a middle dot", desc("·chef"), pDesc, ErrNotRoundTrip},
 		{"description starts with a bar", desc("| chef"), pDesc, ErrNotRoundTrip},
+
+		// One error, not also one of white space.
+		{"only a tab", title("\t"), pTitle, ErrControlChar},
+		{"only a vertical tab", keyword("\v"), pKeyword, ErrControlChar},
+		{"U+2028 at the start", title("\u2028Titre"), pTitle, ErrLineBreak},
+		{"empty first paragraph, no heading", func(d *Digest) {
+			d.CoreSubject.Heading, d.CoreSubject.Paragraphs[0] = "", ""
+		}, "/core_subject/paragraphs/0", ErrEmpty},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -597,6 +609,28 @@ func TestValidationErrorMessages(t *testing.T) {
 		// The line stands after the byte it counts in.
 		{func(d *Digest) { d.Summary = "a\nb  c" }, `/summary: would not read back unchanged: two spaces in a row at byte 1 in line 2 would read back as one: "b  c"`},
 		{func(d *Digest) { d.Summary = "a\nb\u200bc" }, `/summary: would not read back unchanged: U+200B at byte 1 in line 2 would be removed: "b\u200bc"`},
+		// Line breaks where a line would be empty.
+		{func(d *Digest) { d.Summary = "\nTexte" }, `/summary: line break at the start of "\nTexte"`},
+		{func(d *Digest) { d.Summary = "a\n\nb" }, `/summary: line break: line 2 of "a\n\nb" is empty`},
+		// The first of several faults of one kind is named.
+		{func(d *Digest) { d.Title = "a\rb\rc" }, `/title: line break U+000D at byte 1: "a\rb\rc"`},
+		{func(d *Digest) { d.Title = "a\x01b\x02c" }, `/title: control character U+0001 at byte 1: "a\x01b\x02c"`},
+		{func(d *Digest) { d.Title = "a\u0080b\u0081c" }, `/title: control character U+0080 at byte 1: "a\u0080b\u0081c"`},
+		{func(d *Digest) { d.Highlights[1] = strings.Repeat("h", maxLong+1) },
+			`/highlights/1: too long: 4194305 characters in the highlight, at most 4194304`},
+		{func(d *Digest) { d.Title = "  " }, `/title: leading or trailing white space: nothing but white space: "  "`},
+		{func(d *Digest) { d.CoreSubject.Heading, d.CoreSubject.Paragraphs[0] = "", "Sans point final" },
+			`/core_subject/paragraphs/0: would not read back unchanged: with no heading, the first paragraph "Sans point final" would read as the heading: it does not end with sentence-final punctuation`},
+		{func(d *Digest) { d.Entities[1].Description = ": chef" },
+			`/entities/1/description: would not read back unchanged: the type line would drop the ':' that starts the description ": chef"`},
+		{func(d *Digest) { d.Entities[1].Name = "👤 Ali" },
+			`/entities/1/name: would not read back unchanged: the entity name "👤 Ali" starts with an icon and would read as a type line`},
+		// The joiner's offset in the text, after a character that NFKC
+		// alone would change, and far into it.
+		{func(d *Digest) { d.Title = "\ufb01Tx" + strings.Repeat("\u0301", 31) },
+			"/title: would not read back unchanged: reading would insert U+034F COMBINING GRAPHEME JOINER at byte 65, after the 30th combining mark in a row: \"\ufb01Tx" + strings.Repeat("\u0301", 31) + "\""},
+		{func(d *Digest) { d.Title = strings.Repeat("a", 1000) + "Tx" + strings.Repeat("\u0301", 31) },
+			`/title: would not read back unchanged: reading would insert U+034F COMBINING GRAPHEME JOINER at byte 1062, after the 30th combining mark in a row: "` + strings.Repeat("a", 40) + `"…`},
 	}
 	for _, tt := range tests {
 		d := sampleDigest()
@@ -614,6 +648,9 @@ func TestValidationErrorMessages(t *testing.T) {
 	}
 	if got, want := (&ValidationError{Pointer: "/a\nb", Err: ErrDuplicate}).Error(), `"/a\nb": duplicate`; got != want {
 		t.Errorf("error at a pointer with a line break = %q, want %q", got, want)
+	}
+	if got, want := (&ValidationError{Pointer: "/a\u00a0b", Err: ErrDuplicate}).Error(), `"/a\u00a0b": duplicate`; got != want {
+		t.Errorf("error at a pointer with a no-break space = %q, want %q", got, want)
 	}
 	long := "/" + strings.Repeat("é", 150)
 	if got, want := (&ValidationError{Pointer: long, Err: ErrDuplicate}).Error(), long[:maxPointer-1]+"…: duplicate"; got != want {
