@@ -107,6 +107,13 @@ func TestParseHeader(t *testing.T) {
 		{"count after NBSP", "MENTIONED ENTITIES\u00A06", Header{Section: Entities, Count: "6"}},
 		{"Mentioned-Entities", "Mentioned-Entities 3", Header{Section: Entities, Count: "3"}},
 		{"no count with colon", "MENTIONED ENTITIES:", Header{Section: Entities}},
+		{"# and tab", "#\tSummary", Header{Section: Summary}},
+		{"# and vertical tab", "#\vSummary", Header{Section: Summary}},
+		{"em space inside", "Core\u2003subject", Header{Section: CoreSubject}},
+		{"ideographic space inside", "Mots\u3000clés", Header{Section: Keywords}},
+		// s̀ has no precomposed form: NFC keeps the mark, whose UTF-8
+		// ends in 0x80.
+		{"combining mark last", "Keywords\u0300", Header{Section: Keywords}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -131,6 +138,10 @@ func TestParseHeaderNot(t *testing.T) {
 		{"three stars after # and NBSP", trim("#\u00a0***")},
 		{"three stars", "***"},
 		{"a lead byte of Latin-1 last", "Sum\xc3"},
+		{"a lead byte of Latin-1 before an ASCII byte", "R\xc3)sum\xc3)"},
+		// After a NBSP, the first letter is compared too.
+		{"first letter of another name, after # and NBSP", "#\u00a0Cummary"},
+		{"first letter of another name, after emphasis and NBSP", "**\u00a0Peywords**"},
 		{"text", "Une réunion consultative"},
 		{"list marker", "- SUMMARY"},
 		{"bullet", "• SUMMARY"},
