@@ -78,15 +78,20 @@
 //     NUL or another control character or a bad byte, says that the text
 //     looks like UTF-16: in any script when two of the line feeds in its
 //     first 16 KiB are in UTF-16 ('\n' beside a NUL, at an even offset, in
-//     one byte order), and otherwise when that error is on the first line
-//     and the line's first 32 characters, two at least, are all of the
-//     scripts below U+2000 (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai
-//     and the scripts of India among others), not all the same, with an
-//     ASCII character among them unless all are of one block of 256
-//     (Cyrillic's U+0400 to U+04FF, say). A text in UTF-32 is named
-//     so by its byte order mark, or, without one, when every four bytes of
-//     its first 16 KiB read as a character in UTF-32 and it starts with an
-//     ASCII character or two of its line feeds there are in UTF-32.
+//     one byte order). Otherwise, when that error is on the first line:
+//     when the line's first 32 characters, two at least, are all below
+//     U+2000 (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai and most
+//     scripts of India among others), none of them a multiple of 256
+//     (U+0100, U+1F00 ἀ), whose low byte is a NUL; their low bytes not
+//     all the same; and one of them below U+0100, unless all are of one
+//     block of 256 (Cyrillic's U+0400 to U+04FF, say). That line ends, as
+//     any does, at a byte 0x0A or 0x0D, which in UTF-16 is also half of
+//     some characters (Њ U+040A, č U+010D, ऊ U+090A, all of Gurmukhi and
+//     of Malayalam): a text of one line may then not be named. A text in
+//     UTF-32 is named so by its byte order mark, or, without one, when
+//     every four bytes of its first 16 KiB read as a character in UTF-32
+//     and it starts with an ASCII character or two of its line feeds there
+//     are in UTF-32.
 //     Control characters are reported and kept in the partial result;
 //     U+000B and U+000C at the ends of a line are reported too, but
 //     trimmed, as they are white space.

@@ -438,9 +438,10 @@ func TestUTF16Hint(t *testing.T) {
 		{"UTF-16BE, U+0000 then a blank line", utf16Bytes("\x00\nTitle\n", true), "1:1: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 		// UTF-32 but for a surrogate, which is no character of it.
 		{"UTF-32LE with a surrogate", "T\x00\x00\x00\n\x00\x00\x00\x00\xd8\x00\x00\n\x00\x00\x00", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
-		// At the edges of UTF-32's characters: the last four bytes no
-		// character, U+10FFFF one, the last surrogate none.
-		{"UTF-32LE but for its last four bytes", "T\x00\x00\x00i\x00\x00\x00\xff\xff\xff\xff", "1:2: control character U+0000"},
+		// At the edges of UTF-32's characters: the last four bytes
+		// U+110000, one past the last character; U+10FFFF one; the last
+		// surrogate none.
+		{"UTF-32LE but for its last four bytes", "T\x00\x00\x00i\x00\x00\x00\x00\x00\x11\x00", "1:2: control character U+0000"},
 		{"UTF-32LE with U+10FFFF", utf32Bytes("Ti\U0010FFFF\n", false), "1:2: control character U+0000: the text looks like UTF-32 without a byte order mark: it is to be UTF-8"},
 		{"UTF-32LE with the last surrogate", "T\x00\x00\x00\xff\xdf\x00\x00", "1:2: control character U+0000"},
 		// The first 64 bytes must all read as UTF-16 below U+2000: high
@@ -454,6 +455,12 @@ func TestUTF16Hint(t *testing.T) {
 		{"UTF-16LE, Chinese after ASCII", utf16Bytes("Hello 中文\n", false), "1:2: control character U+0000"},
 		{"UTF-16LE, two blocks and no ASCII", utf16Bytes("ЯαΩβ\n", false), "1:2: control character U+0004"},
 		{"UTF-16LE, two blocks and a space", utf16Bytes("Яα Ωβ\n", false), "1:2: control character U+0004: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		{"UTF-16LE, two blocks and a Latin-1 letter", utf16Bytes("Яé\n", false), "1:2: control character U+0004: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		{"UTF-16LE, a character whose low byte is a NUL", utf16Bytes("ἀγαθός λόγος\n", false), "1:1: control character U+0000"},
+		{"UTF-16LE, low bytes all the same", utf16Bytes("ašaš\n", false), "1:2: control character U+0000"},
+		// Њ, U+040A, holds the byte of a line feed: the first line ends
+		// before its end.
+		{"UTF-16LE, Њ first", utf16Bytes("Његош је песник\n", false), "2:1: control character U+0004"},
 		// Line feeds in UTF-16, but the first error is not a byte's.
 		{"a parse error first", "RESUME\n\x00\n\x00", "1:1: missing title: the first non-blank line is the header SUMMARY"},
 	} {

@@ -134,7 +134,8 @@ func TestValidateValid(t *testing.T) {
 		{"longest short text", func(d *Digest) { d.Title = strings.Repeat("é", maxShort) }},
 		{"long texts longer than a short one", func(d *Digest) {
 			long := func(c string) string { return strings.Repeat(c, maxShort+1) }
-			d.Subtitle, d.Highlights[0], d.CoreSubject.Paragraphs[1], d.Entities[0].Description = long("s"), long("h"), long("p"), long("d")
+			d.Subtitle, d.Summary, d.Highlights[0] = long("s"), long("m"), long("h")
+			d.CoreSubject.Paragraphs[1], d.Entities[0].Description = long("p"), long("d")
 		}},
 		{"many distinct keywords", func(d *Digest) {
 			d.Keywords = many(100, func(i int) string { return fmt.Sprint("mot ", i) })

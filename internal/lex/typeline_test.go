@@ -67,7 +67,7 @@ func TestIconLen(t *testing.T) {
 		{"unassigned, F1 9F 8C 80", "\U0005F300 x", 0},
 		{"unassigned, F3 9F 8C 80", "\U000DF300 x", 0},
 		{"letter with the text selector", "\u2139\uFE0E x", 0},
-		{"one byte", "^", 1},
+		{"circumflex (Sk, ASCII), the whole text", "^", 1},
 		{"type name", "Person_Male", 0},
 		{"letter", "été", 0},
 		{"white space", " 👤", 0},
@@ -404,7 +404,8 @@ func checkSplitWritten(t *testing.T, text string) {
 
 // TestNewTypeNamesPanics checks that NewTypeNames refuses icons that would
 // let a type line read as a header, a list of icons of another length,
-// and the starts of type lines that SplitWritten cannot compare.
+// and the starts of type lines that SplitWritten cannot compare; and that
+// newNames refuses an empty name and more than 64.
 func TestNewTypeNamesPanics(t *testing.T) {
 	for _, c := range []struct{ names, icons []string }{
 		{typeNames.list, []string{"👤", "👤", "🏛️", "📍", "📅", "#", "🔖"}},
