@@ -96,8 +96,11 @@
 //     U+000B and U+000C at the ends of a line are reported too, but
 //     trimmed, as they are white space.
 //   - NFC is that of golang.org/x/text/unicode/norm, which keeps text in the
-//     Stream-Safe Text Format: after 30 combining marks in a row it inserts
-//     U+034F COMBINING GRAPHEME JOINER.
+//     Stream-Safe Text Format: after 30 non-starters in a row it inserts
+//     U+034F COMBINING GRAPHEME JOINER. A non-starter is a character whose
+//     canonical combining class is not 0: most combining marks, but not
+//     all (U+0902 DEVANAGARI SIGN ANUSVARA is not one, and a run of them
+//     is kept as it is); the messages call them combining marks.
 //   - Between an icon and its type name, only white space may stand: an
 //     invisible format character there (such as a right-to-left override;
 //     not U+200B or U+FEFF, which reading removes from every line first),
@@ -197,7 +200,7 @@
 // above the entities read costs one more allocation, which gives the room
 // back. A subtitle or summary of several lines costs one more, for the text
 // that joins them, and one more each time that text outgrows its room,
-// which then doubles; and an error, a few. The lines that need cleaning (a
+// which then doubles; and each error about five to ten more. The lines that need cleaning (a
 // tab, two spaces in a row, U+200B, an invalid byte) or that NFC changes
 // write their new texts one after another in buffers of 4 KiB, doubling up
 // to 64 KiB, none larger than the rest of the input: a digest whose every
@@ -223,9 +226,10 @@
 //
 // Validate reads each text once, in the same way, and allocates nothing for
 // a valid digest, however long its lists or whatever its script, even with
-// combining marks: it finds duplicate keywords and names among their
-// case-folded forms, kept with a hash table in a pool for the next call.
-// PERFORMANCE.md gives figures.
+// combining marks, once it has run before: it finds duplicate keywords and
+// names among their case-folded forms, kept with a hash table in a pool for
+// the next call, which the garbage collector may empty; the call after
+// that builds the table again. PERFORMANCE.md gives figures.
 //
 // # JSON
 //

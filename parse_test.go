@@ -206,6 +206,11 @@ func TestPackageDocReadings(t *testing.T) {
 			Digest{Title: "# Réunion", Keywords: []string{"Gaza"}, Entities: []Entity{{"**Hussein Taha**", PersonMale, "d"}}},
 		},
 		{
+			"marks of combining class 0 are no non-starters: no U+034F",
+			"T\nक" + strings.Repeat("\u0902", 31) + "\nSUMMARY\nS\n",
+			Digest{Subtitle: "क" + strings.Repeat("\u0902", 31)},
+		},
+		{
 			"an unknown type does not spell a known one",
 			head + "MENTIONED ENTITIES\nA\n👤 Person_Male_adult Secrétaire\nB\n🏛️ Organization_intlLigue\nC\n🔖 Political_party d\n",
 			Digest{Entities: []Entity{{"A", "Person_Male_adult", "Secrétaire"}, {"B", "Organization_intl", "Ligue"}, {"C", "Political", "_party d"}}},

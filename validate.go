@@ -220,10 +220,11 @@ const (
 //     reads (an error at the pointer "", which wraps [ErrTooLarge] too,
 //     checked only when nothing else is wrong); no text holds two spaces in
 //     a row, U+200B or U+FEFF (reading would collapse or remove them), or
-//     more than 30 combining marks in a row (reading would insert U+034F
-//     after the 30th, see the package documentation); no title, subtitle or
-//     summary line, heading, paragraph or entity name reads as a section
-//     header; a non-empty heading does not end with sentence-final
+//     more than 30 non-starters in a row, characters of a combining class
+//     other than 0 such as most combining marks (reading would insert
+//     U+034F after the 30th, see the package documentation); no title,
+//     subtitle or summary line, heading, paragraph or entity name reads as
+//     a section header; a non-empty heading does not end with sentence-final
 //     punctuation (reading would make it a paragraph), and with an empty
 //     heading the first paragraph does (or it would read as the heading); a
 //     keyword holds no separator (',', ';', '،', '、', '，', '؛') and does
@@ -1032,7 +1033,7 @@ func compareSegments(a, b string) int {
 // notNFC returns the first segment of s, a text that is not NFC as
 // golang.org/x/text/unicode/norm tells it, that normalizing changes other
 // than by inserting [lex.CGJ], and its offset; ok is false when there is none:
-// s is NFC, but holds more than 30 combining marks in a row. A segment is
+// s is NFC, but holds more than 30 non-starters in a row. A segment is
 // a character that does not combine with the one before it, and the
 // combining marks after it; normalizing changes each on its own. It does
 // not allocate, so that problems past those shown cost nothing more.

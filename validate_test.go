@@ -132,6 +132,7 @@ func TestValidateValid(t *testing.T) {
 			d.Keywords = []string{"Straße", "Ⅻ", "ǅ"}
 		}},
 		{"longest short text", func(d *Digest) { d.Title = strings.Repeat("é", maxShort) }},
+		{"31 marks of combining class 0 in a row", func(d *Digest) { d.Subtitle = "क" + strings.Repeat("\u0902", 31) }},
 		{"long texts longer than a short one", func(d *Digest) {
 			long := func(c string) string { return strings.Repeat(c, maxShort+1) }
 			d.Subtitle, d.Summary, d.Highlights[0] = long("s"), long("m"), long("h")
