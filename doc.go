@@ -200,7 +200,7 @@
 // above the entities read costs one more allocation, which gives the room
 // back. A subtitle or summary of several lines costs one more, for the text
 // that joins them, and one more each time that text outgrows its room,
-// which then doubles; and each error about five to ten more. The lines that need cleaning (a
+// which then doubles; and each error up to about ten more. The lines that need cleaning (a
 // tab, two spaces in a row, U+200B, an invalid byte) or that NFC changes
 // write their new texts one after another in buffers of 4 KiB, doubling up
 // to 64 KiB, none larger than the rest of the input: a digest whose every
