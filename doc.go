@@ -199,17 +199,17 @@
 // entities are sized from the count a header declares, and a count far
 // above the entities read costs one more allocation, which gives the room
 // back. A subtitle or summary of several lines costs one more, for the text
-// that joins them, and one more each time that text outgrows its room,
-// which then doubles; and each error up to about ten more. The lines that need cleaning (a
-// tab, two spaces in a row, U+200B, an invalid byte) or that NFC changes
-// write their new texts one after another in buffers of 4 KiB, doubling up
-// to 64 KiB, none larger than the rest of the input: a digest whose every
-// line is in NFD costs one more allocation for each 64 KiB of new text, not
-// one a line (a line both cleaned and made NFC writes its text twice). A
-// value so changed keeps its buffer alive, at most 64 KiB; a new text
-// longer than that gets a buffer of its own, copied out of when the text
-// fills less than half of it, so that a short value does not keep a long
-// line alive.
+// that joins them, and one more each time that text outgrows its room, which
+// then doubles; and each error up to about ten more. The lines that need
+// cleaning (a tab, two spaces in a row, U+200B, an invalid byte) or that NFC
+// changes write their new texts one after another in buffers of 4 KiB,
+// doubling up to 64 KiB, none larger than the rest of the input: a digest
+// whose every line is in NFD costs one more allocation for each 64 KiB of
+// new text, not one a line (a line both cleaned and made NFC writes its text
+// twice). A value so changed keeps its buffer alive, at most 64 KiB; a new
+// text longer than that gets a buffer of its own, copied out of when the
+// text fills less than half of it, so that a short value does not keep a
+// long line alive.
 //
 // Text in NFD, where an accented letter is a letter and a combining mark,
 // takes three to four times as long to parse as the same text in NFC: an ASCII
