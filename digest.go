@@ -17,7 +17,8 @@ import (
 // any struct: it matches keys without regard to case, leaves the field of
 // a missing key as it was, and of a null too, but for a list, which null
 // makes nil; and it fills a Digest that holds values already field by
-// field, an entity's type kept where the JSON gives none. To read a
+// field, an entity of a list too: a field the JSON gives no value for, an
+// entity's type or description, keeps the one it held. To read a
 // document from outside, use [ValidateJSON], which rejects all of that.
 type Digest struct {
 	Title       string      `json:"title"`
@@ -53,7 +54,8 @@ type Entity struct {
 //
 // A struct that embeds a Digest gets this method too, as it gets those of
 // time.Time: json.Marshal then writes the Digest alone, without the
-// struct's other fields. Give the Digest a field name instead.
+// struct's other fields; and one that embeds a nil *Digest makes it panic.
+// Give the Digest a field name instead.
 func (d Digest) MarshalJSON() ([]byte, error) {
 	type plain Digest // the same fields without this method
 	d.Highlights = nonNil(d.Highlights)

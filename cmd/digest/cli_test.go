@@ -293,3 +293,29 @@ func TestReplaceFileWriteBack(t *testing.T) {
 	}
 	checkDir(t, dir, name)
 }
+
+// TestFmtInvalidDigest checks that fmt prints, and fmt -w rewrites, a text
+// that reads without problems though its digest is not valid, while
+// validate rejects it; and that a JSON document of that digest is not
+// printed.
+func TestFmtInvalidDigest(t *testing.T) {
+	const text = "T\nSUMMARY\nS\nKEYWORDS\na, A\n"
+	const canonical = "T\nSUMMARY\nS\nKEY HIGHLIGHTS\nCORE SUBJECT\nKEYWORDS\n- a\n- A\nMENTIONED ENTITIES 0\n"
+	_, js := parsed(t, []byte(text))
+	inTempDir(t, map[string]string{"d.txt": text, "d.json": js})
+	if code, stdout, stderr := runDigest("", "fmt", "d.txt"); code != 0 || stdout != canonical || stderr != "" {
+		t.Errorf("fmt d.txt: exit status %d, stdout %q, stderr %q; want 0, %q and nothing", code, stdout, stderr, canonical)
+	}
+	if code, _, stderr := runDigest("", "validate", "d.txt"); code != 1 || !strings.Contains(stderr, "duplicate keyword") {
+		t.Errorf("validate d.txt: exit status %d, stderr %q; want 1 and a duplicate keyword", code, stderr)
+	}
+	if code, stdout, stderr := runDigest("", "fmt", "d.json"); code != 1 || stdout != "" || !strings.Contains(stderr, "duplicate keyword") {
+		t.Errorf("fmt d.json: exit status %d, stdout %q, stderr %q; want 1, nothing and a duplicate keyword", code, stdout, stderr)
+	}
+	if code, _, stderr := runDigest("", "fmt", "-w", "d.txt"); code != 0 || stderr != "" {
+		t.Errorf("fmt -w d.txt: exit status %d, stderr %q; want 0 and nothing", code, stderr)
+	}
+	if got, err := os.ReadFile("d.txt"); err != nil || string(got) != canonical {
+		t.Errorf("d.txt after fmt -w: %q, %v; want %q", got, err, canonical)
+	}
+}
