@@ -13,13 +13,13 @@ import (
 // Text values hold no line break, except Subtitle and Summary, whose lines
 // are joined with "\n". A Digest returned by [Parse] has non-nil lists.
 //
-// json.Unmarshal into a Digest is encoding/json's, as lax as it is with
-// any struct: it matches keys without regard to case, leaves the field of
-// a missing key as it was, and of a null too, but for a list, which null
-// makes nil; and it fills a Digest that holds values already field by
-// field, an entity of a list too: a field the JSON gives no value for, an
-// entity's type or description, keeps the one it held. To read a
-// document from outside, use [ValidateJSON], which rejects all of that.
+// json.Unmarshal into a Digest is encoding/json's, as lax as it is with any
+// struct: it matches keys without regard to case, leaves the field of a
+// missing key as it was, and of a null too, but for a list, which null makes
+// nil; and it fills a Digest that holds values already field by field, down
+// to each entity of its list: a field the JSON leaves out or gives null,
+// such as an entity's type or description, keeps the value it held. To read
+// a document from outside, use [ValidateJSON], which rejects all of that.
 type Digest struct {
 	Title       string      `json:"title"`
 	Subtitle    string      `json:"subtitle"`
@@ -54,7 +54,8 @@ type Entity struct {
 //
 // A struct that embeds a Digest gets this method too, as it gets those of
 // time.Time: json.Marshal then writes the Digest alone, without the
-// struct's other fields; and one that embeds a nil *Digest makes it panic.
+// struct's other fields; and one that embeds a nil *Digest makes
+// json.Marshal panic.
 // Give the Digest a field name instead.
 func (d Digest) MarshalJSON() ([]byte, error) {
 	type plain Digest // the same fields without this method

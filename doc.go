@@ -97,10 +97,12 @@
 //     trimmed, as they are white space.
 //   - NFC is that of golang.org/x/text/unicode/norm, which keeps text in the
 //     Stream-Safe Text Format: after 30 non-starters in a row it inserts
-//     U+034F COMBINING GRAPHEME JOINER. A non-starter is a character whose
-//     canonical combining class is not 0: most combining marks, but not
-//     all (U+0902 DEVANAGARI SIGN ANUSVARA is not one, and a run of them
-//     is kept as it is); the messages call them combining marks.
+//     U+034F COMBINING GRAPHEME JOINER. A non-starter is a character of
+//     canonical combining class other than 0, counted in each character's
+//     decomposition: U+1E69 ṩ, of class 0, ends with two. Most combining
+//     marks are non-starters, but not all (U+0902 DEVANAGARI SIGN ANUSVARA
+//     is not one, and a run of them is kept as it is); the messages call
+//     them combining marks.
 //   - Between an icon and its type name, only white space may stand: an
 //     invisible format character there (such as a right-to-left override;
 //     not U+200B or U+FEFF, which reading removes from every line first),
@@ -226,10 +228,11 @@
 //
 // Validate reads each text once, in the same way, and allocates nothing for
 // a valid digest, however long its lists or whatever its script, even with
-// combining marks, once it has run before: it finds duplicate keywords and
-// names among their case-folded forms, kept with a hash table in a pool for
-// the next call, which the garbage collector may empty; the call after
-// that builds the table again. PERFORMANCE.md gives figures.
+// combining marks, once a call has run on lists as long: it finds duplicate
+// keywords and names among their case-folded forms, kept in buffers and a
+// hash table in a pool for the next call, which the garbage collector may
+// empty; the call after that allocates them again. PERFORMANCE.md gives
+// figures.
 //
 // # JSON
 //

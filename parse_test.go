@@ -206,9 +206,14 @@ func TestPackageDocReadings(t *testing.T) {
 			Digest{Title: "# Réunion", Keywords: []string{"Gaza"}, Entities: []Entity{{"**Hussein Taha**", PersonMale, "d"}}},
 		},
 		{
-			"marks of combining class 0 are no non-starters: no U+034F",
+			"marks of combining class 0 are not non-starters: no U+034F",
 			"T\nक" + strings.Repeat("\u0902", 31) + "\nSUMMARY\nS\n",
 			Digest{Subtitle: "क" + strings.Repeat("\u0902", 31)},
+		},
+		{
+			"non-starters are counted in decompositions: ṩ ends with two",
+			"T\n\u1e69" + strings.Repeat("\u0301", 29) + "\nSUMMARY\nS\n",
+			Digest{Subtitle: "\u1e69" + strings.Repeat("\u0301", 28) + "\u034f\u0301"},
 		},
 		{
 			"an unknown type does not spell a known one",

@@ -213,25 +213,24 @@ const (
 //     ([ErrUnknownEntityType]; the empty type is unknown too);
 //   - no two keywords, and no two entity names, are equal after Unicode
 //     case folding ([ErrDuplicate], at the later one);
-//   - the digest reads back unchanged from its canonical text form, that is
-//     Parse(Format(d)) equals d, a nil list and an empty one alike
+//   - the digest reads back unchanged from its canonical text form, that
+//     is Parse(Format(d)) equals d, a nil list and an empty one alike
 //     ([ErrNotRoundTrip]). Validate checks this without formatting: the
 //     canonical text is no longer than [DefaultMaxSize] bytes, which Parse
 //     reads (an error at the pointer "", which wraps [ErrTooLarge] too,
 //     checked only when nothing else is wrong); no text holds two spaces in
 //     a row, U+200B or U+FEFF (reading would collapse or remove them), or
-//     more than 30 non-starters in a row, characters of a combining class
-//     other than 0 such as most combining marks (reading would insert
-//     U+034F after the 30th, see the package documentation); no title,
-//     subtitle or summary line, heading, paragraph or entity name reads as
-//     a section header; a non-empty heading does not end with sentence-final
-//     punctuation (reading would make it a paragraph), and with an empty
-//     heading the first paragraph does (or it would read as the heading); a
-//     keyword holds no separator (',', ';', '،', '、', '，', '؛') and does
-//     not start with '#' or a list marker; an entity name does not start
-//     with an icon (it would read as a type line); a description does not
-//     start with one of the separators a type line skips (':', '-', '–',
-//     '—', '·', '|').
+//     more than 30 non-starters in a row (most combining marks; the package
+//     documentation says how they are counted; reading would insert U+034F
+//     after the 30th); no title, subtitle or summary line, heading,
+//     paragraph or entity name reads as a section header; a non-empty
+//     heading does not end with sentence-final punctuation (reading would
+//     make it a paragraph), and with an empty heading the first paragraph
+//     does (or it would read as the heading); a keyword holds no separator
+//     (',', ';', '،', '、', '，', '؛') and does not start with '#' or a list
+//     marker; an entity name does not start with an icon (it would read as a
+//     type line); a description does not start with one of the separators a
+//     type line skips (':', '-', '–', '—', '·', '|').
 //
 // These are the rules of the JSON Schema (see [Schema]) that a Digest can
 // break, and the rules a schema cannot say. A message that names the

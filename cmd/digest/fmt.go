@@ -22,15 +22,14 @@ var fmtVerb = &verb{
 	name:    "fmt",
 	args:    "[-w] [-context] [-max-size N] [-all-errors] [FILE ...]",
 	summary: "print digests in the canonical text form, or rewrite them",
-	doc: `Fmt prints each input in the canonical text form. A text with the
-problems that parse reports is not printed; its problems are reported on
-standard error as FILE:LINE:COLUMN: message. Nor is an input whose
-canonical form would be longer than -max-size, which would not read back
-with the same limit, or would start as a JSON document does, as a title
-{"Gaza": trêve would: digest would read it back as JSON, not as text.
-A text that reads without problems is printed even when the digest it
-holds is not valid (validate tells why): its canonical form reads back
-as the same digest.
+	doc: `Fmt prints each input in the canonical text form. A text with problems
+that parse reports is not printed; its problems are reported on standard
+error as FILE:LINE:COLUMN: message. Nor is an input whose canonical form
+would be longer than -max-size, which would not read back with the same
+limit, or would start as a JSON document does, as a title {"Gaza": trêve
+would: digest would read it back as JSON, not as text. A text that reads
+without problems is printed even when the digest it holds is not valid
+(validate tells why): its canonical form reads back as the same digest.
 A JSON document, as validate tells it from a text, is read as validate
 reads it, and printed only when it is a valid digest. With no FILE, or
 for "-", fmt reads standard input.
@@ -45,11 +44,12 @@ file, fmt writes what the file holds to a new file beside the name given
 (FILE cut to 200 bytes), readable by its owner only, and removes it once
 done: should fmt be stopped while it rewrites, that copy keeps the
 file's text, and -w needs to be able to write in the directory of each
-name given. A file with the problems that parse reports, or already
-canonical, is left as it is (one whose digest is not valid is rewritten
-all the same); a JSON document too, reported as a problem: its text form
-would replace it; and a file that is not a regular one, such as a named
-pipe, which fmt -w does not even read (status 2).
+name given. A file with problems that parse reports, or already
+canonical, is left as it is (a text that reads without problems is
+rewritten even when its digest is not valid); a JSON document too,
+reported as a problem: its text form would replace it; and a file that
+is not a regular one, such as a named pipe, which fmt -w does not even
+read (status 2).
 `,
 	define: func(fs *flag.FlagSet) func(*cli, []string) int {
 		var in inputFlags

@@ -95,36 +95,36 @@
 //
 // Fmt prints each input in the canonical text form: canonical headers, one
 // "- " line for each highlight and keyword, each entity type written after
-// its icon, LF line ends, no blank lines. A text with the problems that
-// parse reports is not printed; its problems are reported instead. A JSON
-// document is printed only when it is a valid digest, and otherwise the
-// problems validate reports are. Nor is an input whose canonical form would
-// be longer than -max-size, which would not read back with the same limit:
-// keywords on one line take a line each. Nor is one whose canonical form
-// would start as a JSON document does, as the title {"Gaza": trêve would: it
-// would read back as JSON. A text that reads without problems is printed
-// even when the digest it holds is not valid (validate tells why): its
-// canonical form reads back as the same digest.
+// its icon, LF line ends, no blank lines. A text with problems that parse
+// reports is not printed; its problems are reported instead. A JSON document
+// is printed only when it is a valid digest, and otherwise the problems
+// validate reports are. Nor is an input whose canonical form would be longer
+// than -max-size, which would not read back with the same limit: keywords on
+// one line take a line each. Nor is one whose canonical form would start as
+// a JSON document does, as the title {"Gaza": trêve would: it would read
+// back as JSON. A text that reads without problems is printed even when the
+// digest it holds is not valid (validate tells why): its canonical form
+// reads back as the same digest.
 //
 //	-w	rewrite each file in place instead of printing it
 //
-// With -w, a file with the problems that parse reports, or already
-// canonical, is left as it is (one whose digest is not valid is rewritten
-// all the same); any other is rewritten in place with its canonical form, as
-// gofmt -w does: the file keeps its owner, mode and other names (hard
-// links), and a symbolic link is followed (a write by a user without the
-// privilege to keep them clears the set-user-ID and set-group-ID bits, as
-// for any writer). Should writing fail, what the file held is written back.
-// Before it rewrites a file, fmt writes what the file holds to a new file
-// beside the name given (a symbolic link, not the file it points to), FILE.N
-// with a number N (seed.txt.1234; FILE cut to 200 bytes), readable by its
-// owner only, and removes it once done: should fmt be stopped while it
-// rewrites, that copy keeps the file's text. So -w needs to be able to write
-// in the directory of each name given. A JSON document is left as it is and
-// reported as a problem: its text form would replace the document. A file
-// that is not a regular one, such as a named pipe, is neither read nor
-// rewritten (status 2). -w needs file names: it does not read standard
-// input.
+// With -w, a file with problems that parse reports, or already canonical, is
+// left as it is (a text that reads without problems is rewritten even when
+// its digest is not valid); any other is rewritten in place with its
+// canonical form, as gofmt -w does: the file keeps its owner, mode and other
+// names (hard links), and a symbolic link is followed (a write by a user
+// without the privilege to keep them clears the set-user-ID and set-group-ID
+// bits, as for any writer). Should writing fail, what the file held is
+// written back. Before it rewrites a file, fmt writes what the file holds to
+// a new file beside the name given (a symbolic link, not the file it points
+// to), FILE.N with a number N (seed.txt.1234; FILE cut to 200 bytes),
+// readable by its owner only, and removes it once done: should fmt be
+// stopped while it rewrites, that copy keeps the file's text. So -w needs to
+// be able to write in the directory of each name given. A JSON document is
+// left as it is and reported as a problem: its text form would replace the
+// document. A file that is not a regular one, such as a named pipe, is
+// neither read nor rewritten (status 2). -w needs file names: it does not
+// read standard input.
 //
 // # Validate
 //

@@ -365,8 +365,8 @@ func isNFCFrom(s string) bool {
 }
 
 // CGJ is U+034F COMBINING GRAPHEME JOINER, which NFC, as norm.Form has
-// it, inserts after 30 combining marks in a row: the Stream-Safe Text
-// Format.
+// it, inserts after 30 non-starters in a row (most combining marks): the
+// Stream-Safe Text Format.
 const CGJ = "\u034F"
 
 // NFCAddsOnlyJoiners reports whether NFC of s is s with CGJ inserted and
