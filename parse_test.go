@@ -316,6 +316,13 @@ func TestInvalidUTF8Run(t *testing.T) {
 	}
 }
 
+// The ends of the first error of a text that looks like UTF-16 or UTF-32
+// without a byte order mark.
+const (
+	utf16Hint = ": the text looks like UTF-16 without a byte order mark: it is to be UTF-8"
+	utf32Hint = ": the text looks like UTF-32 without a byte order mark: it is to be UTF-8"
+)
+
 // TestUTF16HintScripts checks that a text in UTF-16 without a byte order
 // mark is named as such in any script: by its line feeds, or by its first
 // line alone in the scripts below U+2000, where the high byte of each
@@ -402,19 +409,19 @@ func TestUTF16Hint(t *testing.T) {
 		{"UTF-16LE, two lines", "\xff\xfeT\x00\n\x00S\x00\n\x00", "1:1: invalid UTF-8: ff fe, the byte order mark of UTF-16: the text is to be UTF-8"},
 		{"UTF-32LE", "\xff\xfe\x00\x00T\x00\x00\x00\n\x00\x00\x00", "1:1: invalid UTF-8: ff fe, the start of ff fe 00 00, the byte order mark of UTF-32: the text is to be UTF-8"},
 		{"UTF-32BE", "\x00\x00\xfe\xff\x00\x00\x00T\x00\x00\x00\n", "1:1: control character U+0000: the text starts with the byte order mark of UTF-32, 00 00 fe ff: it is to be UTF-8"},
-		{"UTF-32LE without a mark", "T\x00\x00\x00i\x00\x00\x00\n\x00\x00\x00", "1:2: control character U+0000: the text looks like UTF-32 without a byte order mark: it is to be UTF-8"},
-		{"UTF-32BE without a mark", "\x00\x00\x00T\x00\x00\x00i\x00\x00\x00\n", "1:1: control character U+0000: the text looks like UTF-32 without a byte order mark: it is to be UTF-8"},
+		{"UTF-32LE without a mark", "T\x00\x00\x00i\x00\x00\x00\n\x00\x00\x00", "1:2: control character U+0000" + utf32Hint},
+		{"UTF-32BE without a mark", "\x00\x00\x00T\x00\x00\x00i\x00\x00\x00\n", "1:1: control character U+0000" + utf32Hint},
 		{"the mark of UTF-32 alone, or of UTF-16 and a NUL", "\xff\xfe\x00\x00", "1:1: invalid UTF-8: ff fe, the start of ff fe 00 00, the byte order mark of UTF-32: the text is to be UTF-8"},
 		{"Latin-1", "\xe9t\xe9\n", "1:1: invalid UTF-8: e9"},
 		{"later on the line", "T\xff\xfe\n", "1:2: invalid UTF-8: ff fe"},
-		{"UTF-16LE without a mark", "T\x00i\x00t\x00r\x00e\x00\n\x00", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
-		{"UTF-16BE without a mark", "\x00T\x00i\x00t\x00r\x00e\x00\n", "1:1: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		{"UTF-16LE without a mark", "T\x00i\x00t\x00r\x00e\x00\n\x00", "1:2: control character U+0000" + utf16Hint},
+		{"UTF-16BE without a mark", "\x00T\x00i\x00t\x00r\x00e\x00\n", "1:1: control character U+0000" + utf16Hint},
 		{"one NUL", "Ti\x00tle\n", "1:3: control character U+0000"},
 		{"NULs in a row", "\x00\x00\x00\x00\n", "1:1: control character U+0000"},
 		{"NUL at every other byte, not at the start", "Title T\x00i\x00t\x00\n", "1:8: control character U+0000"},
 		{"too short", "T\x00\n\x00", "1:2: control character U+0000"},
 		{"NULs that stop", "T\x00i\x00tle\n", "1:2: control character U+0000"},
-		{"another control character first", "\x01\x00i\x00t\x00\n", "1:1: control character U+0001: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		{"another control character first", "\x01\x00i\x00t\x00\n", "1:1: control character U+0001" + utf16Hint},
 		{"on the second line", "Title\nT\x00i\x00t\x00\n", "2:2: control character U+0000"},
 		// Two line feeds in UTF-16, but of two byte orders: "\n\x00" at
 		// 4, "\x00\n" at 8.
@@ -427,45 +434,45 @@ func TestUTF16Hint(t *testing.T) {
 		// Spaces at every other byte are no high bytes of UTF-16: it has
 		// none as high as 0x20.
 		{"spaces between letters", "\x01 a b c\n", "1:1: control character U+0001"},
-		{"in the first 64 bytes", strings.Repeat("a\x00b\x00", 16) + "xyz\n", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		{"in the first 64 bytes", strings.Repeat("a\x00b\x00", 16) + "xyz\n", "1:2: control character U+0000" + utf16Hint},
 		// UTF-32 that starts in another script: by its line feeds.
-		{"UTF-32LE, Cyrillic", utf32Bytes("Тема дня\nSUMMARY\nТекст\n", false), "1:2: control character U+0004: the text looks like UTF-32 without a byte order mark: it is to be UTF-8"},
-		{"UTF-32BE, Japanese", utf32Bytes("日本語\nSUMMARY\n", true), "1:1: control character U+0000: the text looks like UTF-32 without a byte order mark: it is to be UTF-8"},
+		{"UTF-32LE, Cyrillic", utf32Bytes("Тема дня\nSUMMARY\nТекст\n", false), "1:2: control character U+0004" + utf32Hint},
+		{"UTF-32BE, Japanese", utf32Bytes("日本語\nSUMMARY\n", true), "1:1: control character U+0000" + utf32Hint},
 		{"UTF-32LE, one line, not ASCII first", utf32Bytes("«Titre»\n", false), "1:1: invalid UTF-8: ab"},
 		// UTF-16 whose line feeds stand, with U+0000 after them, as
 		// UTF-32's would: named by its mark, or as UTF-16 by its other
 		// line feeds.
 		{"UTF-16LE, a mark, line feeds as UTF-32's", "\xff\xfe" + utf16Bytes("A\n\x00\n\x00", false), "1:1: invalid UTF-8: ff fe, the byte order mark of UTF-16: the text is to be UTF-8"},
-		{"UTF-16LE, line feeds as UTF-32's and others", utf16Bytes("Тема\n\x00Тема\n\x00SUMMARY\n", false), "1:2: control character U+0004: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
-		{"UTF-16BE, line feeds as UTF-32's and others", utf16Bytes("Те\x00\nТема\x00\nSUMMARY\n", true), "1:1: control character U+0004: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		{"UTF-16LE, line feeds as UTF-32's and others", utf16Bytes("Тема\n\x00Тема\n\x00SUMMARY\n", false), "1:2: control character U+0004" + utf16Hint},
+		{"UTF-16BE, line feeds as UTF-32's and others", utf16Bytes("Те\x00\nТема\x00\nSUMMARY\n", true), "1:1: control character U+0004" + utf16Hint},
 		// UTF-32 that holds a character whose low 16 bits are a line
 		// feed in UTF-16 (U+2000A).
-		{"UTF-32LE, U+2000A", utf32Bytes("Тема\nSUMMARY\n\U0002000A\n", false), "1:2: control character U+0004: the text looks like UTF-32 without a byte order mark: it is to be UTF-8"},
-		{"UTF-32BE, U+2000A", utf32Bytes("日本語\n\U0002000A\nx\n", true), "1:1: control character U+0000: the text looks like UTF-32 without a byte order mark: it is to be UTF-8"},
+		{"UTF-32LE, U+2000A", utf32Bytes("Тема\nSUMMARY\n\U0002000A\n", false), "1:2: control character U+0004" + utf32Hint},
+		{"UTF-32BE, U+2000A", utf32Bytes("日本語\n\U0002000A\nx\n", true), "1:1: control character U+0000" + utf32Hint},
 		// UTF-16 that starts as UTF-32 does, an ASCII character then
 		// NULs, but whose next characters are no UTF-32.
-		{"UTF-16LE, a blank line then U+0000", utf16Bytes("\n\x00Title\n", false), "2:1: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
-		{"UTF-16BE, U+0000 then a blank line", utf16Bytes("\x00\nTitle\n", true), "1:1: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		{"UTF-16LE, a blank line then U+0000", utf16Bytes("\n\x00Title\n", false), "2:1: control character U+0000" + utf16Hint},
+		{"UTF-16BE, U+0000 then a blank line", utf16Bytes("\x00\nTitle\n", true), "1:1: control character U+0000" + utf16Hint},
 		// UTF-32 but for a surrogate, which is no character of it.
-		{"UTF-32LE with a surrogate", "T\x00\x00\x00\n\x00\x00\x00\x00\xd8\x00\x00\n\x00\x00\x00", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		{"UTF-32LE with a surrogate", "T\x00\x00\x00\n\x00\x00\x00\x00\xd8\x00\x00\n\x00\x00\x00", "1:2: control character U+0000" + utf16Hint},
 		// At the edges of UTF-32's characters: the last four bytes
 		// U+110000, one past the last character; U+10FFFF one; the last
 		// surrogate none.
 		{"UTF-32LE but for its last four bytes", "T\x00\x00\x00i\x00\x00\x00\x00\x00\x11\x00", "1:2: control character U+0000"},
-		{"UTF-32LE with U+10FFFF", utf32Bytes("Ti\U0010FFFF\n", false), "1:2: control character U+0000: the text looks like UTF-32 without a byte order mark: it is to be UTF-8"},
+		{"UTF-32LE with U+10FFFF", utf32Bytes("Ti\U0010FFFF\n", false), "1:2: control character U+0000" + utf32Hint},
 		{"UTF-32LE with the last surrogate", "T\x00\x00\x00\xff\xdf\x00\x00", "1:2: control character U+0000"},
 		// The first 64 bytes must all read as UTF-16 below U+2000: high
 		// bytes below 0x20 (Georgian's 0x10, Greek's 0x1F), a NUL among
 		// them or all the same, and low bytes that vary.
 		{"a letter at byte 63", strings.Repeat("a\x00b\x00", 15) + "a\x00xy\n", "1:2: control character U+0000"},
 		{"control characters that vary, the last as the first", "\x01a\x02b\x03c\x01d\n", "1:1: control character U+0001"},
-		{"letters that vary, the last as the first", "a\x00b\x00a\x00\n", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
-		{"UTF-16LE, Georgian", utf16Bytes("საქართველო\n", false), "1:1: invalid UTF-8: e1: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
-		{"UTF-16LE, polytonic Greek", utf16Bytes("Ἀθῆναι καὶ\n", false), "1:1: control character U+0008: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		{"letters that vary, the last as the first", "a\x00b\x00a\x00\n", "1:2: control character U+0000" + utf16Hint},
+		{"UTF-16LE, Georgian", utf16Bytes("საქართველო\n", false), "1:1: invalid UTF-8: e1" + utf16Hint},
+		{"UTF-16LE, polytonic Greek", utf16Bytes("Ἀθῆναι καὶ\n", false), "1:1: control character U+0008" + utf16Hint},
 		{"UTF-16LE, Chinese after ASCII", utf16Bytes("Hello 中文\n", false), "1:2: control character U+0000"},
 		{"UTF-16LE, two blocks and no ASCII", utf16Bytes("ЯαΩβ\n", false), "1:2: control character U+0004"},
-		{"UTF-16LE, two blocks and a space", utf16Bytes("Яα Ωβ\n", false), "1:2: control character U+0004: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
-		{"UTF-16LE, two blocks and a Latin-1 letter", utf16Bytes("Яé\n", false), "1:2: control character U+0004: the text looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+		{"UTF-16LE, two blocks and a space", utf16Bytes("Яα Ωβ\n", false), "1:2: control character U+0004" + utf16Hint},
+		{"UTF-16LE, two blocks and a Latin-1 letter", utf16Bytes("Яé\n", false), "1:2: control character U+0004" + utf16Hint},
 		{"UTF-16LE, a character whose low byte is a NUL", utf16Bytes("ἀγαθός λόγος\n", false), "1:1: control character U+0000"},
 		{"UTF-16LE, low bytes all the same", utf16Bytes("ašaš\n", false), "1:2: control character U+0000"},
 		// Њ, U+040A, holds the byte of a line feed: the first line ends
@@ -515,13 +522,13 @@ func TestParseEdgeErrors(t *testing.T) {
 		{0, "T\nMENTIONED ENTITIES 1\nA\n👤 Person_Male x\nB\n👤 Person_Male y\n", "2:1: entity count mismatch: the header says 1, the section has 2", ""},
 		// UTF-16 whose first line feed is past 8 KiB, within the 16 KiB
 		// looked at, and whose first line does not tell.
-		{0, utf16Bytes(strings.Repeat("中", 5000)+"\nline two\nline three\n", false), "2:1: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8", "3:3: too many errors: 11 more not shown"},
+		{0, utf16Bytes(strings.Repeat("中", 5000)+"\nline two\nline three\n", false), "2:1: control character U+0000" + utf16Hint, "3:3: too many errors: 11 more not shown"},
 		{0, "T\nMENTIONED ENTITIES 9999999999\n", "2:1: entity count mismatch: the header says 9999999999, the section has 0", ""},
 		{0, "T\nMENTIONED ENTITIES 12345678901234567890\n", "2:1: entity count mismatch: the header says 12345678901234567890, the section has 0", ""},
 		{0, "T\nMENTIONED ENTITIES 123456789012345678901\n", "2:1: entity count mismatch: the header says 12345678901234567890…, the section has 0", ""},
 		{0, "Title\n\xFF\xFEabc\n", "2:1: invalid UTF-8: ff fe", ""},
 		{0, "a\x00b", "1:2: control character U+0000", ""},
-		{0, "a\x00b\x00", "1:2: control character U+0000: the text looks like UTF-16 without a byte order mark: it is to be UTF-8", "1:4: control character U+0000"},
+		{0, "a\x00b\x00", "1:2: control character U+0000" + utf16Hint, "1:4: control character U+0000"},
 		{0, "T\n" + strings.Repeat("sub\x01line\n", 11) + "SUMMARY\nSUMMARY\n", "2:4: control character U+0001", "12:4: too many errors: 2 more not shown"},
 		// The first of two counts is checked too, and a list cut at a
 		// header's indent says where.

@@ -271,10 +271,7 @@ func TestReplaceFileWriteBack(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := digest.Parse(old)
-		if err != nil {
-			t.Fatal(err)
-		}
+		d, _ := parsed(t, old)
 		debug.SetGCPercent(-1) // so that no finalizer closes a file left open
 		before := openFiles(t)
 		err = replaceFile(name, old, digest.Format(d))

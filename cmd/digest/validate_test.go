@@ -170,10 +170,11 @@ func TestSchema(t *testing.T) {
 // TestIsJSON checks how the verbs tell a JSON document from a text whose
 // title starts with "{".
 func TestIsJSON(t *testing.T) {
-	for _, tt := range []struct {
+	type jsonCase struct {
 		data string
 		want bool
-	}{
+	}
+	whole := []jsonCase{
 		{`{"title":"T"}`, true},
 		{"\uFEFF \n{\n  \"title\": \"T\"}", true},
 		{`{"ti\"tle" : 1}`, true},
@@ -234,17 +235,10 @@ func TestIsJSON(t *testing.T) {
 		{"\xff\xfe\x00\x00T\x00\x00\x00", false},
 		{"T\x00i\x00", false},
 		{"\x00\x00", false},
-	} {
-		if got := isJSON([]byte(tt.data), false); got != tt.want {
-			t.Errorf("isJSON(%q, false) = %v, want %v", tt.data, got, tt.want)
-		}
 	}
 	// The start of an input over -max-size: an array or object that may
 	// be valid JSON once whole is JSON.
-	for _, tt := range []struct {
-		data string
-		want bool
-	}{
+	cut := []jsonCase{
 		{"[1, 2, 3", true},
 		{`["a", "b`, true},
 		{"[1, 2]  \n ", true}, // a whole value, then white space
@@ -255,9 +249,15 @@ func TestIsJSON(t *testing.T) {
 		{"[Exclusif] Gaza\nSUM", false},
 		{"[\"Titre\u2028SUMMARY\u2028R", false},
 		{"{\"Gaza\"} x", false},
-	} {
-		if got := isJSON([]byte(tt.data), true); got != tt.want {
-			t.Errorf("isJSON(%q, true) = %v, want %v", tt.data, got, tt.want)
+	}
+	for _, set := range []struct {
+		cut   bool
+		cases []jsonCase
+	}{{false, whole}, {true, cut}} {
+		for _, tt := range set.cases {
+			if got := isJSON([]byte(tt.data), set.cut); got != tt.want {
+				t.Errorf("isJSON(%q, %v) = %v, want %v", tt.data, set.cut, got, tt.want)
+			}
 		}
 	}
 }

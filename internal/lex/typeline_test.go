@@ -415,15 +415,10 @@ func TestNewTypeNamesPanics(t *testing.T) {
 		{[]string{"Ab"}, []string{"👤"}},                   // 7 bytes
 		{[]string{"Abcdefghijklmnopqrst"}, []string{"👤"}}, // 25 bytes
 	} {
-		func() {
-			defer func() {
-				// Its own panic, not one of the code it guards.
-				if msg, _ := recover().(string); !strings.HasPrefix(msg, "lex: ") {
-					t.Errorf("NewTypeNames(%q, %q): panic %q, want one of NewTypeNames", c.names, c.icons, msg)
-				}
-			}()
-			NewTypeNames(c.names, c.icons)
-		}()
+		// Its own panic, not one of the code it guards.
+		if msg := panicMessage(func() { NewTypeNames(c.names, c.icons) }); !strings.HasPrefix(msg, "lex: ") {
+			t.Errorf("NewTypeNames(%q, %q): panic %q, want one of NewTypeNames", c.names, c.icons, msg)
+		}
 	}
 	// The shortest and longest starts it takes.
 	NewTypeNames([]string{"Abc"}, []string{"👤"})
@@ -434,16 +429,19 @@ func TestNewTypeNamesPanics(t *testing.T) {
 		many[i] = fmt.Sprint("T", i)
 	}
 	for _, list := range [][]string{{"A", ""}, many} {
-		func() {
-			defer func() {
-				if msg, _ := recover().(string); !strings.HasPrefix(msg, "lex: ") {
-					t.Errorf("newNames of %d names: panic %q, want one of newNames", len(list), msg)
-				}
-			}()
-			newNames(list...)
-		}()
+		if msg := panicMessage(func() { newNames(list...) }); !strings.HasPrefix(msg, "lex: ") {
+			t.Errorf("newNames of %d names: panic %q, want one of newNames", len(list), msg)
+		}
 	}
 	newNames(many[:64]...)
+}
+
+// panicMessage returns the string that f panics with, or "" when f
+// returns or panics with another value.
+func panicMessage(f func()) (msg string) {
+	defer func() { msg, _ = recover().(string) }()
+	f()
+	return ""
 }
 
 // TestSplitWrittenLongStart checks, with a start of 24 bytes, the longest
