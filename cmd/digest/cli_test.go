@@ -5,12 +5,15 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"digest"
 )
@@ -121,6 +124,7 @@ func TestQuotedNameKeepsPrintable(t *testing.T) {
 		{"a\uFFFD\x1b.txt", true},
 		{"a\uFFFD.txt", false},
 		{"a\xff.txt", true},
+		{"a\u00a0.txt", true}, // a space other than U+0020 is not printable for strconv
 	} {
 		name, shown := tt.name, tt.name
 		if tt.quoted {
@@ -314,5 +318,21 @@ func TestFmtInvalidDigest(t *testing.T) {
 	}
 	if got, err := os.ReadFile("d.txt"); err != nil || string(got) != canonical {
 		t.Errorf("d.txt after fmt -w: %q, %v; want %q", got, err, canonical)
+	}
+}
+
+// TestReadsOneBytePastLimit checks that the verbs read an input no further
+// than one byte past -max-size, enough to tell that it is too large: an
+// endless input, as from yes or /dev/zero, is refused, not read whole.
+// Here reading past that byte fails.
+func TestReadsOneBytePastLimit(t *testing.T) {
+	for _, verb := range []string{"parse", "fmt", "validate"} {
+		stdin := io.MultiReader(strings.NewReader(strings.Repeat("x", 11)), iotest.ErrReader(errors.New("read past the limit")))
+		var stdout, stderr bytes.Buffer
+		code := run([]string{verb, "-max-size", "10"}, stdin, &stdout, &stderr)
+		if code != 1 || stdout.Len() != 0 {
+			t.Errorf("%s: exit status %d, stdout %q; want 1 and nothing", verb, code, stdout.String())
+		}
+		checkLines(t, stderr.String(), []string{`^<stdin>:1:11: input too large: more than 10 bytes \(raise the limit with -max-size\)$`})
 	}
 }

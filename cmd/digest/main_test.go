@@ -252,6 +252,14 @@ func TestRun(t *testing.T) {
 			stderr: []string{`^digest: parse: invalid value "4e6" for flag -max-size: not a number of bytes \(run 'digest help parse'\)$`},
 		},
 		{
+			// An input of -max-size bytes is not over the limit: a text
+			// whose title is the start of a JSON array is a text.
+			name:   "parse text of a JSON start at the limit",
+			args:   []string{"parse", "-max-size", "5"},
+			stdin:  "[1, 2",
+			stdout: wantJSON("[1, 2"),
+		},
+		{
 			name:   "fmt",
 			args:   []string{"fmt", "seed.txt"},
 			stdout: wantText(formatted(seed)),
@@ -355,6 +363,16 @@ func TestRun(t *testing.T) {
 			code:   2,
 			stderr: []string{`^digest: help: too many arguments`},
 		},
+	}
+	// Digits only, as for "4e6" above: no base prefix, no underscore, no
+	// space.
+	for _, v := range []string{"0x10", "1_000", " 10"} {
+		tests = append(tests, runTest{
+			name:   "parse max-size " + strconv.Quote(v),
+			args:   []string{"parse", "-max-size", v, "seed.txt"},
+			code:   2,
+			stderr: []string{`^digest: parse: invalid value "` + regexp.QuoteMeta(v) + `" for flag -max-size: not a number of bytes \(run 'digest help parse'\)$`},
+		})
 	}
 	// Problems of decoding a JSON document stay cut with -all-errors,
 	// and their count says nothing of it.

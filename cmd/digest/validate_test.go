@@ -206,6 +206,15 @@ func TestIsJSON(t *testing.T) {
 		{"{\"Gaza\" \r: le point\rSUMMARY\r", false},
 		{"{\"Gaza\"\n\n:x\nSUMMARY\n", false},
 		{"{\"Gaza\" \t: x", true},
+		{"{\"Gaza\", trêve\nSUMMARY\n", false}, // a comma is no colon
+		{"{Gaza\": trêve\nSUMMARY\n", false},   // no key: no opening quote
+		{"{\"\\\" b\": x\nSUMMARY\nS\n", true}, // an escaped quote first in the key
+		{"{\"a\\\\\": x\nSUMMARY\nS\n", true},  // an escaped backslash last in the key
+		{"{\"Gaza\n", false},                   // a line break as the last byte
+		{"\r\n{\"title\": \"T\"}", true},       // JSON's white space before '{'
+		{"\v{\"title\": \"T\"}", false},        // not JSON's white space
+		{"\f{\"title\": \"T\"}", false},
+		{"[1, 2]\u00a0", false}, // JSON's white space only after a value
 		{"Titre\nSUMMARY\n{\"a\":1}\n", false},
 		{"", false},
 		{"\uFEFF", false},
@@ -242,6 +251,7 @@ func TestIsJSON(t *testing.T) {
 		{"[1, 2, 3", true},
 		{`["a", "b`, true},
 		{"[1, 2]  \n ", true}, // a whole value, then white space
+		{"[1, 2]\r\n\r\n", true},
 		{"{\n\"Gaza\"\n: [1", true},
 		{"[1, 2] x", false},
 		{"[1, 2]\nSUMMARY\n", false},
