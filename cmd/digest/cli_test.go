@@ -22,7 +22,8 @@ import (
 // line, its text, and each of its flags with its argument's name and its
 // default; and that -h prints the same on standard error.
 func TestHelpVerbFlags(t *testing.T) {
-	inputFlags := "\nFlags:\n" +
+	// The text of a verb ends with a line break: a blank line follows.
+	inputFlags := "\n\nFlags:\n" +
 		"  -all-errors\n" +
 		fmt.Sprintf("    \treport every problem of an input, not only the first %d (but for those of decoding a JSON document)\n", digest.DefaultMaxErrors) +
 		"  -context\n" +
@@ -238,18 +239,21 @@ func TestFmtOneByteOverLimit(t *testing.T) {
 	const text = "T\nSUMMARY\nS\nKEYWORDS\na, b, c, d, e, f\n"
 	d, _ := parsed(t, []byte(text))
 	size := len(digest.Format(d))
-	inTempDir(t, map[string]string{"kw.txt": text})
+	// A name with a character that is not printable is quoted.
+	inTempDir(t, map[string]string{"kw.txt": text, "kw\x1b.txt": text})
 	limit := size - 1
 	if limit < len(text) {
 		t.Fatalf("the text has %d bytes, more than %d", len(text), limit)
 	}
-	want := fmt.Sprintf(`^kw\.txt: would not read back unchanged: the canonical text would be %d bytes, more than the %d that Parse reads \(raise the limit with -max-size\)$`, size, limit)
-	for _, verb := range []string{"fmt", "validate"} {
-		code, stdout, stderr := runDigest("", verb, "-max-size", strconv.Itoa(limit), "kw.txt")
-		if code != 1 || stdout != "" {
-			t.Errorf("%s -max-size %d: exit status %d, stdout %q; want 1 and nothing", verb, limit, code, stdout)
+	for name, shown := range map[string]string{"kw.txt": `kw\.txt`, "kw\x1b.txt": `"kw\\x1b\.txt"`} {
+		want := fmt.Sprintf(`^%s: would not read back unchanged: the canonical text would be %d bytes, more than the %d that Parse reads \(raise the limit with -max-size\)$`, shown, size, limit)
+		for _, verb := range []string{"fmt", "validate"} {
+			code, stdout, stderr := runDigest("", verb, "-max-size", strconv.Itoa(limit), name)
+			if code != 1 || stdout != "" {
+				t.Errorf("%s -max-size %d %+q: exit status %d, stdout %q; want 1 and nothing", verb, limit, name, code, stdout)
+			}
+			checkLines(t, stderr, []string{want})
 		}
-		checkLines(t, stderr, []string{want})
 	}
 }
 

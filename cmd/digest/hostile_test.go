@@ -71,6 +71,8 @@ func hostileFiles() []hostileFile {
 	jsonTitleJSON := `^json-title\.json: the canonical form would start as a JSON document does, "\{\\"a\\":1": it would read back as JSON, not text$`
 	// fmt and validate word it alike.
 	canonicalSmall := `^canonical-small\.txt: would not read back unchanged: the canonical text would be 90 bytes, more than the 40 that Parse reads \(raise the limit with -max-size\)$`
+	jsonTitleSmallSize := `^json-title-small\.txt: would not read back unchanged: the canonical text would be 75 bytes, more than the 40 that Parse reads \(raise the limit with -max-size\)$`
+	jsonTitleSmall := `^json-title-small\.txt: the canonical form would start as a JSON document does, "\{\\"a\\":1": it would read back as JSON, not text$`
 	return []hostileFile{
 		{name: "utf8.txt", content: text("T\xff\xfe\nSUMMARY\nS\xe2\x82"), codes: [3]int{1, 1, 1},
 			mention: same(`^utf8\.txt:1:2: invalid UTF-8: ff fe$`, `^utf8\.txt:3:2: invalid UTF-8: e2 82$`)},
@@ -126,6 +128,10 @@ func hostileFiles() []hostileFile {
 			mention: [3][]string{1: {jsonTitleJSON}, 2: {jsonTitleJSON}}},
 		{name: "canonical-small.txt", content: text("T\nSUMMARY\nS\nKEYWORDS\na,b,c,d,e\n"), flags: []string{"-max-size", "40"}, codes: [3]int{0, 1, 1},
 			mention: [3][]string{1: {canonicalSmall}, 2: {canonicalSmall}}},
+		// Both at once: fmt reports the size, validate both, the size
+		// among the digest's problems and reading back as JSON after.
+		{name: "json-title-small.txt", content: text("\u200b{\"a\":1\nSUMMARY\nS\n"), flags: []string{"-max-size", "40"}, codes: [3]int{0, 1, 1},
+			mention: [3][]string{1: {jsonTitleSmallSize}, 2: {jsonTitleSmallSize, jsonTitleSmall}}},
 
 		// JSON: a document to every verb.
 		{name: "dup.json", content: text(hostileJSONWith(`"title":"T"`, `"title":"T","title":"U"`)), codes: [3]int{1, 1, 1},

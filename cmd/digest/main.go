@@ -310,12 +310,17 @@ func (c *cli) runVerb(v *verb, args []string) int {
 		}
 		return c.usageError(v.name, "%v", err)
 	}
-	if n := countStdin(files); n > 1 {
+	if n := countStdin(files); n > 1 && v.readsFiles() {
 		// The second would read what the first left: nothing.
 		return c.usageError(v.name, "standard input, -, named %d times", n)
 	}
 	return runner(c, files)
 }
+
+// readsFiles reports whether v reads the files named after its flags, as
+// its synopsis says. The others take no file, and too many arguments are
+// theirs to report.
+func (v *verb) readsFiles() bool { return strings.HasSuffix(v.args, "[FILE ...]") }
 
 // parseFlags parses the flags in args, before and after the file names,
 // as a user who adds -w at the end of a command line expects, and returns

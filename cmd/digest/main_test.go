@@ -133,6 +133,17 @@ func TestRun(t *testing.T) {
 	dupKeywordsJSON := `{"title":"Titre","subtitle":"","summary":"S","highlights":[],"core_subject":{"heading":"","paragraphs":[]},` +
 		`"keywords":["a"` + strings.Repeat(`,"a"`, 12) + `],"entities":[]}`
 
+	// The problems of broken, each followed by its line and a caret.
+	brokenContext := []string{
+		`^broken\.txt:1:6: control character U\+0007$`,
+		`^  \|$`,
+		`^1 \| Titre\x{FFFD} du jour$`,
+		`^  \|      \^$`,
+		`^broken\.txt:4:1: duplicate section`, `^  \|$`, `^4 \| SUMMARY$`, `^  \| \^$`,
+		`^broken\.txt:5:1: entity count`, `^  \|$`, `^5 \| MENTIONED`, `^  \| \^$`,
+		`^broken\.txt:6:1: entity without`, `^  \|$`, `^6 \| Ali$`, `^  \| \^$`,
+	}
+
 	type runTest struct {
 		name   string
 		args   []string
@@ -159,15 +170,19 @@ func TestRun(t *testing.T) {
 			args:   []string{"parse", "-context", "broken.txt"},
 			code:   1,
 			stdout: wantJSON(broken),
-			stderr: []string{
-				`^broken\.txt:1:6: control character U\+0007$`,
-				`^  \|$`,
-				`^1 \| Titre\x{FFFD} du jour$`,
-				`^  \|      \^$`,
-				`^broken\.txt:4:1: duplicate section`, `^  \|$`, `^4 \| SUMMARY$`, `^  \| \^$`,
-				`^broken\.txt:5:1: entity count`, `^  \|$`, `^5 \| MENTIONED`, `^  \| \^$`,
-				`^broken\.txt:6:1: entity without`, `^  \|$`, `^6 \| Ali$`, `^  \| \^$`,
-			},
+			stderr: brokenContext,
+		},
+		{
+			name:   "fmt context",
+			args:   []string{"fmt", "-context", "broken.txt"},
+			code:   1,
+			stderr: brokenContext,
+		},
+		{
+			name:   "validate context",
+			args:   []string{"validate", "-context", "broken.txt"},
+			code:   1,
+			stderr: brokenContext,
 		},
 		{
 			// Parse reports the problems of reading a text, not those of
@@ -223,6 +238,12 @@ func TestRun(t *testing.T) {
 			args:   []string{"parse", "-all-errors", "many.txt"},
 			code:   1,
 			stdout: wantJSON(manyProblems),
+			stderr: slices.Repeat([]string{`^many\.txt:\d+:1: control character U\+0001$`}, 12),
+		},
+		{
+			name:   "fmt all errors",
+			args:   []string{"fmt", "-all-errors", "many.txt"},
+			code:   1,
 			stderr: slices.Repeat([]string{`^many\.txt:\d+:1: control character U\+0001$`}, 12),
 		},
 		{
@@ -302,6 +323,13 @@ func TestRun(t *testing.T) {
 			stderr: []string{`^digest: unknown verb "frob" \(run 'digest help' for the list\)$`},
 		},
 		{
+			// A verb is named as it is, without a dash.
+			name:   "verb after a dash",
+			args:   []string{"-parse", "seed.txt"},
+			code:   2,
+			stderr: []string{`^digest: unknown verb "-parse" \(run 'digest help' for the list\)$`},
+		},
+		{
 			name:   "unknown flag",
 			args:   []string{"parse", "-x", "seed.txt"},
 			code:   2,
@@ -361,11 +389,25 @@ func TestRun(t *testing.T) {
 			name:   "help too many",
 			args:   []string{"help", "parse", "fmt"},
 			code:   2,
-			stderr: []string{`^digest: help: too many arguments`},
+			stderr: []string{`^digest: help: too many arguments \(run 'digest help help'\)$`},
+		},
+		{
+			// Standard input twice is a problem of the verbs that read
+			// files; help and schema take none.
+			name:   "help stdin twice",
+			args:   []string{"help", "-", "-"},
+			code:   2,
+			stderr: []string{`^digest: help: too many arguments \(run 'digest help help'\)$`},
+		},
+		{
+			name:   "schema stdin twice",
+			args:   []string{"schema", "-", "-"},
+			code:   2,
+			stderr: []string{`^digest: schema: too many arguments \(run 'digest help schema'\)$`},
 		},
 	}
-	// Digits only, as for "4e6" above: no base prefix, no underscore, no
-	// space.
+	// A number in base 10, as for "4e6" above: no base prefix, no
+	// underscore, no space. (A sign is read: "+5" is 5.)
 	for _, v := range []string{"0x10", "1_000", " 10"} {
 		tests = append(tests, runTest{
 			name:   "parse max-size " + strconv.Quote(v),
@@ -584,6 +626,13 @@ func TestFlagsAfterFiles(t *testing.T) {
 	code, stdout, stderr = runDigest("", "validate", "seed.txt", "--", "-max-size", "-context")
 	if code != 2 || stdout != "" {
 		t.Errorf("validate seed.txt -- -max-size -context: exit status %d, stdout %q; want 2 and nothing", code, stdout)
+	}
+	checkLines(t, stderr, []string{`^digest: -max-size: no such file or directory$`, `^digest: -context: no such file or directory$`})
+	// The same after a flag and "--": every argument after "--" is a
+	// file name, not only the first.
+	code, stdout, stderr = runDigest("", "validate", "-context", "--", "-max-size", "-context")
+	if code != 2 || stdout != "" {
+		t.Errorf("validate -context -- -max-size -context: exit status %d, stdout %q; want 2 and nothing", code, stdout)
 	}
 	checkLines(t, stderr, []string{`^digest: -max-size: no such file or directory$`, `^digest: -context: no such file or directory$`})
 }
@@ -872,11 +921,19 @@ func TestContextWithoutLine(t *testing.T) {
 }
 
 // TestUnprintableFlag checks that a flag that is not UTF-8 is named with
-// its bytes escaped.
+// its bytes escaped, and that the printable characters of a flag with a
+// character that is not printable stay as they are, as strconv.Quote
+// leaves them: é or U+FFFD.
 func TestUnprintableFlag(t *testing.T) {
-	code, _, stderr := runDigest("", "parse", "-\xff")
-	if code != 2 || stderr != `digest: parse: flag provided but not defined: -\xff (run 'digest help parse')`+"\n" {
-		t.Errorf("exit status %d, stderr %q", code, stderr)
+	for _, tt := range []struct{ flag, shown string }{
+		{"-\xff", `-\xff`},
+		{"-é\x1b", `-é\x1b`},
+		{"-\uFFFD\x1b", "-\uFFFD\\x1b"},
+	} {
+		code, _, stderr := runDigest("", "parse", tt.flag)
+		if want := `digest: parse: flag provided but not defined: ` + tt.shown + ` (run 'digest help parse')` + "\n"; code != 2 || stderr != want {
+			t.Errorf("parse %+q: exit status %d, stderr %q; want 2 and %q", tt.flag, code, stderr, want)
+		}
 	}
 }
 
@@ -898,11 +955,18 @@ func TestUsageColumns(t *testing.T) {
 // TestFmtWriteRestores checks that fmt -w puts back what a file held when
 // writing the canonical form fails: here the file size limit of the
 // process (ulimit -f) lets the old text be written, not the longer new
-// one. The test runs itself again, as a child under that limit.
+// one. When what the file held cannot be written back either, the error
+// names the copy that keeps it. The test runs itself again, as a child
+// under that limit.
 func TestFmtWriteRestores(t *testing.T) {
 	if name := os.Getenv("DIGEST_TEST_FSIZE_CHILD"); name != "" {
 		if os.Getenv("DIGEST_TEST_KEEP_COPY") != "" {
 			testHookBackedUp = keepCopy(t)
+		}
+		if os.Getenv("DIGEST_TEST_NO_WRITE_BACK") != "" {
+			// No byte more may be written: neither the canonical form
+			// nor, after it, what the file held.
+			testHookBackedUp = func(string) { stopFileGrowth(t) }
 		}
 		code, _, stderr := runDigest("", "fmt", "-w", name)
 		fmt.Fprint(os.Stderr, stderr)
@@ -910,18 +974,42 @@ func TestFmtWriteRestores(t *testing.T) {
 	}
 	text := keywordsText(t)
 	dir := inTempDir(t, map[string]string{"keywords.txt": text})
-	fmtWriteUnderLimit(t, dir, "keywords.txt", "keywords.txt: file too large")
+	fmtWriteUnderLimit(t, dir, "keywords.txt", `^digest: keywords\.txt: file too large$`)
 	if got, err := os.ReadFile("keywords.txt"); err != nil || string(got) != text {
 		t.Errorf("keywords.txt holds %d bytes, %v; want the text as it was, %d bytes", len(got), err, len(text))
 	}
 	checkDir(t, dir, "keywords.txt") // the copy of the text is removed
 
 	// A copy that cannot be removed once the text is written back is
-	// named.
+	// named, quoted as the file's name is.
+	const odd = "key\x1bwords.txt"
+	if err := os.WriteFile(odd, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	t.Setenv("DIGEST_TEST_KEEP_COPY", "1") // for the child
-	fmtWriteUnderLimit(t, dir, "keywords.txt", "keywords.txt: file too large; its copy keywords.txt.")
-	if got, err := os.ReadFile("keywords.txt"); err != nil || string(got) != text {
-		t.Errorf("keywords.txt holds %d bytes, %v; want the text as it was, %d bytes", len(got), err, len(text))
+	fmtWriteUnderLimit(t, dir, "keywords.txt", `^digest: keywords\.txt: file too large; its copy keywords\.txt\.[0-9]+ could not be removed: directory not empty$`)
+	fmtWriteUnderLimit(t, dir, odd, `^digest: "key\\x1bwords\.txt": file too large; its copy "key\\x1bwords\.txt\.[0-9]+" could not be removed: directory not empty$`)
+	for _, name := range []string{"keywords.txt", odd} {
+		if got, err := os.ReadFile(name); err != nil || string(got) != text {
+			t.Errorf("%+q holds %d bytes, %v; want the text as it was, %d bytes", name, len(got), err, len(text))
+		}
+	}
+	t.Setenv("DIGEST_TEST_KEEP_COPY", "")
+
+	// A copy is kept, and named, when what the file held cannot be
+	// written back either.
+	dir = inTempDir(t, map[string]string{"keywords.txt": text, odd: text})
+	t.Setenv("DIGEST_TEST_NO_WRITE_BACK", "1") // for the child
+	fmtWriteUnderLimit(t, dir, "keywords.txt", `^digest: keywords\.txt: file too large; writing back what it held failed too, its copy keywords\.txt\.[0-9]+ keeps it: file too large$`)
+	fmtWriteUnderLimit(t, dir, odd, `^digest: "key\\x1bwords\.txt": file too large; writing back what it held failed too, its copy "key\\x1bwords\.txt\.[0-9]+" keeps it: file too large$`)
+	for _, name := range []string{"keywords.txt", odd} {
+		copies, err := filepath.Glob(filepath.Join(dir, name+".[0-9]*"))
+		if err != nil || len(copies) != 1 {
+			t.Fatalf("copies of %+q: %q, %v; want one", name, copies, err)
+		}
+		if got, err := os.ReadFile(copies[0]); err != nil || string(got) != text {
+			t.Errorf("the copy %+q holds %d bytes, %v; want the text as it was, %d bytes", copies[0], len(got), err, len(text))
+		}
 	}
 }
 
@@ -963,13 +1051,13 @@ func underFileLimit(t *testing.T, dir, test, env string) ([]byte, error) {
 
 // fmtWriteUnderLimit runs fmt -w name in dir as a child process whose
 // files may not grow past fileLimit, and checks that it exits with status
-// 2 and a message that holds want.
+// 2 and a line of output that matches the regular expression want.
 func fmtWriteUnderLimit(t *testing.T, dir, name, want string) {
 	t.Helper()
 	out, err := underFileLimit(t, dir, "TestFmtWriteRestores", "DIGEST_TEST_FSIZE_CHILD="+name)
 	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.ExitCode() != 2 || !strings.Contains(string(out), want) {
-		t.Fatalf("fmt -w under ulimit -f 2: %v, output %q; want exit status 2 and %q", err, out, want)
+	if !errors.As(err, &exit) || exit.ExitCode() != 2 || !regexp.MustCompile("(?m)"+want).Match(out) {
+		t.Fatalf("fmt -w under ulimit -f 2: %v, output %q; want exit status 2 and a line that matches %s", err, out, want)
 	}
 }
 
@@ -1062,21 +1150,25 @@ func TestFmtWriteBackup(t *testing.T) {
 // directory that is not empty.
 func TestFmtWriteBackupLeft(t *testing.T) {
 	const text = "T\nSUMMARY\nS.\nKEYWORDS\na, b\n"
-	inTempDir(t, map[string]string{"a.txt": text})
-	var backup string
-	keep := keepCopy(t)
-	testHookBackedUp = func(name string) {
-		backup = name
-		keep(name)
-	}
-	t.Cleanup(func() { testHookBackedUp = func(string) {} })
-	code, _, stderr := runDigest("", "fmt", "-w", "a.txt")
-	if code != 2 {
-		t.Errorf("exit status %d, want 2", code)
-	}
-	checkLines(t, stderr, []string{`^digest: a\.txt: rewritten, but its copy ` + regexp.QuoteMeta(backup) + ` could not be removed: directory not empty$`})
-	if got, err := os.ReadFile("a.txt"); err != nil || string(got) == text {
-		t.Errorf("a.txt holds %q, %v; want it rewritten", got, err)
+	// A name with a character that is not printable is quoted, and so is
+	// its copy's.
+	for _, name := range []string{"a.txt", "a\x1b.txt"} {
+		inTempDir(t, map[string]string{name: text})
+		var backup string
+		keep := keepCopy(t)
+		testHookBackedUp = func(name string) {
+			backup = name
+			keep(name)
+		}
+		t.Cleanup(func() { testHookBackedUp = func(string) {} })
+		code, _, stderr := runDigest("", "fmt", "-w", name)
+		if code != 2 {
+			t.Errorf("%+q: exit status %d, want 2", name, code)
+		}
+		checkLines(t, stderr, []string{`^digest: ` + regexp.QuoteMeta(displayName(name)) + `: rewritten, but its copy ` + regexp.QuoteMeta(displayName(backup)) + ` could not be removed: directory not empty$`})
+		if got, err := os.ReadFile(name); err != nil || string(got) == text {
+			t.Errorf("%+q holds %q, %v; want it rewritten", name, got, err)
+		}
 	}
 }
 
@@ -1124,23 +1216,28 @@ func TestFmtWriteDotDot(t *testing.T) {
 }
 
 // TestFmtWriteLongName checks that fmt -w rewrites a file whose name is
-// near the 255 bytes that file systems allow: the name of its copy is cut,
-// on a character's boundary.
+// near the 255 bytes that file systems allow: the name of its copy is cut
+// to 200 bytes, on a character's boundary, and a name of 200 bytes is not.
 func TestFmtWriteLongName(t *testing.T) {
 	const text = "T\nSUMMARY\nS.\nKEYWORDS\na, b\n"
-	name := strings.Repeat("€", 83) + ".txt" // 253 bytes; the 67th € spans bytes 198 to 200
-	inTempDir(t, map[string]string{name: text})
-	var backup string
-	testHookBackedUp = func(b string) { backup = b }
-	t.Cleanup(func() { testHookBackedUp = func(string) {} })
-	if code, _, stderr := runDigest("", "fmt", "-w", name); code != 0 || stderr != "" {
-		t.Fatalf("fmt -w: exit status %d, stderr %q", code, stderr)
-	}
-	if !regexp.MustCompile(`^(€){66}\.[0-9]+$`).MatchString(backup) {
-		t.Errorf("the copy is %q, want the name's first 66 characters, 198 bytes, a dot and a number", backup)
-	}
-	if got, err := os.ReadFile(name); err != nil || string(got) == text {
-		t.Errorf("the file holds %q, %v; want it rewritten", got, err)
+	for _, tt := range []struct{ name, copy string }{
+		{strings.Repeat("€", 83) + ".txt", `^(€){66}\.[0-9]+$`},      // 253 bytes; the 67th € spans bytes 198 to 200
+		{strings.Repeat("a", 196) + ".txt", `^a{196}\.txt\.[0-9]+$`}, // 200 bytes: not cut
+		{strings.Repeat("a", 197) + ".txt", `^a{197}\.tx\.[0-9]+$`},  // 201 bytes
+	} {
+		inTempDir(t, map[string]string{tt.name: text})
+		var backup string
+		testHookBackedUp = func(b string) { backup = b }
+		t.Cleanup(func() { testHookBackedUp = func(string) {} })
+		if code, _, stderr := runDigest("", "fmt", "-w", tt.name); code != 0 || stderr != "" {
+			t.Fatalf("fmt -w: exit status %d, stderr %q", code, stderr)
+		}
+		if !regexp.MustCompile(tt.copy).MatchString(backup) {
+			t.Errorf("the copy of %s (%d bytes) is %q, want it to match %s: the name cut to 200 bytes at most, a dot and a number", tt.name, len(tt.name), backup, tt.copy)
+		}
+		if got, err := os.ReadFile(tt.name); err != nil || string(got) == text {
+			t.Errorf("the file holds %q, %v; want it rewritten", got, err)
+		}
 	}
 }
 
@@ -1150,7 +1247,7 @@ func TestFmtWriteLongName(t *testing.T) {
 func TestFmtWriteBackupFails(t *testing.T) {
 	text := "T\nSUMMARY\n" + strings.Repeat("S.\n\n", 1000)
 	dir := inTempDir(t, map[string]string{"long.txt": text})
-	fmtWriteUnderLimit(t, dir, "long.txt", "long.txt: writing a copy of it beside it, before rewriting it: file too large")
+	fmtWriteUnderLimit(t, dir, "long.txt", `^digest: long\.txt: writing a copy of it beside it, before rewriting it: file too large$`)
 	if got, err := os.ReadFile("long.txt"); err != nil || string(got) != text {
 		t.Errorf("long.txt holds %d bytes, %v; want the text as it was, %d bytes", len(got), err, len(text))
 	}

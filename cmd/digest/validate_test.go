@@ -164,7 +164,7 @@ func TestSchema(t *testing.T) {
 	if code != 2 || stdout != "" {
 		t.Errorf("schema x: exit status %d, stdout %q; want 2 and nothing", code, stdout)
 	}
-	checkLines(t, stderr, []string{`^digest: schema: too many arguments`})
+	checkLines(t, stderr, []string{`^digest: schema: too many arguments \(run 'digest help schema'\)$`})
 }
 
 // TestIsJSON checks how the verbs tell a JSON document from a text whose

@@ -1,0 +1,33 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+)
+
+// TestFmtWriteCopyNotMade checks that fmt -w leaves a file as it is, and
+// says why, when it cannot make its copy. The file is named by one of
+// the process's descriptors, /proc/self/fd/N: it may be written, but no
+// file may be made in that directory, not even by root.
+func TestFmtWriteCopyNotMade(t *testing.T) {
+	const text = "T\nSUMMARY\nS.\nKEYWORDS\na, b\n"
+	dir := inTempDir(t, map[string]string{"a.txt": text})
+	f, err := os.Open(filepath.Join(dir, "a.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	name := fmt.Sprintf("/proc/self/fd/%d", f.Fd())
+	code, stdout, stderr := runDigest("", "fmt", "-w", name)
+	if code != 2 || stdout != "" {
+		t.Errorf("fmt -w %s: exit status %d, stdout %q; want 2 and nothing", name, code, stdout)
+	}
+	checkLines(t, stderr, []string{`^digest: ` + regexp.QuoteMeta(name) + `: writing a copy of it beside it, before rewriting it: [a-z ]+$`})
+	if got, err := os.ReadFile("a.txt"); err != nil || string(got) != text {
+		t.Errorf("a.txt holds %q, %v; want it unchanged", got, err)
+	}
+	checkDir(t, dir, "a.txt")
+}
