@@ -23,6 +23,7 @@ var quickCases = []string{
 	`01`, `1.`, `.5`, `+1`, `-`, `1e`, `1e+`, `tru`, `nul`, `[1,]`, `{"a":1,}`, `{"a"}`, `{1:2}`, `[1 2]`,
 	`{} {}`, `{}x`, `{} junk`, `[1,2] 3`, `{} ,x`, `1 ]`, `{}}`, `nulll`, `truex`, "\uFEFF{} ,x", `"a""b"`, `0 1x`, "\uFEFF{} x", "{}\n\u00a0", `{}"\u12"`, "\uFEFF{}", ``, ` `, `"`, `"abc`, `[`, `{"a":`, "\"\x1f\"", "\"\x20\"", "\"\\\x1f\"",
 	"\"a\x1fnb\"", `"\`, `"\ud83dXXde00"`, `"\ud83d\`, `{"a":1 "b":2}`, "{}\r", "{}\r1", "[1\r,\r2]\r",
+	"{}\f", "{\"\n:1}", `{"a":-}`, `{a":1}`,
 	strings.Repeat(`{"a":`, maxDepth-1) + `{}` + strings.Repeat(`}`, maxDepth-1),
 	strings.Repeat(`{"a":`, maxDepth) + `{}` + strings.Repeat(`}`, maxDepth),
 	strings.Repeat(`[`, maxDepth) + `{}` + strings.Repeat(`]`, maxDepth),

@@ -506,11 +506,12 @@ func TestSchemaExtraKeys(t *testing.T) {
 }
 
 // TestSchemaOverlongListKeepsFirstErrors checks that a list over its length
-// does not hide the errors whose pointers come before its own.
+// does not hide the errors whose pointers come before its own, and that its
+// items, an empty one here, are not checked.
 func TestSchemaOverlongListKeepsFirstErrors(t *testing.T) {
 	doc := jsonWith(
 		`"title":"T",`, ``,
-		`"highlights":[]`, `"highlights":["h"`+strings.Repeat(`,"h"`, maxItems)+`]`,
+		`"highlights":[]`, `"highlights":[""`+strings.Repeat(`,"h"`, maxItems)+`]`,
 		`"entities":[]`, `"entities":[{"name":"N","type":"Nope","description":"D"}]`,
 	)
 	_, err := ValidateJSON([]byte(doc))
@@ -845,6 +846,7 @@ func TestValidateJSONEdgeProblems(t *testing.T) {
 		}},
 		{`{"01":0,"01":0,"1":0,"1":0}`, []string{`/01: duplicate key "01"`, `/1: duplicate key "1"`}},
 		{`{"1":0,"1":0,"01":0,"01":0}`, []string{`/1: duplicate key "1"`, `/01: duplicate key "01"`}}, // equal as numbers: in the order found
+		{`{"1":0,"1":0,"09":0,"09":0}`, []string{`/1: duplicate key "1"`, `/09: duplicate key "09"`}}, // as numbers, not as text
 		{long.String(), want},
 		{`{"a":"\ufffd\ud800\udfff","a":0}`, []string{`/a: duplicate key "a"`}},
 		{withTitle(`a\udc00\udc00`), []string{`/title: invalid UTF-8: lone surrogate escape \udc00 at byte 11`}},

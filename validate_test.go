@@ -926,6 +926,10 @@ func TestValidateJSON(t *testing.T) {
 			{"\uFEFF\xff\xfe{\x00}\x00", "invalid JSON: invalid byte 0xff (not UTF-8) looking for beginning of value, in the token at byte 3: the document starts with the byte order mark of UTF-16: it is to be UTF-8"},
 			{"\uFEFF{\x00}\x00", "invalid JSON: invalid character '\\x00' looking for beginning of object key string, in the token at byte 4: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
 			{"{\x00\"\x00t\x00\"\x00:\x00\"\x00:\x062\x06\"\x00}\x00", "invalid JSON: invalid character '\\x00' looking for beginning of object key string, in the token at byte 1: the document looks like UTF-16 without a byte order mark: it is to be UTF-8"},
+			// A text the schema's pattern rejects gets Validate's error for
+			// that rule, though Validate finds another problem before it.
+			{strings.Replace(doc, `"summary":"Une réunion a eu lieu.\nLes trois organisations ont coordonné leurs efforts."`, `"summary":"a  b\nc\td"`, 1),
+				`/summary: schema violation: control character U+0009 at byte 1 in line 2: "c\td"`},
 		} {
 			if _, err := ValidateJSON([]byte(tt.data)); err == nil || err.Error() != tt.want {
 				t.Errorf("ValidateJSON(%q) = %v, want %s", tt.data, err, tt.want)
