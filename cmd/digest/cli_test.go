@@ -245,7 +245,11 @@ func TestFmtOneByteOverLimit(t *testing.T) {
 	if limit < len(text) {
 		t.Fatalf("the text has %d bytes, more than %d", len(text), limit)
 	}
-	for name, shown := range map[string]string{"kw.txt": `kw\.txt`, "kw\x1b.txt": `"kw\\x1b\.txt"`} {
+	for _, tt := range []struct{ name, shown string }{
+		{"kw.txt", `kw\.txt`},
+		{"kw\x1b.txt", `"kw\\x1b\.txt"`},
+	} {
+		name, shown := tt.name, tt.shown
 		want := fmt.Sprintf(`^%s: would not read back unchanged: the canonical text would be %d bytes, more than the %d that Parse reads \(raise the limit with -max-size\)$`, shown, size, limit)
 		for _, verb := range []string{"fmt", "validate"} {
 			code, stdout, stderr := runDigest("", verb, "-max-size", strconv.Itoa(limit), name)

@@ -42,9 +42,11 @@ writing fail, what the file held is written back. Before it rewrites a
 file, fmt writes what the file holds to a new file beside the name given
 (a symbolic link, not the file it points to), FILE.N with a number N
 (FILE cut to 200 bytes), readable by its owner only, and removes it once
-done: should fmt be stopped while it rewrites, that copy keeps the
-file's text, and -w needs to be able to write in the directory of each
-name given. A file with problems that parse reports, or already
+the file is rewritten, or written back after a failed write: should fmt
+be stopped while it rewrites, that copy keeps the file's text. Should
+writing back fail too, or the copy not be removed, the copy is kept and
+the message names it. -w needs to be able to write in the directory of
+each name given. A file with problems that parse reports, or already
 canonical, is left as it is (a text that reads without problems is
 rewritten even when its digest is not valid); a JSON document too,
 reported as a problem: its text form would replace it; and a file that

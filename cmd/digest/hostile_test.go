@@ -128,8 +128,7 @@ func hostileFiles() []hostileFile {
 			mention: [3][]string{1: {jsonTitleJSON}, 2: {jsonTitleJSON}}},
 		{name: "canonical-small.txt", content: text("T\nSUMMARY\nS\nKEYWORDS\na,b,c,d,e\n"), flags: []string{"-max-size", "40"}, codes: [3]int{0, 1, 1},
 			mention: [3][]string{1: {canonicalSmall}, 2: {canonicalSmall}}},
-		// Both at once: fmt reports the size, validate both, the size
-		// among the digest's problems and reading back as JSON after.
+		// Both at once: fmt reports the size, validate both.
 		{name: "json-title-small.txt", content: text("\u200b{\"a\":1\nSUMMARY\nS\n"), flags: []string{"-max-size", "40"}, codes: [3]int{0, 1, 1},
 			mention: [3][]string{1: {jsonTitleSmallSize}, 2: {jsonTitleSmallSize, jsonTitleSmall}}},
 

@@ -118,8 +118,10 @@
 // written back. Before it rewrites a file, fmt writes what the file holds to
 // a new file beside the name given (a symbolic link, not the file it points
 // to), FILE.N with a number N (seed.txt.1234; FILE cut to 200 bytes),
-// readable by its owner only, and removes it once done: should fmt be
-// stopped while it rewrites, that copy keeps the file's text. So -w needs to
+// readable by its owner only, and removes it once the file is rewritten, or
+// written back after a failed write: should fmt be stopped while it rewrites,
+// that copy keeps the file's text. Should writing back fail too, or the copy
+// not be removed, the copy is kept and the message names it. So -w needs to
 // be able to write in the directory of each name given. A JSON document is
 // left as it is and reported as a problem: its text form would replace the
 // document. A file that is not a regular one, such as a named pipe, is
