@@ -29,7 +29,7 @@ func refParseHeader(text string) (Header, bool) {
 		strings.HasPrefix(e, "__") && strings.HasSuffix(e, "__")) {
 		s = refTrim(e[2 : len(e)-2])
 	}
-	if name, count, ok := cutCount(s); ok {
+	if name, count, ok := refCutCount(s); ok {
 		if e := refCutColon(name); len(e) >= 4 && (strings.HasPrefix(e, "**") && strings.HasSuffix(e, "**") ||
 			strings.HasPrefix(e, "__") && strings.HasSuffix(e, "__")) {
 			name = refTrim(e[2 : len(e)-2]) // the count after the pair
@@ -43,6 +43,27 @@ func refParseHeader(text string) (Header, bool) {
 }
 
 func refTrim(s string) string { return strings.TrimFunc(s, refTrimmed) }
+
+// refCutCount is cutCount by its documentation: a trailing count, "NAME 6",
+// "NAME6", "NAME (6)" (white space allowed inside the parentheses),
+// "NAME: 6", also followed by one ':'.
+func refCutCount(s string) (name, count string, ok bool) {
+	s = refCutColon(s)
+	s, paren := strings.CutSuffix(s, ")")
+	if paren {
+		s = strings.TrimRightFunc(s, refTrimmed)
+	}
+	name = strings.TrimRight(s, "0123456789")
+	if count = s[len(name):]; count == "" {
+		return "", "", false
+	}
+	if paren {
+		if name, ok = strings.CutSuffix(strings.TrimRightFunc(name, refTrimmed), "("); !ok {
+			return "", "", false
+		}
+	}
+	return strings.TrimRightFunc(name, refTrimmed), count, true
+}
 
 func refCutColon(s string) string {
 	if t, ok := strings.CutSuffix(s, ":"); ok {
@@ -97,7 +118,7 @@ func TestParseHeaderRef(t *testing.T) {
 	}
 	prefixes := []string{"", "#", "## ", "#\u00A0", "**", "__", "# **", " ", "\u200B", "**#"}
 	suffixes := []string{"", ":", " :", "**", "**:", ":**", " 6", "6", " (6)", "(6):", ": 6", " 12a", "__", ")", " (", ".",
-		"** (6)", "**: 6", "__ 6", ":** (6):", "** (6)**"}
+		"** (6)", "**: 6", "__ 6", ":** (6):", "** (6)**", " ( 6 )", "\u00a0(\u00a06\u00a0)"}
 	seen := 0
 	for _, n := range names {
 		for _, p := range prefixes {
