@@ -64,9 +64,9 @@
 //     it (so "## **Summary**" and the French "Résumé :" are headers), a ':'
 //     may also stand after the "**" pair ("**Summary**:") or after the
 //     entity count ("Mentioned entities (6):"), the count may stand after
-//     the pair ("**Mentioned entities** (6)"), white space may stand inside
-//     the count's parentheses ("( 6 )"), and any white space inside the
-//     name counts as a space ("KEY HIGHLIGHTS" with a no-break space is a
+//     the pair ("**Mentioned entities** (6)"), white space and invisible
+//     format characters may stand inside the count's parentheses ("( 6 )"),
+//     and any white space inside the name counts as a space ("KEY HIGHLIGHTS" with a no-break space is a
 //     header). So "**Summary:**:" is a header, a ':' inside the pair and
 //     one after it, but "Summary::" is not. Case folding is Unicode simple
 //     case folding, so U+212A KELVIN SIGN reads as 'k' but Cyrillic 'С'

@@ -186,6 +186,11 @@ func TestPackageDocReadings(t *testing.T) {
 			Digest{CoreSubject: CoreSubject{Heading: "Summary::"}, Entities: []Entity{{"A", PersonMale, "d"}}},
 		},
 		{
+			"headers: format characters in a count's parentheses",
+			head + "Mentioned entities (\u200e1\u200e)\nA\n👤 Person_Male d\n",
+			Digest{Entities: []Entity{{"A", PersonMale, "d"}}},
+		},
+		{
 			"the heading rule reads the last character",
 			head + "CORE SUBJECT\nIl a dit « non. »\nP\n",
 			Digest{CoreSubject: CoreSubject{Heading: "Il a dit « non. »", Paragraphs: []string{"P"}}},
