@@ -3,7 +3,6 @@ package digest
 import (
 	"bytes"
 	"encoding/json"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -69,12 +68,8 @@ func concurrentRun(t *testing.T, shared *Parser, in []byte) concurrentResult {
 //
 //	go test -race -run TestConcurrentUse .
 func TestConcurrentUse(t *testing.T) {
-	files, err := filepath.Glob("testdata/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no golden inputs: %v", err)
-	}
 	var inputs [][]byte
-	for _, f := range files {
+	for _, f := range textFiles(t) {
 		inputs = append(inputs, readTestFile(t, f))
 	}
 	for _, c := range hostileCases() {

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"unicode/utf8"
@@ -21,13 +19,8 @@ import (
 // them (Parser.AllErrors), and that an input that parses without error
 // survives Format and Parse unchanged, with Format idempotent.
 func FuzzParse(f *testing.F) {
-	inputs, _ := filepath.Glob("testdata/*.txt")
-	for _, in := range inputs {
-		b, err := os.ReadFile(in)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
+	for _, in := range textFiles(f) {
+		f.Add(readTestFile(f, in))
 	}
 	f.Add([]byte("T\nMENTIONED ENTITIES (2):\nA\nOrganization: x\n\U0001F464\n"))
 	f.Add([]byte("\uFEFFT\r\nSUMMARY\rS\u2028KEYWORDS\u0085a،b;#c\n"))

@@ -22,14 +22,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // checks that the canonical text parses back to the same digest and formats
 // to itself.
 func TestGolden(t *testing.T) {
-	inputs, err := filepath.Glob("testdata/*.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(inputs) == 0 {
-		t.Fatal("no testdata/*.txt inputs")
-	}
-	for _, in := range inputs {
+	for _, in := range textFiles(t) {
 		name := strings.TrimSuffix(filepath.Base(in), ".txt")
 		t.Run(name, func(t *testing.T) {
 			src, err := os.ReadFile(in)

@@ -6,7 +6,6 @@ package digest
 // step, taken whole.
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -30,62 +29,43 @@ func refParse(text string) (*Digest, bool) {
 	}
 	text = strings.TrimPrefix(text, "\uFEFF")
 	for _, r := range text {
-		if r == '\t' || r == 0x85 {
-			continue
-		}
-		if r <= 0x1F || (r >= 0x7F && r <= 0x9F) {
-			if r != '\n' && r != '\r' {
-				ok = false
-			}
+		// Control characters but tab and the line breaks.
+		if r <= 0x1F && r != '\t' && r != '\n' && r != '\r' || 0x7F <= r && r <= 0x9F && r != 0x85 {
+			ok = false
 		}
 	}
-	raw := refSplitLines(text)
 	var lines []string
-	for _, l := range raw {
+	for _, l := range refSplitLines(text) {
 		lines = append(lines, refCleanLine(l))
 	}
 
-	// Split into preamble and sections.
-	const (
-		secNone = iota
-		secSummary
-		secHigh
-		secCore
-		secKw
-		secEnt
-	)
-	type item struct {
-		text string
-		brk  bool // a section header stood here (ends entities)
-	}
+	// Split into preamble and sections. Lines are not empty, so "" among
+	// the entities' lines marks a header, which ends the entity before it.
 	var preamble []string
-	sections := map[int][]item{}
-	seen := map[int]bool{}
+	var sections [refEntities + 1][]string
+	var seen [refEntities + 1]bool
 	var counts []int // counts carried by entity headers (-1: unmatchable)
-	cur := secNone
+	cur := refNone
 	for _, l := range lines {
 		if l == "" {
 			continue
 		}
-		if sec, cnt, has := refHeader(l); sec != 0 {
-			// every header ends the entity before it
-			for k := range sections {
-				sections[k] = append(sections[k], item{brk: true})
-			}
+		if sec, cnt, has := refHeader(l); sec != refNone {
+			sections[refEntities] = append(sections[refEntities], "")
 			if seen[sec] {
 				ok = false
 			}
 			seen[sec] = true
-			if sec == secEnt && has {
+			if sec == refEntities && has {
 				counts = append(counts, cnt)
 			}
 			cur = sec
 			continue
 		}
-		if cur == secNone {
+		if cur == refNone {
 			preamble = append(preamble, l)
 		} else {
-			sections[cur] = append(sections[cur], item{text: l})
+			sections[cur] = append(sections[cur], l)
 		}
 	}
 	if len(preamble) == 0 {
@@ -94,23 +74,14 @@ func refParse(text string) (*Digest, bool) {
 		d.Title = preamble[0]
 		d.Subtitle = strings.Join(preamble[1:], "\n")
 	}
-	texts := func(sec int) []string {
-		var out []string
-		for _, it := range sections[sec] {
-			if !it.brk {
-				out = append(out, it.text)
-			}
-		}
-		return out
-	}
-	d.Summary = strings.Join(texts(secSummary), "\n")
-	for _, l := range texts(secHigh) {
+	d.Summary = strings.Join(sections[refSummary], "\n")
+	for _, l := range sections[refHighlights] {
 		h := refTrim(refStripMarker(l))
 		if h != "" {
 			d.Highlights = append(d.Highlights, h)
 		}
 	}
-	core := texts(secCore)
+	core := sections[refCore]
 	if len(core) > 0 {
 		if refSentenceFinal(core[0]) {
 			d.CoreSubject.Paragraphs = append(d.CoreSubject.Paragraphs, core...)
@@ -119,7 +90,7 @@ func refParse(text string) (*Digest, bool) {
 			d.CoreSubject.Paragraphs = append(d.CoreSubject.Paragraphs, core[1:]...)
 		}
 	}
-	for _, l := range texts(secKw) {
+	for _, l := range sections[refKeywords] {
 		for _, piece := range strings.FieldsFunc(l, func(r rune) bool {
 			return strings.ContainsRune(",،、，;؛", r)
 		}) {
@@ -149,12 +120,11 @@ func refParse(text string) (*Digest, bool) {
 			pending = nil
 		}
 	}
-	for _, it := range sections[secEnt] {
-		if it.brk {
+	for _, l := range sections[refEntities] {
+		if l == "" {
 			flush()
 			continue
 		}
-		l := it.text
 		if n := refIconLen(l); n > 0 {
 			rest := strings.TrimLeftFunc(l[n:], func(r rune) bool { return unicode.Is(unicode.White_Space, r) })
 			typ, desc, good := refTypeAndDesc(rest)
@@ -256,7 +226,7 @@ func refCleanLine(l string) string {
 	return norm.NFC.String(refTrim(b.String()))
 }
 
-// refHeader returns the section of a header line (0 when none) and the
+// refHeader returns the section of a header line (refNone when none) and the
 // entity count it carries, if hasCount (-1 when it has more than nine
 // significant digits, which matches no section).
 func refHeader(s string) (sec int, count int, hasCount bool) {
@@ -270,8 +240,8 @@ func refHeader(s string) (sec int, count int, hasCount bool) {
 					if a.has && b.has {
 						continue
 					}
-					if sec := refFoldName(b.core); sec != 0 {
-						if (a.has || b.has) && sec != 5 {
+					if sec := refFoldName(b.core); sec != refNone {
+						if (a.has || b.has) && sec != refEntities {
 							continue
 						}
 						if a.has {
@@ -282,8 +252,8 @@ func refHeader(s string) (sec int, count int, hasCount bool) {
 				}
 			}
 		}
-		if sec := refFoldName(u); sec != 0 {
-			if a.has && sec != 5 {
+		if sec := refFoldName(u); sec != refNone {
+			if a.has && sec != refEntities {
 				continue
 			}
 			return sec, a.count, a.has
@@ -318,15 +288,7 @@ func refTails(t string) []refTail {
 	}
 	try(t)
 	if c, ok := strings.CutSuffix(t, ":"); ok {
-		c = refTrim(c)
-		if cc, n, ok := refCutCount(c); ok {
-			cc = refTrim(cc)
-			out = append(out, refTail{core: cc, count: n, has: true})
-			// "Mentioned entities: (6):" (a ':' on both sides of the count)
-			if c2, ok := strings.CutSuffix(cc, ":"); ok {
-				out = append(out, refTail{core: refTrim(c2), count: n, has: true})
-			}
-		}
+		try(refTrim(c)) // "Mentioned entities: (6):", a ':' on each side
 	}
 	return out
 }
@@ -407,21 +369,32 @@ func refFold(s string) string {
 	return b.String()
 }
 
-// refFoldName returns the section that s names, 1 to 5, or 0.
+// The sections, as refHeader gives them: refNone for a line that is no
+// header, and for the title and subtitle before the first header.
+const (
+	refNone = iota
+	refSummary
+	refHighlights
+	refCore
+	refKeywords
+	refEntities
+)
+
+// refFoldName returns the section that s names, or refNone.
 func refFoldName(s string) int {
 	switch refFold(s) {
 	case "summary", "resume":
-		return 1
+		return refSummary
 	case "key highlights", "points cles":
-		return 2
+		return refHighlights
 	case "core subject", "sujet principal":
-		return 3
+		return refCore
 	case "keywords", "mots cles":
-		return 4
+		return refKeywords
 	case "mentioned entities", "entites mentionnees":
-		return 5
+		return refEntities
 	}
-	return 0
+	return refNone
 }
 
 // refStripMarker removes one leading list marker from s, which is trimmed;
@@ -631,15 +604,8 @@ var refVariants = []struct {
 // TestParseRef compares Parse with refParse, a reader written from the
 // documents alone, on every text of testdata and on each of its variants.
 func TestParseRef(t *testing.T) {
-	inputs, err := filepath.Glob("testdata/*.txt")
-	if err != nil || len(inputs) == 0 {
-		t.Fatalf("no texts in testdata: %v", err)
-	}
-	for _, in := range inputs {
-		b, err := os.ReadFile(in)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, in := range textFiles(t) {
+		b := readTestFile(t, in)
 		for _, v := range refVariants {
 			t.Run(filepath.Base(in)+"/"+v.name, func(t *testing.T) {
 				checkParseRef(t, v.of(string(b)))
@@ -650,13 +616,8 @@ func TestParseRef(t *testing.T) {
 
 // FuzzParseRef compares Parse with refParse on any text.
 func FuzzParseRef(f *testing.F) {
-	inputs, _ := filepath.Glob("testdata/*.txt")
-	for _, in := range inputs {
-		b, err := os.ReadFile(in)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(string(b))
+	for _, in := range textFiles(f) {
+		f.Add(string(readTestFile(f, in)))
 	}
 	f.Fuzz(checkParseRef)
 }

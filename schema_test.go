@@ -245,15 +245,22 @@ func readTestFile(t testing.TB, name string) []byte {
 	return data
 }
 
+// textFiles returns the names of the texts in testdata, testdata/*.txt,
+// and fails when there are none.
+func textFiles(tb testing.TB) []string {
+	tb.Helper()
+	files, err := filepath.Glob("testdata/*.txt")
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no testdata/*.txt: %v", err)
+	}
+	return files
+}
+
 // TestGoldenTextAgainstSchema checks, for every golden text input that
 // parses without error, that Validate rejects its digest whenever the
 // schema rejects the digest's JSON form.
 func TestGoldenTextAgainstSchema(t *testing.T) {
-	files, err := filepath.Glob("testdata/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no testdata/*.txt (%v)", err)
-	}
-	for _, file := range files {
+	for _, file := range textFiles(t) {
 		d, err := Parse(readTestFile(t, file))
 		if err != nil {
 			continue

@@ -291,8 +291,7 @@ func TestValidateParsed(t *testing.T) {
 			}
 		}
 	}
-	files, _ := filepath.Glob("testdata/*.txt")
-	for _, file := range files {
+	for _, file := range textFiles(t) {
 		check(file, readTestFile(t, file))
 	}
 
