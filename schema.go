@@ -612,23 +612,16 @@ func numberDecoder(data []byte) *json.Decoder {
 
 // afterValue returns the error for what dec reads as its next token, after
 // the value of a document, data, at byte at past white space; nil if it
-// reads nothing. A character that starts no value is "after top-level
-// value", as json.Unmarshal says, not "looking for beginning of value", as
-// dec, which reads a stream of values, says.
+// reads nothing.
 func afterValue(dec tokenReader, data []byte, at int64) error {
 	_, err := dec.Token()
 	switch err {
 	case io.EOF:
 		return nil
 	case nil:
-		err = fmt.Errorf("more than one value: another starts at byte %d", at)
+		return fmt.Errorf("more than one value: another starts at byte %d", at)
 	}
-	err = tokenError(err, data, at)
-	if r, ok := err.(relabeled); ok {
-		r.msg = strings.Replace(r.msg, " looking for beginning of value,", " after top-level value,", 1)
-		return r
-	}
-	return err
+	return tokenError(err, data, at)
 }
 
 // tokensOf returns a reader of the tokens of data, numbers as json.Number:
@@ -834,27 +827,21 @@ func decodeJSONWith(data []byte, problems *jsonProblems, values bool) (any, Vali
 	}
 }
 
-// tokenError returns err, which reading the token at byte at of data
-// gave, saying where it is.
+// tokenError returns the error for err, which reading the token at byte at
+// of data gave: a message that says what is wrong and where, wrapping err.
+// The message is syntaxFault's, not err's, which depends on how
+// encoding/json is built.
 func tokenError(err error, data []byte, at int64) error {
-	if err == io.EOF || err == io.ErrUnexpectedEOF {
+	off, context := syntaxFault(data)
+	if off < 0 { // no byte at fault: data is cut short
 		return fmt.Errorf("unexpected end of input at byte %d", len(data))
 	}
-	if se, ok := err.(*json.SyntaxError); ok {
-		msg := se.Error()
-		if strings.HasPrefix(msg, "invalid character ") && strings.HasSuffix(msg, "'") {
-			// Decoder.Token says where it was looking everywhere but at an
-			// object's first key, as in {'title': 1}.
-			msg += " looking for beginning of object key string"
-		}
-		msg, notUTF8 := characterNamed(msg, data[at:])
-		msg = fmt.Sprintf("%s, in the token at byte %d%s", msg, at, encodingHint(data))
-		if notUTF8 {
-			return relabeled{msg, errors.Join(se, ErrInvalidUTF8)}
-		}
-		return relabeled{msg, se}
+	msg, notUTF8 := faultMessage(data, off, context)
+	msg = fmt.Sprintf("%s, in the token at byte %d%s", msg, at, encodingHint(data))
+	if notUTF8 {
+		return relabeled{msg, errors.Join(err, ErrInvalidUTF8)}
 	}
-	return err
+	return relabeled{msg, err}
 }
 
 // encodingHint returns what to add to the message of a syntax error in data
@@ -874,36 +861,6 @@ func encodingHint(data []byte) string {
 	default:
 		return fmt.Sprintf(": the document looks like UTF-%d without a byte order mark: it is to be UTF-8", 8*size)
 	}
-}
-
-// characterNamed returns msg, the message of a syntax error in the token
-// that starts tok, naming the character at fault as it is. encoding/json
-// names a byte, as if it were a character: the first byte of '“' reads
-// 'â', and a byte that is no printable character so read, as 0x80, reads
-// '\u0080'. That byte is the first of tok at or above 0x80: a number or a
-// literal holds only ASCII before the byte at fault. In a string only an
-// ASCII control character is at fault, named right, and then msg names no
-// byte at or above 0x80 to replace. notUTF8 tells that the byte at fault
-// is not UTF-8.
-func characterNamed(msg string, tok []byte) (named string, notUTF8 bool) {
-	i := bytes.IndexFunc(tok, func(r rune) bool { return r >= utf8.RuneSelf })
-	if i < 0 {
-		return msg, false
-	}
-	// The byte as encoding/json names it: itself read as Latin-1, or
-	// escaped where that is not printable, as 0x80 is.
-	q := strconv.Quote(string(rune(tok[i])))
-	wrong := "character '" + q[1:len(q)-1] + "'"
-	if !strings.Contains(msg, wrong) {
-		return msg, false // the byte at fault is another, before tok[i]
-	}
-	var real string
-	if r, size := utf8.DecodeRune(tok[i:]); r == utf8.RuneError && size <= 1 {
-		real, notUTF8 = fmt.Sprintf("byte 0x%02x (not UTF-8)", tok[i]), true
-	} else {
-		real = fmt.Sprintf("character %q (%U)", r, r)
-	}
-	return strings.Replace(msg, wrong, real, 1), notUTF8
 }
 
 // pointerEscaper escapes a JSON Pointer segment (RFC 6901), and
