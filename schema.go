@@ -18,6 +18,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"digest/internal/jsonscan"
 	"digest/internal/lex"
 )
 
@@ -829,10 +830,10 @@ func decodeJSONWith(data []byte, problems *jsonProblems, values bool) (any, Vali
 
 // tokenError returns the error for err, which reading the token at byte at
 // of data gave: a message that says what is wrong and where, wrapping err.
-// The message is syntaxFault's, not err's, which depends on how
-// encoding/json is built.
+// The message is jsonscan's, not err's, which depends on how encoding/json
+// is built.
 func tokenError(err error, data []byte, at int64) error {
-	off, context := syntaxFault(data)
+	off, context, _ := jsonscan.Check(data)
 	if off < 0 { // no byte at fault: data is cut short
 		return fmt.Errorf("unexpected end of input at byte %d", len(data))
 	}
@@ -842,6 +843,21 @@ func tokenError(err error, data []byte, at int64) error {
 		return relabeled{msg, errors.Join(err, ErrInvalidUTF8)}
 	}
 	return relabeled{msg, err}
+}
+
+// faultMessage returns the message of a syntax error at data[off], read
+// where context says, naming the character there whole, as itself and by
+// its code point when it is not ASCII; or the byte, when it starts no
+// character of UTF-8, and then notUTF8 is true.
+func faultMessage(data []byte, off int, context string) (msg string, notUTF8 bool) {
+	switch r, size := utf8.DecodeRune(data[off:]); {
+	case r == utf8.RuneError && size <= 1:
+		return fmt.Sprintf("invalid byte 0x%02x (not UTF-8) %s", data[off], context), true
+	case r < utf8.RuneSelf:
+		return fmt.Sprintf("invalid character %q %s", r, context), false
+	default:
+		return fmt.Sprintf("invalid character %q (%U) %s", r, r, context), false
+	}
 }
 
 // encodingHint returns what to add to the message of a syntax error in data

@@ -143,6 +143,9 @@ func hostileFiles() []hostileFile {
 			return hostileJSONWith(`"keywords":[]`, `"keywords":`+strings.Repeat("[", 200_000)+strings.Repeat("]", 200_000))
 		}, codes: [3]int{1, 1, 1},
 			mention: same(`^deep-closed\.json: /keywords(/0){63}: invalid JSON: arrays and objects nested more than 64 deep: the one at byte \d+$`)},
+		// Deeper than encoding/json reads (10000): JSON all the same.
+		{name: "deep-array.json", content: func() string { return strings.Repeat("[", 200_000) + strings.Repeat("]", 200_000) }, codes: [3]int{1, 1, 1},
+			mention: same(`^deep-array\.json: (/0){64}: invalid JSON: arrays and objects nested more than 64 deep: the one at byte 64$`)},
 		{name: "number.json", content: text(hostileJSONWith(`"title":"T"`, `"title":1e400`)), codes: [3]int{1, 1, 1},
 			mention: same(`^number\.json: /title: schema violation: expected string, but got number$`)},
 		{name: "null.json", content: text(hostileJSONWith(`"entities":[]`, `"entities":null`)), codes: [3]int{1, 1, 1},

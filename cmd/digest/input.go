@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -16,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"digest"
+	"digest/internal/jsonscan"
 	"digest/internal/lex"
 )
 
@@ -268,22 +268,12 @@ func isJSON(data []byte, cut bool) bool {
 
 // validJSON reports whether data is one JSON value, or, when cut, whether
 // it may be the start of one: a value cut short, or a whole value and
-// white space.
+// white space. It sets no limit to how deep arrays and objects nest, as
+// encoding/json does (10000): a document nested deeper is still JSON, too
+// deep for ValidateJSON.
 func validJSON(data []byte, cut bool) bool {
-	if !cut {
-		return json.Valid(data)
-	}
-	// The decoder reads the first value whole, and tells a value cut short
-	// (io.ErrUnexpectedEOF) from one that is not JSON (a SyntaxError).
-	dec := json.NewDecoder(bytes.NewReader(data))
-	var v json.RawMessage
-	switch err := dec.Decode(&v); {
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return true
-	case err != nil:
-		return false
-	}
-	return len(bytes.TrimLeft(data[dec.InputOffset():], jsonSpace)) == 0
+	fault, _, whole := jsonscan.Check(data)
+	return fault < 0 && (whole || cut)
 }
 
 // startsAsObject reports whether data, after a JSON object's '{', goes on

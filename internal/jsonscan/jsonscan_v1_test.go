@@ -1,6 +1,6 @@
 //go:build !goexperiment.jsonv2
 
-package digest
+package jsonscan
 
 import (
 	"bytes"
@@ -10,27 +10,26 @@ import (
 	"testing"
 )
 
-// FuzzSyntaxFaultV1 compares syntaxFault with the scanner of
-// encoding/json v1, whose words it takes, as json.Unmarshal reports it: the
-// same byte at fault, read in the same context. With GOEXPERIMENT=jsonv2,
+// FuzzCheckV1 compares Check with the scanner of encoding/json v1, whose
+// words it takes, as json.Unmarshal reports it: the same byte at fault,
+// read in the same context. With GOEXPERIMENT=jsonv2,
 // encoding/json is built on v2 and has no such scanner: this file is not
 // built.
-func FuzzSyntaxFaultV1(f *testing.F) {
-	for _, c := range syntaxCases {
+func FuzzCheckV1(f *testing.F) {
+	for _, c := range cases {
 		f.Add([]byte(c.doc))
 	}
-	addJSONFiles(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if bytes.HasPrefix(data, []byte(byteOrderMark)) {
+		if bytes.HasPrefix(data, []byte("\uFEFF")) {
 			return // json.Unmarshal reads no byte order mark
 		}
-		off, context := syntaxFault(data)
+		off, context, _ := Check(data)
 		var v any
 		err := json.Unmarshal(data, &v)
 		se, ok := err.(*json.SyntaxError)
 		switch {
 		case !ok && off >= 0:
-			t.Fatalf("syntaxFault(%q) = %d, %q; json.Unmarshal: %v", data, off, context, err)
+			t.Fatalf("Check(%q) = %d, %q; json.Unmarshal: %v", data, off, context, err)
 		case !ok:
 			return // JSON, which json.Unmarshal read
 		case off < 0:
@@ -39,7 +38,7 @@ func FuzzSyntaxFaultV1(f *testing.F) {
 			// or the end.
 			cut := se.Error() == "unexpected end of JSON input" || strings.HasPrefix(se.Error(), "invalid character ' ' ")
 			if !cut || se.Offset != int64(len(data)) {
-				t.Fatalf("syntaxFault(%q) finds no fault; json.Unmarshal: %q after %d bytes", data, se, se.Offset)
+				t.Fatalf("Check(%q) finds no fault; json.Unmarshal: %q after %d bytes", data, se, se.Offset)
 			}
 			return
 		}
@@ -53,7 +52,7 @@ func FuzzSyntaxFaultV1(f *testing.F) {
 		}
 		want := "invalid character '" + q[1:len(q)-1] + "' " + context
 		if se.Error() != want || se.Offset != int64(off)+1 {
-			t.Fatalf("syntaxFault(%q) = %d, %q; json.Unmarshal: %q after %d bytes", data, off, context, se, se.Offset)
+			t.Fatalf("Check(%q) = %d, %q; json.Unmarshal: %q after %d bytes", data, off, context, se, se.Offset)
 		}
 	})
 }

@@ -1,24 +1,23 @@
-package digest
+// Package jsonscan finds where a JSON document goes wrong, in the same
+// words whichever implementation encoding/json is built with:
+// GOEXPERIMENT=jsonv2 builds encoding/json on v2, which words its syntax
+// errors otherwise than v1, and names a character other than as v1 does.
+package jsonscan
 
 import (
 	"bytes"
 	"fmt"
-	"unicode/utf8"
 )
 
-// syntaxFault returns the offset in data of the first byte at which data,
-// after a byte order mark, stops being the start of a JSON document, and
-// where in the document that byte was read, in the words of the scanner of
-// encoding/json v1 ("looking for beginning of value", "in string
-// literal"). It returns -1 and "" when no byte is at fault: data is a
-// document, or one cut short.
-//
-// ValidateJSON reads a document with encoding/json's Decoder, which tells
-// that a token is not JSON, but takes the message of that error from here,
-// so that the message is the same with either implementation of
-// encoding/json: the one built with GOEXPERIMENT=jsonv2 words its errors
-// otherwise, and names a character other than as v1 does.
-func syntaxFault(data []byte) (int, string) {
+// Check reads data, after a UTF-8 byte order mark, as a JSON document. It
+// returns the offset in data of the first byte at which data stops being
+// the start of a document, and where in the document that byte was read,
+// in the words of encoding/json v1's scanner ("looking for beginning of
+// value", "in string literal"). When no byte is at fault, it returns -1
+// and "", and whole tells whether data is a whole document, not one cut
+// short. Unlike encoding/json, it sets no limit to how deep arrays and
+// objects nest.
+func Check(data []byte) (fault int, context string, whole bool) {
 	const (
 		value      = iota // a value is due
 		valueOrEnd        // after '[': a value or ']'
@@ -53,8 +52,8 @@ func syntaxFault(data []byte) (int, string) {
 		hexLeft int    // the hex digits still due in a \u escape
 	)
 	start := 0
-	if bytes.HasPrefix(data, []byte(byteOrderMark)) {
-		start = len(byteOrderMark)
+	if bytes.HasPrefix(data, []byte("\uFEFF")) {
+		start = len("\uFEFF")
 	}
 	for i := start; i < len(data); i++ {
 		c := data[i]
@@ -87,7 +86,7 @@ func syntaxFault(data []byte) (int, string) {
 			case c == 'n':
 				lit, litAt, state = "null", 1, literal
 			default:
-				return i, "looking for beginning of value"
+				return i, "looking for beginning of value", false
 			}
 		case key, keyOrEnd:
 			switch {
@@ -98,17 +97,17 @@ func syntaxFault(data []byte) (int, string) {
 			case c == '"':
 				state = inString
 			default:
-				return i, "looking for beginning of object key string"
+				return i, "looking for beginning of object key string", false
 			}
 		case after:
 			top := len(open) - 1
 			switch {
 			case space:
 			case top < 0:
-				return i, "after top-level value"
+				return i, "after top-level value", false
 			case open[top] == objectKey:
 				if c != ':' {
-					return i, "after object key"
+					return i, "after object key", false
 				}
 				open[top], state = objectValue, value
 			case open[top] == objectValue && c == ',':
@@ -116,13 +115,13 @@ func syntaxFault(data []byte) (int, string) {
 			case open[top] == objectValue && c == '}':
 				open = open[:top]
 			case open[top] == objectValue:
-				return i, "after object key:value pair"
+				return i, "after object key:value pair", false
 			case c == ',':
 				state = value
 			case c == ']':
 				open = open[:top]
 			default:
-				return i, "after array element"
+				return i, "after array element", false
 			}
 		case inString:
 			switch {
@@ -131,7 +130,7 @@ func syntaxFault(data []byte) (int, string) {
 			case c == '\\':
 				state = escape
 			case c < 0x20:
-				return i, "in string literal"
+				return i, "in string literal", false
 			}
 		case escape:
 			switch c {
@@ -140,11 +139,11 @@ func syntaxFault(data []byte) (int, string) {
 			case 'u':
 				state, hexLeft = hex, 4
 			default:
-				return i, "in string escape code"
+				return i, "in string escape code", false
 			}
 		case hex:
 			if !isDigit(c) && !('a' <= c && c <= 'f') && !('A' <= c && c <= 'F') {
-				return i, `in \u hexadecimal character escape`
+				return i, `in \u hexadecimal character escape`, false
 			}
 			if hexLeft--; hexLeft == 0 {
 				state = inString
@@ -156,7 +155,7 @@ func syntaxFault(data []byte) (int, string) {
 			case '1' <= c && c <= '9':
 				state = digits
 			default:
-				return i, "in numeric literal"
+				return i, "in numeric literal", false
 			}
 		case zero, digits, fraction, expDigits:
 			switch {
@@ -173,7 +172,7 @@ func syntaxFault(data []byte) (int, string) {
 			}
 		case dot:
 			if !isDigit(c) {
-				return i, "after decimal point in numeric literal"
+				return i, "after decimal point in numeric literal", false
 			}
 			state = fraction
 		case exponent, expSign:
@@ -183,34 +182,22 @@ func syntaxFault(data []byte) (int, string) {
 			case state == exponent && (c == '+' || c == '-'):
 				state = expSign
 			default:
-				return i, "in exponent of numeric literal"
+				return i, "in exponent of numeric literal", false
 			}
 		case literal:
 			if c != lit[litAt] {
-				return i, fmt.Sprintf("in literal %s (expecting %q)", lit, lit[litAt])
+				return i, fmt.Sprintf("in literal %s (expecting %q)", lit, lit[litAt]), false
 			}
 			if litAt++; litAt == len(lit) {
 				state = after
 			}
 		}
 	}
-	return -1, ""
+	// The value read last is complete, and so is the document when it is
+	// the top-level one: a number may end at the end of data.
+	ended := state == after || state == zero || state == digits || state == fraction || state == expDigits
+	return -1, "", ended && len(open) == 0
 }
 
 // isDigit reports whether c is an ASCII digit.
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
-
-// faultMessage returns the message of a syntax error at data[off], read
-// where context says, naming the character there whole, as itself and by
-// its code point when it is not ASCII; or the byte, when it starts no
-// character of UTF-8, and then notUTF8 is true.
-func faultMessage(data []byte, off int, context string) (msg string, notUTF8 bool) {
-	switch r, size := utf8.DecodeRune(data[off:]); {
-	case r == utf8.RuneError && size <= 1:
-		return fmt.Sprintf("invalid byte 0x%02x (not UTF-8) %s", data[off], context), true
-	case r < utf8.RuneSelf:
-		return fmt.Sprintf("invalid character %q %s", r, context), false
-	default:
-		return fmt.Sprintf("invalid character %q (%U) %s", r, r, context), false
-	}
-}
