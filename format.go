@@ -33,11 +33,15 @@ var sectionHeaders = [...]string{
 // over the limit.
 //
 // Format writes the values of a digest that Validate rejects as they are,
-// and such a text may read back, with no error, as another digest: a title
-// "A\nB" as the title "A" and the subtitle "B", an empty highlight as the
-// highlight "-", an entity of type "" and description "Event in Paris" as
-// one of type Event and description "in Paris". Validate first what is to
-// be read back.
+// but that it writes no line for an empty value that has no marker of its
+// own (the title, the heading, a paragraph, an entity's name), nor for an
+// empty line of the subtitle or summary, which it splits at "\n" ("a\n\nb"
+// is the lines "a" and "b"), and that a type line leaves out an empty type
+// or description with its space ("🔖 D"). Such a text may read back, with
+// no error, as another digest: a title "A\nB" as the title "A" and the
+// subtitle "B", an empty highlight as the highlight "-", an entity of type
+// "" and description "Event in Paris" as one of type Event and description
+// "in Paris". Validate first what is to be read back.
 //
 // Format and AppendFormat do not change d, and are safe for concurrent
 // use.
