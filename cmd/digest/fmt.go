@@ -30,9 +30,9 @@ limit, or would start as a JSON document does, as a title {"Gaza": trêve
 would: digest would read it back as JSON, not as text. A text that reads
 without problems is printed even when the digest it holds is not valid
 (validate tells why): its canonical form reads back as the same digest.
-A JSON document, as validate tells it from a text, is read as validate
-reads it, and printed only when it is a valid digest. With no FILE, or
-for "-", fmt reads standard input.
+A JSON document, as validate tells it from a text ("digest help
+validate"), is read as validate reads it, and printed only when it is a
+valid digest. With no FILE, or for "-", fmt reads standard input.
 
 With -w, fmt rewrites each file in place instead, as gofmt -w does: the
 file keeps its owner, mode and other names, and a symbolic link is
@@ -184,7 +184,8 @@ func backupFile(name string, data []byte) (string, error) {
 	// directory.
 	f, err := os.CreateTemp(cmp.Or(dir, "."), base+".*")
 	if err != nil {
-		return "", backupError(err)
+		// The error is the directory's: say which it is.
+		return "", fmt.Errorf("making a copy of it in %s, before rewriting it: %w", displayName(filepath.Dir(name)), withoutPath(err))
 	}
 	// As CreateTemp joined it: not cleaned, as "link/.." is not ".".
 	backup := f.Name()

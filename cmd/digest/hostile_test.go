@@ -68,6 +68,9 @@ func same(res ...string) [3][]string { return [3][]string{res, res, res} }
 func hostileFiles() []hostileFile {
 	tooLarge := `^big\.txt:3:4194295: input too large: more than 4194304 bytes \(raise the limit with -max-size\)$`
 	jsonTitle := `^json-title\.txt: the canonical form would start as a JSON document does, "\{\\"a\\":1": it would read back as JSON, not text$`
+	// After a byte order mark, which validate reports too, and which the
+	// schema lets pass, the canonical form reads as JSON all the same.
+	bomTitle := `^bom-title\.json: the canonical form would start as a JSON document does, "\\ufeff\{\\"a\\":1": it would read back as JSON, not text$`
 	jsonTitleJSON := `^json-title\.json: the canonical form would start as a JSON document does, "\{\\"a\\":1": it would read back as JSON, not text$`
 	// fmt and validate word it alike.
 	canonicalSmall := `^canonical-small\.txt: would not read back unchanged: the canonical text would be 90 bytes, more than the 40 that Parse reads \(raise the limit with -max-size\)$`
@@ -126,6 +129,8 @@ func hostileFiles() []hostileFile {
 		// The same digest, read from JSON: validate checks what fmt does.
 		{name: "json-title.json", content: text(hostileJSONWith(`"title":"T"`, `"title":"{\"a\":1"`)), codes: [3]int{0, 1, 1},
 			mention: [3][]string{1: {jsonTitleJSON}, 2: {jsonTitleJSON}}},
+		{name: "bom-title.json", content: text(hostileJSONWith(`"title":"T"`, `"title":"\ufeff{\"a\":1"`)), codes: [3]int{1, 1, 1},
+			mention: [3][]string{2: {`^bom-title\.json: /title: leading or trailing white space: U\+FEFF at the start: `, bomTitle}}},
 		{name: "canonical-small.txt", content: text("T\nSUMMARY\nS\nKEYWORDS\na,b,c,d,e\n"), flags: []string{"-max-size", "40"}, codes: [3]int{0, 1, 1},
 			mention: [3][]string{1: {canonicalSmall}, 2: {canonicalSmall}}},
 		// Both at once: fmt reports the size, validate both.

@@ -24,9 +24,9 @@
 // as Go quotes a string ("a\x1b.txt"), so that each stays one line.
 //
 // Parse, fmt and validate read a digest in either form. An input that starts
-// as a JSON object does, with "{" then "}" alone, or "{" then a string and,
-// on the string's line, ":" (white space aside, and line breaks between "{"
-// and the string), is a JSON document, which they read with
+// as a JSON object does, with "{" then "}" alone, or "{" then a string and
+// ":" right after it (white space aside, spaces and tabs only after the
+// string), is a JSON document, which they read with
 // [digest.Parser.ValidateJSON]; so is one that ends before it tells, as "{"
 // or {"Ga, read as a JSON document cut short; so is any valid JSON object or
 // array, whatever its layout (an array is refused, as it holds no digest,
@@ -45,7 +45,10 @@
 // Lines and columns start at 1; a column counts bytes from the start of the
 // line, and a byte order mark that starts the input is not counted. Unless
 // -all-errors is given, the first 10 problems of an input are reported and
-// one more line counts the others.
+// one more line counts the others. Problems of a JSON document are
+// reported at a JSON Pointer, and, in a document that is not JSON, at the
+// byte offset of a token too, which starts at 0 and counts a byte order
+// mark, as in digest.ValidateJSON.
 //
 // The verbs that read inputs, texts or JSON, share these flags (-context
 // shows the line of a problem at a line of a text; the problems at a JSON

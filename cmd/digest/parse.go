@@ -8,15 +8,15 @@ var parseVerb = &verb{
 	name:    "parse",
 	args:    "[-context] [-max-size N] [-all-errors] [FILE ...]",
 	summary: "print digests as JSON",
-	doc: `Parse prints each input as JSON, one document for each input. A
-text with problems is printed too, as far as it could be read, except a
-text over the size limit; its problems are reported on standard error as
+	doc: `Parse prints each input as JSON, one document for each input. A text
+with problems is printed too, as far as it could be read, except a text
+over the size limit; its problems are reported on standard error as
 FILE:LINE:COLUMN: message. A JSON document, as validate tells it from a
-text, is read as validate reads it: printed when the schema accepts it,
-with the problems of its digest that validate reports (but for whether
-its canonical form would read back as text, which parse does not check);
-otherwise only those problems are. With no FILE, or for "-", parse reads
-standard input.
+text ("digest help validate"), is read as validate reads it: printed
+when the schema accepts it, with the problems of its digest that
+validate reports (but for whether its canonical form would read back as
+text, which parse does not check); otherwise only those problems are.
+With no FILE, or for "-", parse reads standard input.
 `,
 	define: forEachInput((*cli).parse),
 }

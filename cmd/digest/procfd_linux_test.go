@@ -25,7 +25,7 @@ func TestFmtWriteCopyNotMade(t *testing.T) {
 	if code != 2 || stdout != "" {
 		t.Errorf("fmt -w %s: exit status %d, stdout %q; want 2 and nothing", name, code, stdout)
 	}
-	checkLines(t, stderr, []string{`^digest: ` + regexp.QuoteMeta(name) + `: writing a copy of it beside it, before rewriting it: [a-z ]+$`})
+	checkLines(t, stderr, []string{`^digest: ` + regexp.QuoteMeta(name) + `: making a copy of it in /proc/self/fd, before rewriting it: [a-z ]+$`})
 	if got, err := os.ReadFile("a.txt"); err != nil || string(got) != text {
 		t.Errorf("a.txt holds %q, %v; want it unchanged", got, err)
 	}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"strings"
 
 	"digest"
 )
@@ -21,28 +20,27 @@ var validateVerb = &verb{
 	args:    "[-context] [-max-size N] [-all-errors] [FILE ...]",
 	summary: "check digests, text or JSON",
 	doc: `Validate checks that each input is a valid digest. An input that starts
-as a JSON object does, with "{" then "}" alone, or "{" then a string
-and, on the string's line, ":" (white space aside, and line breaks
-between "{" and the string), is read as JSON, as is one that ends before
-it tells, such as "{" alone; so is any valid JSON object or array (an
-array holds no digest), or one over -max-size that is valid as far as it
-is read, but for one that holds U+0085, U+2028 or U+2029, which a text
-reads as line breaks; and so is an input in UTF-16 or UTF-32 that starts
-with "{" or "[". Any other is read as text, so that a text whose title
-starts with "{" or "[" is text unless it goes on as an object's first
-key does, or is "{" alone before a line that starts so. Problems in a
-text are reported on standard error as FILE:LINE:COLUMN: message, and a
-text with such problems is not checked as a digest; problems of a digest
-as FILE: /json/pointer: message, the first 10 by pointer and a line that
-counts the others, or with -all-errors every problem, but for those of
-decoding a JSON document (bytes that are not UTF-8, lone surrogates,
-keys seen twice), which stay cut at 10. Validate prints nothing for a
-valid input. A digest, read from a text or from JSON, must read back
-unchanged from its canonical form as digest reads it, as fmt checks:
-within -max-size, and as text, not JSON; the last is reported after the
-digest's other problems, on a line of its own (for a JSON document, once
-the schema accepts it). With no FILE, or for "-", validate reads
-standard input.
+as a JSON object does, with "{" then "}" alone, or "{" then a string and
+":" right after it (white space aside, spaces and tabs only after the
+string), is read as JSON, as is one that ends before it tells, such as
+"{" alone; so is any valid JSON object or array (an array holds no
+digest), or one over -max-size that is valid as far as it is read, but
+for one that holds U+0085, U+2028 or U+2029, which a text reads as line
+breaks; and so is an input in UTF-16 or UTF-32 that starts with "{" or
+"[". Any other is read as text, so that a text whose title starts with
+"{" or "[" is text unless it goes on as an object's first key does, or
+is "{" alone before a line that starts so. Problems in a text are
+reported on standard error as FILE:LINE:COLUMN: message, and a text with
+such problems is not checked as a digest; problems of a digest as FILE:
+/json/pointer: message, the first 10 by pointer and a line that counts
+the others, or with -all-errors every problem, but for those of decoding
+a JSON document (bytes that are not UTF-8, lone surrogates, keys seen
+twice), which stay cut at 10. Validate prints nothing for a valid input.
+A digest, read from a text or from JSON, must read back unchanged from
+its canonical form as digest reads it, as fmt checks: within -max-size,
+and as text, not JSON; the last is reported after the digest's other
+problems, on a line of its own (for a JSON document, once the schema
+accepts it). With no FILE, or for "-", validate reads standard input.
 `,
 	define: forEachInput((*cli).validate),
 }
@@ -55,11 +53,11 @@ func (c *cli) validate(p *digest.Parser, in *inputFlags, name string) int {
 	}
 	// p.Validate, which p.ValidateJSON calls too, reads the canonical
 	// text back as p.Parse does, with -max-size; the command also reads
-	// it as JSON should it start as a JSON document does, which only a
-	// title that starts with "{" can make it do. So validate checks what
-	// fmt does.
+	// it as JSON should it start as a JSON document does, as fmt does
+	// with what it writes: a title that starts with "{" can make it do so,
+	// after a byte order mark too. So validate checks what fmt does.
 	asText := func(d *digest.Digest) bool {
-		return !strings.HasPrefix(d.Title, "{") || c.readsAsText(name, digest.Format(d))
+		return c.readsAsText(name, digest.Format(d))
 	}
 	// It is checked after the digest's other problems, which it does not
 	// count, and reported whatever they are.
