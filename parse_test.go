@@ -302,6 +302,23 @@ func TestPackageDocReadings(t *testing.T) {
 	}
 }
 
+// TestNotAHeader checks the package doc's example of a line that is not a
+// header: it and the entity lines after it read as keywords, with no error
+// from Parse or Validate.
+func TestNotAHeader(t *testing.T) {
+	d, err := Parse([]byte("T\nSUMMARY\nS\nKEYWORDS\nGaza\nMENTIONED ENTITIES (2 total)\nAli Darwish\n👤 Person_Male Ambassadeur\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &Digest{Title: "T", Summary: "S", Keywords: []string{"Gaza", "MENTIONED ENTITIES (2 total)", "Ali Darwish", "👤 Person_Male Ambassadeur"}}
+	if diff := cmp.Diff(want, d, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("(-want +got)\n%s", diff)
+	}
+	if err := Validate(d); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+}
+
 // TestInvalidUTF8Run checks that the error for a run of bytes that are not
 // UTF-8 shows the bytes, or, for a long run, its first bytes and how many
 // there are.
