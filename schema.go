@@ -573,9 +573,9 @@ const maxDepth = 64
 // stack rather than by recursion, and keeps the pointer of the value
 // being read as its segments, so that the cost of a problem does not grow
 // with the depth or the length of the keys. The tokens are encoding/json's
-// where the document is not JSON, so that its syntax errors are; where it
-// is, with a duplicate key, say, they are validTokens', which cost a
-// quarter as much.
+// where the document is not JSON, so that where a token is at fault is
+// its (the message is jsonscan's, see tokenError); where it is, with a
+// duplicate key, say, they are validTokens', which cost a quarter as much.
 func decodeJSON(data []byte) (any, ValidationErrors) {
 	v, ok, extra := decodeQuick(data)
 	if ok {
@@ -612,22 +612,30 @@ func numberDecoder(data []byte) *json.Decoder {
 }
 
 // afterValue returns the error for what dec reads as its next token, after
-// the value of a document, data, at byte at past white space; nil if it
-// reads nothing.
+// the value of a document, data, at byte at past white space: nil if it
+// reads nothing; that there is more than one value if one starts at at,
+// whole or not ({}"abc); otherwise, that the byte at at is at fault after
+// the top-level value, as only white space may follow it. It reads no
+// more than that token.
 func afterValue(dec tokenReader, data []byte, at int64) error {
 	_, err := dec.Token()
-	switch err {
-	case io.EOF:
+	switch {
+	case err == io.EOF:
 		return nil
-	case nil:
+	case err == nil || at < int64(len(data)) && startsValue(data[at]):
 		return fmt.Errorf("more than one value: another starts at byte %d", at)
 	}
-	return tokenError(err, data, at)
+	return syntaxError(err, data, at, int(at), "after top-level value")
+}
+
+// startsValue reports whether c starts a JSON value.
+func startsValue(c byte) bool {
+	return strings.IndexByte(`{["-0123456789tfn`, c) >= 0
 }
 
 // tokensOf returns a reader of the tokens of data, numbers as json.Number:
-// a json.Decoder, which says what is wrong where data is not JSON, or,
-// for data that json.Valid accepts, the cheaper validTokens. isUTF8 tells
+// a json.Decoder, which stops at the token at fault where data is not
+// JSON, or, for data that json.Valid accepts, the cheaper validTokens. isUTF8 tells
 // that data is UTF-8.
 func tokensOf(data []byte, isUTF8 bool) tokenReader {
 	if json.Valid(data) {
@@ -831,12 +839,20 @@ func decodeJSONWith(data []byte, problems *jsonProblems, values bool) (any, Vali
 // tokenError returns the error for err, which reading the token at byte at
 // of data gave: a message that says what is wrong and where, wrapping err.
 // The message is jsonscan's, not err's, which depends on how encoding/json
-// is built.
+// is built. It reads data from its start to the fault.
 func tokenError(err error, data []byte, at int64) error {
 	off, context, _ := jsonscan.Check(data)
 	if off < 0 { // no byte at fault: data is cut short
 		return fmt.Errorf("unexpected end of input at byte %d", len(data))
 	}
+	return syntaxError(err, data, at, off, context)
+}
+
+// syntaxError returns the error of a document, data, whose byte off, in
+// the token at byte at, is at fault, read where context says: a message
+// that names it, wrapping err, encoding/json's error, and ErrInvalidUTF8
+// too when that byte starts no character of UTF-8.
+func syntaxError(err error, data []byte, at int64, off int, context string) error {
 	msg, notUTF8 := faultMessage(data, off, context)
 	msg = fmt.Sprintf("%s, in the token at byte %d%s", msg, at, encodingHint(data))
 	if notUTF8 {

@@ -28,6 +28,7 @@ func TestFaultMessage(t *testing.T) {
 		{"a“b", 1, "invalid character '“' (U+201C) here", false},
 		{"\U0001F464", 0, "invalid character '👤' (U+1F464) here", false},
 		{"\ufffe", 0, `invalid character '\ufffe' (U+FFFE) here`, false},
+		{"\ufffd", 0, "invalid character '\ufffd' (U+FFFD) here", false}, // in the text, not for a bad byte
 		{"\xff", 0, "invalid byte 0xff (not UTF-8) here", true},
 		{"\xe2\x80", 0, "invalid byte 0xe2 (not UTF-8) here", true},
 		{"\xed\xa0\x80", 0, "invalid byte 0xed (not UTF-8) here", true}, // a surrogate
@@ -47,7 +48,7 @@ func TestFaultMessage(t *testing.T) {
 func FuzzSyntaxMessage(f *testing.F) {
 	for _, doc := range []string{
 		"", " }", `{"a":1,}`, "{'a':1}", `{"a" 1}`, `{"a":1]`, "[1 2]", "[01]",
-		"{} x", "{}{}", "\uFEFF{} x", "\"a\x1fb\"", `"\x"`, `"\u12g4"`, "-a",
+		"{} x", "{}{}", `{}"abc`, "{} tru", "\uFEFF{} x", "\"a\x1fb\"", `"\x"`, `"\u12g4"`, "-a",
 		"1.e", "1ex", "trUe", `{"a":[1,2`, "[“a”]", "[\xff]", `{"title":1\xff}`,
 		"\xff\xfe{\x00}\x00", "{\x00}\x00",
 	} {

@@ -296,9 +296,9 @@ func (p *Parser) Validate(d *Digest) error {
 // encoding/json is built with GOEXPERIMENT=jsonv2 or not; the error wraps
 // encoding/json's *json.SyntaxError where there is one, but its Offset is
 // encoding/json's count, which may start inside the document: the byte
-// offset is the message's); one that nests arrays and objects more than 64 deep, where a
-// digest nests 3 ([ErrInvalidJSON], at the value one too deep, with its
-// byte offset); one that is not UTF-8 ([ErrInvalidUTF8], one error for each
+// offset is the message's); one that nests arrays and objects more than
+// 64 deep, where a digest nests 3 ([ErrInvalidJSON], at the value one too
+// deep, with its byte offset); one that is not UTF-8 ([ErrInvalidUTF8], one error for each
 // string that holds such bytes, at the first; outside a string, such a byte
 // is a syntax error too, and its error wraps both sentinels), or holds an
 // escaped surrogate that is not one of a pair, such as "\ud800", which is

@@ -862,6 +862,15 @@ func TestValidateJSON(t *testing.T) {
 			{`{"a":{1:2}}`, "/a: invalid JSON: invalid character '1' looking for beginning of object key string, in the token at byte 6"},
 			{"{ “a”:1}", "invalid JSON: invalid character '“' (U+201C) looking for beginning of object key string, in the token at byte 2"},
 			{`[1,2] 3`, "invalid JSON: more than one value: another starts at byte 6"},
+			// A value that starts, though it is cut short or bad.
+			{`{}"abc`, "invalid JSON: more than one value: another starts at byte 2"},
+			{"{}\ntru", "invalid JSON: more than one value: another starts at byte 3"},
+			{"{} -", "invalid JSON: more than one value: another starts at byte 3"},
+			{"{} nul", "invalid JSON: more than one value: another starts at byte 3"},
+			{"{} f", "invalid JSON: more than one value: another starts at byte 3"},
+			{"{} 1e", "invalid JSON: more than one value: another starts at byte 3"},
+			{"{} 9.", "invalid JSON: more than one value: another starts at byte 3"},
+			{"[] \xff", "invalid JSON: invalid byte 0xff (not UTF-8) after top-level value, in the token at byte 3"},
 			{`{"a":`, "/a: invalid JSON: unexpected end of input at byte 5"},
 			// The array one too deep is named by where it starts, past
 			// the white space before it.

@@ -184,8 +184,13 @@ func backupFile(name string, data []byte) (string, error) {
 	// directory.
 	f, err := os.CreateTemp(cmp.Or(dir, "."), base+".*")
 	if err != nil {
-		// The error is the directory's: say which it is.
-		return "", fmt.Errorf("making a copy of it in %s, before rewriting it: %w", displayName(filepath.Dir(name)), withoutPath(err))
+		// The error is the directory's: say which it is, as given, not
+		// cleaned ("link/../d" is not "d").
+		in := cmp.Or(dir, ".")
+		if len(in) > 1 && os.IsPathSeparator(in[len(in)-1]) {
+			in = in[:len(in)-1]
+		}
+		return "", fmt.Errorf("making a copy of it in %s, before rewriting it: %w", displayName(in), withoutPath(err))
 	}
 	// As CreateTemp joined it: not cleaned, as "link/.." is not ".".
 	backup := f.Name()

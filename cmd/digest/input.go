@@ -266,11 +266,11 @@ func isJSON(data []byte, cut bool) bool {
 	return validJSON(data, cut) && !bytes.ContainsAny(data, "\u0085\u2028\u2029")
 }
 
-// validJSON reports whether data is one JSON value, or, when cut, whether
-// it may be the start of one: a value cut short, or a whole value and
-// white space. It sets no limit to how deep arrays and objects nest, as
-// encoding/json does (10000): a document nested deeper is still JSON, too
-// deep for ValidateJSON.
+// validJSON reports whether data, after a byte order mark, is one JSON
+// value, or, when cut, whether it may be the start of one: a value cut
+// short, or a whole value and white space. Unlike encoding/json, which
+// stops at 10000, it sets no limit to how deep arrays and objects nest: a
+// document nested deeper is still JSON, too deep for ValidateJSON.
 func validJSON(data []byte, cut bool) bool {
 	fault, _, whole := jsonscan.Check(data)
 	return fault < 0 && (whole || cut)

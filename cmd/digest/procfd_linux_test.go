@@ -20,14 +20,21 @@ func TestFmtWriteCopyNotMade(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	name := fmt.Sprintf("/proc/self/fd/%d", f.Fd())
-	code, stdout, stderr := runDigest("", "fmt", "-w", name)
-	if code != 2 || stdout != "" {
-		t.Errorf("fmt -w %s: exit status %d, stdout %q; want 2 and nothing", name, code, stdout)
+	// The directory is named as given: through a link, "L/../fd" is not
+	// "fd".
+	if err := os.Symlink("/proc/self/task", "L"); err != nil {
+		t.Fatal(err)
 	}
-	checkLines(t, stderr, []string{`^digest: ` + regexp.QuoteMeta(name) + `: making a copy of it in /proc/self/fd, before rewriting it: [a-z ]+$`})
+	for _, dir := range []string{"/proc/self/fd", "L/../fd"} {
+		name := fmt.Sprintf("%s/%d", dir, f.Fd())
+		code, stdout, stderr := runDigest("", "fmt", "-w", name)
+		if code != 2 || stdout != "" {
+			t.Errorf("fmt -w %s: exit status %d, stdout %q; want 2 and nothing", name, code, stdout)
+		}
+		checkLines(t, stderr, []string{`^digest: ` + regexp.QuoteMeta(name) + `: making a copy of it in ` + regexp.QuoteMeta(dir) + `, before rewriting it: [a-z ]+$`})
+	}
 	if got, err := os.ReadFile("a.txt"); err != nil || string(got) != text {
 		t.Errorf("a.txt holds %q, %v; want it unchanged", got, err)
 	}
-	checkDir(t, dir, "a.txt")
+	checkDir(t, dir, "L", "a.txt")
 }
