@@ -170,11 +170,12 @@
 //     whose canonical text is within the size limit; [Validate] reports a
 //     digest whose canonical text is not.
 //
-// A line that is not a header by FORMAT.md §2 is a line of the section it
-// stands in, and neither Parse nor Validate can tell it from one: after
-// KEYWORDS, a misspelled "MENTIONED ENTITIES (2 total)" and the entity
-// lines after it read as keywords, and the digest has no entity. Where a
-// count of entities is expected, check it.
+// A line that is not a header by FORMAT.md §2 is a line of the section, or
+// of the preamble, it stands in, and neither Parse nor Validate can tell
+// it from one: after KEYWORDS, "MENTIONED ENTITIES (2 total)", whose count
+// §2 does not take, and the entity lines after it read as keywords, and
+// the digest has no entity; before SUMMARY, "SUMARY" is a subtitle line.
+// Where a count of entities is expected, check it.
 //
 // # Errors
 //

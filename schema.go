@@ -574,8 +574,9 @@ const maxDepth = 64
 // being read as its segments, so that the cost of a problem does not grow
 // with the depth or the length of the keys. The tokens are encoding/json's
 // where the document is not JSON, so that where a token is at fault is
-// its (the message is jsonscan's, see tokenError); where it is, with a
-// duplicate key, say, they are validTokens', which cost a quarter as much.
+// its (the message is the library's, see tokenError and afterValue);
+// where it is, with a duplicate key, say, they are validTokens', which
+// cost a quarter as much.
 func decodeJSON(data []byte) (any, ValidationErrors) {
 	v, ok, extra := decodeQuick(data)
 	if ok {
@@ -596,7 +597,7 @@ func decodeJSON(data []byte) (any, ValidationErrors) {
 // value, then, at offset at, more than white space: the one error of a
 // document that is not JSON, at its root, with the byte offset of at. It
 // reads only what follows the value, where decodeJSONWith would read it
-// all again, with a token and often an allocation for each value. The
+// all again, with a token and often an allocation for each value. A
 // *json.SyntaxError it wraps may have another Offset than decodeJSONWith's,
 // as its decoder starts at at: ValidateJSON does not promise one.
 func extraValue(data []byte, at int) ValidationErrors {
@@ -614,16 +615,16 @@ func numberDecoder(data []byte) *json.Decoder {
 // afterValue returns the error for what dec reads as its next token, after
 // the value of a document, data, at byte at past white space: nil if it
 // reads nothing; that there is more than one value if one starts at at,
-// whole or not ({}"abc); otherwise, that the byte at at is at fault after
-// the top-level value, as only white space may follow it. It reads no
-// more than that token.
+// whole or not ({}"abc), wrapping dec's error if any; otherwise, that the
+// byte at at is at fault after the top-level value, as only white space
+// may follow it. It reads no more than that token.
 func afterValue(dec tokenReader, data []byte, at int64) error {
 	_, err := dec.Token()
 	switch {
 	case err == io.EOF:
 		return nil
 	case err == nil || at < int64(len(data)) && startsValue(data[at]):
-		return fmt.Errorf("more than one value: another starts at byte %d", at)
+		return relabeled{fmt.Sprintf("more than one value: another starts at byte %d", at), err}
 	}
 	return syntaxError(err, data, at, int(at), "after top-level value")
 }

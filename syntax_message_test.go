@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -84,4 +85,17 @@ func FuzzSyntaxMessage(f *testing.F) {
 			t.Fatalf("ValidateJSON(%q): %q; the token starts after the byte at fault, %d", data, msg, off)
 		}
 	})
+}
+
+// TestMoreThanOneValueWraps checks that the error of a second value after
+// a document's wraps encoding/json's *json.SyntaxError when that value is
+// not JSON, as ValidateJSON's doc says, and none when it is.
+func TestMoreThanOneValueWraps(t *testing.T) {
+	for doc, wraps := range map[string]bool{"{} trux": true, "[] -x": true, "{}{}": false, "[] 1": false} {
+		_, err := ValidateJSON([]byte(doc))
+		var se *json.SyntaxError
+		if !strings.Contains(fmt.Sprint(err), "more than one value") || errors.As(err, &se) != wraps {
+			t.Errorf("ValidateJSON(%q) = %v; want 'more than one value', wrapping a *json.SyntaxError: %v", doc, err, wraps)
+		}
+	}
 }

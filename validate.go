@@ -292,13 +292,15 @@ func (p *Parser) Validate(d *Digest) error {
 // ([ErrTooLarge]); one that is not JSON ([ErrInvalidJSON], at the value
 // being read, or at the value a bad token is glued to, as the '1' of 01,
 // with the byte offset of the token or end of input at fault, and the
-// character at fault named whole, in a message that is the same whether
-// encoding/json is built with GOEXPERIMENT=jsonv2 or not; the error wraps
-// encoding/json's *json.SyntaxError where there is one, but its Offset is
-// encoding/json's count, which may start inside the document: the byte
-// offset is the message's); one that nests arrays and objects more than
-// 64 deep, where a digest nests 3 ([ErrInvalidJSON], at the value one too
-// deep, with its byte offset); one that is not UTF-8 ([ErrInvalidUTF8], one error for each
+// character at fault named whole, or, for a second value after the
+// document's, whole or not, "more than one value" and its byte offset; in a
+// message that is the same whether encoding/json is built with
+// GOEXPERIMENT=jsonv2 or not; the error wraps encoding/json's
+// *json.SyntaxError where there is one, but its Offset is encoding/json's
+// count, which may start inside the document: the byte offset is the
+// message's); one that nests arrays and objects more than 64 deep, where a
+// digest nests 3 ([ErrInvalidJSON], at the value one too deep, with its
+// byte offset); one that is not UTF-8 ([ErrInvalidUTF8], one error for each
 // string that holds such bytes, at the first; outside a string, such a byte
 // is a syntax error too, and its error wraps both sentinels), or holds an
 // escaped surrogate that is not one of a pair, such as "\ud800", which is

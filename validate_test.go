@@ -870,6 +870,7 @@ func TestValidateJSON(t *testing.T) {
 			{"{} f", "invalid JSON: more than one value: another starts at byte 3"},
 			{"{} 1e", "invalid JSON: more than one value: another starts at byte 3"},
 			{"{} 9.", "invalid JSON: more than one value: another starts at byte 3"},
+			{"{} 0.", "invalid JSON: more than one value: another starts at byte 3"},
 			{"[] \xff", "invalid JSON: invalid byte 0xff (not UTF-8) after top-level value, in the token at byte 3"},
 			{`{"a":`, "/a: invalid JSON: unexpected end of input at byte 5"},
 			// The array one too deep is named by where it starts, past

@@ -185,12 +185,9 @@ func backupFile(name string, data []byte) (string, error) {
 	f, err := os.CreateTemp(cmp.Or(dir, "."), base+".*")
 	if err != nil {
 		// The error is the directory's: say which it is, as given, not
-		// cleaned ("link/../d" is not "d").
-		in := cmp.Or(dir, ".")
-		if len(in) > 1 && os.IsPathSeparator(in[len(in)-1]) {
-			in = in[:len(in)-1]
-		}
-		return "", fmt.Errorf("making a copy of it in %s, before rewriting it: %w", displayName(in), withoutPath(err))
+		// cleaned ("link/../d/" is not "d"), with its final separator (a
+		// directory "-/" is not standard input).
+		return "", fmt.Errorf("making a copy of it in %s, before rewriting it: %w", displayName(cmp.Or(dir, ".")), withoutPath(err))
 	}
 	// As CreateTemp joined it: not cleaned, as "link/.." is not ".".
 	backup := f.Name()

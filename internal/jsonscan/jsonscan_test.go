@@ -67,6 +67,7 @@ var cases = []struct {
 	{"[-01]", 3, "after array element", false},
 	{"-0.5", -1, "", true},
 	{`"\/"`, -1, "", true},
+	{`"\b\f\n\r\t\\\"\/"`, -1, "", true},
 	{`"\a"`, 2, "in string escape code", false},
 	{"\"\x7f\"", -1, "", true},
 	{`"\uG"`, 3, `in \u hexadecimal character escape`, false},
