@@ -302,9 +302,9 @@ func TestPackageDocReadings(t *testing.T) {
 	}
 }
 
-// TestNotAHeader checks the package doc's example of a line that is not a
-// header: it and the entity lines after it read as keywords, with no error
-// from Parse or Validate.
+// TestNotAHeader checks the package doc's examples of lines that are not
+// headers: one and the entity lines after it read as keywords, with no
+// error from Parse or Validate; another, in the preamble, is a subtitle.
 func TestNotAHeader(t *testing.T) {
 	d, err := Parse([]byte("T\nSUMMARY\nS\nKEYWORDS\nGaza\nMENTIONED ENTITIES (2 total)\nAli Darwish\n👤 Person_Male Ambassadeur\n"))
 	if err != nil {
@@ -316,6 +316,10 @@ func TestNotAHeader(t *testing.T) {
 	}
 	if err := Validate(d); err != nil {
 		t.Errorf("Validate: %v", err)
+	}
+	d, err = Parse([]byte("T\nSUMARY\nSUMMARY\nS\n"))
+	if want := (&Digest{Title: "T", Subtitle: "SUMARY", Summary: "S"}); err != nil || !cmp.Equal(want, d, cmpopts.EquateEmpty()) {
+		t.Errorf("Parse = %+v, %v; want %+v", d, err, want)
 	}
 }
 
