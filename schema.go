@@ -636,8 +636,8 @@ func startsValue(c byte) bool {
 
 // tokensOf returns a reader of the tokens of data, numbers as json.Number:
 // a json.Decoder, which stops at the token at fault where data is not
-// JSON, or, for data that json.Valid accepts, the cheaper validTokens. isUTF8 tells
-// that data is UTF-8.
+// JSON, or, for data that json.Valid accepts, the cheaper validTokens.
+// isUTF8 tells that data is UTF-8.
 func tokensOf(data []byte, isUTF8 bool) tokenReader {
 	if json.Valid(data) {
 		return newValidTokens(data, isUTF8)

@@ -31,11 +31,12 @@ breaks; and so is an input in UTF-16 or UTF-32 that starts with "{" or
 "{" or "[" is text unless it goes on as an object's first key does, or
 is "{" alone before a line that starts so. Problems in a text are
 reported on standard error as FILE:LINE:COLUMN: message, and a text with
-such problems is not checked as a digest; problems of a digest as FILE:
-/json/pointer: message, the first 10 by pointer and a line that counts
-the others, or with -all-errors every problem, but for those of decoding
-a JSON document (bytes that are not UTF-8, lone surrogates, keys seen
-twice), which stay cut at 10. Validate prints nothing for a valid input.
+such problems is not checked as a digest; problems of a digest as
+FILE: /json/pointer: message, the first 10 by pointer and a line that
+counts the others, or with -all-errors every problem, but for those of
+decoding a JSON document (bytes that are not UTF-8, lone surrogates,
+keys seen twice), which stay cut at 10. Validate prints nothing for a
+valid input.
 A digest, read from a text or from JSON, must read back unchanged from
 its canonical form as digest reads it, as fmt checks: within -max-size,
 and as text, not JSON; the last is reported after the digest's other
