@@ -86,22 +86,21 @@ func refTextRules(s string, required, multi bool, max int) []string {
 			break
 		}
 	}
+	var emptyLine, ends bool
 	for _, l := range lines {
 		if l == "" {
-			rules = append(rules, "line break (empty line)")
-			break
-		}
-	}
-	for _, l := range lines {
-		if l == "" {
+			emptyLine = true
 			continue
 		}
 		first, _ := utf8.DecodeRuneInString(l)
 		last, _ := utf8.DecodeLastRuneInString(l)
-		if refIsTrim(first) || refIsTrim(last) {
-			rules = append(rules, "white space at an end")
-			break
-		}
+		ends = ends || refIsTrim(first) || refIsTrim(last)
+	}
+	if emptyLine {
+		rules = append(rules, "line break (empty line)")
+	}
+	if ends {
+		rules = append(rules, "white space at an end")
 	}
 	if !norm.NFC.IsNormalString(s) {
 		rules = append(rules, "not NFC")
