@@ -55,8 +55,7 @@ type Entity struct {
 // A struct that embeds a Digest gets this method too, as it gets those of
 // time.Time: json.Marshal then writes the Digest alone, without the
 // struct's other fields; and one that embeds a nil *Digest makes
-// json.Marshal panic.
-// Give the Digest a field name instead.
+// json.Marshal panic. Give the Digest a field name instead.
 func (d Digest) MarshalJSON() ([]byte, error) {
 	type plain Digest // the same fields without this method
 	d.Highlights = nonNil(d.Highlights)

@@ -66,11 +66,12 @@
 //     entity count ("Mentioned entities (6):"), the count may stand after
 //     the pair ("**Mentioned entities** (6)"), white space and invisible
 //     format characters may stand inside the count's parentheses ("( 6 )"),
-//     and any white space inside the name counts as a space ("KEY HIGHLIGHTS" with a no-break space is a
-//     header). So "**Summary:**:" is a header, a ':' inside the pair and
-//     one after it, but "Summary::" is not. Case folding is Unicode simple
-//     case folding, so U+212A KELVIN SIGN reads as 'k' but Cyrillic 'С'
-//     does not read as 'C'.
+//     and any white space inside the name counts as a space
+//     ("KEY HIGHLIGHTS" with a no-break space is a header). So
+//     "**Summary:**:" is a header, a ':' inside the pair and one after it,
+//     but "Summary::" is not. Case folding is Unicode simple case folding,
+//     so U+212A KELVIN SIGN reads as 'k' but Cyrillic 'С' does not read as
+//     'C'.
 //   - Invalid UTF-8 reads as one U+FFFD for each bad byte, and gives one
 //     error for each run of bad bytes. UTF-16 is not decoded: a text in
 //     UTF-16 that starts with its byte order mark gives at 1:1 an error

@@ -182,12 +182,13 @@ func backupFile(name string, data []byte) (string, error) {
 	}
 	// Not os.CreateTemp's default for "", the system's temporary
 	// directory.
-	f, err := os.CreateTemp(cmp.Or(dir, "."), base+".*")
+	in := cmp.Or(dir, ".")
+	f, err := os.CreateTemp(in, base+".*")
 	if err != nil {
 		// The error is the directory's: say which it is, as given, not
 		// cleaned ("link/../d/" is not "d"), with its final separator (a
 		// directory "-/" is not standard input).
-		return "", fmt.Errorf("making a copy of it in %s, before rewriting it: %w", displayName(cmp.Or(dir, ".")), withoutPath(err))
+		return "", fmt.Errorf("making a copy of it in %s, before rewriting it: %w", displayName(in), withoutPath(err))
 	}
 	// As CreateTemp joined it: not cleaned, as "link/.." is not ".".
 	backup := f.Name()

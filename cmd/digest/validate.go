@@ -36,12 +36,12 @@ FILE: /json/pointer: message, the first 10 by pointer and a line that
 counts the others, or with -all-errors every problem, but for those of
 decoding a JSON document (bytes that are not UTF-8, lone surrogates,
 keys seen twice), which stay cut at 10. Validate prints nothing for a
-valid input.
-A digest, read from a text or from JSON, must read back unchanged from
-its canonical form as digest reads it, as fmt checks: within -max-size,
-and as text, not JSON; the last is reported after the digest's other
-problems, on a line of its own (for a JSON document, once the schema
-accepts it). With no FILE, or for "-", validate reads standard input.
+valid input. A digest, read from a text or from JSON, must read back
+unchanged from its canonical form as digest reads it, as fmt checks:
+within -max-size, and as text, not JSON; the last is reported after the
+digest's other problems, on a line of its own (for a JSON document, once
+the schema accepts it). With no FILE, or for "-", validate reads
+standard input.
 `,
 	define: forEachInput((*cli).validate),
 }
