@@ -288,9 +288,9 @@ type tokenReader interface {
 	InputOffset() int64
 }
 
-// validTokens is a tokenReader, with numbers as json.Number, for a
-// document that json.Valid accepts: one value, nothing but white space
-// after it. It gives what a json.Decoder with UseNumber gives, token for
+// validTokens is a tokenReader, with numbers as json.Number, for a JSON
+// document, one that json.Valid and jsonscan.Check accept: one value,
+// nothing but white space after it. It gives what a json.Decoder with UseNumber gives, token for
 // token and offset for offset (FuzzValidTokens), at a fraction of the
 // cost: the Decoder decodes each scalar as a value of its own and, for a
 // number, builds a syntax error to find its end. Having no error to find,
@@ -312,7 +312,7 @@ func (t *validTokens) InputOffset() int64 { return int64(t.i) }
 
 func (t *validTokens) Token() (json.Token, error) {
 	// Past white space, and the separator that comes before the token;
-	// json.Valid vouches for where they stand.
+	// the document being JSON vouches for where they stand.
 	for t.i < len(t.s) && strings.IndexByte(" \t\r\n,:", t.s[t.i]) >= 0 {
 		t.i++
 	}
@@ -354,7 +354,7 @@ func (t *validTokens) Token() (json.Token, error) {
 		return s, err
 	}
 	d := quickDecoder{s: t.s, i: start}
-	n, _ := d.number() // a number, as json.Valid vouches
+	n, _ := d.number() // a number, as the document being JSON vouches
 	t.i = d.i
 	return n, nil
 }

@@ -574,7 +574,7 @@ const maxDepth = 64
 // being read as its segments, so that the cost of a problem does not grow
 // with the depth or the length of the keys. The tokens are encoding/json's
 // where the document is not JSON, so that where a token is at fault is
-// its (the message is the library's, see tokenError and afterValue);
+// its (the message is the library's, see syntaxError and afterValue);
 // where it is, with a duplicate key, say, they are validTokens', which
 // cost a quarter as much.
 func decodeJSON(data []byte) (any, ValidationErrors) {
@@ -634,17 +634,6 @@ func startsValue(c byte) bool {
 	return strings.IndexByte(`{["-0123456789tfn`, c) >= 0
 }
 
-// tokensOf returns a reader of the tokens of data, numbers as json.Number:
-// a json.Decoder, which stops at the token at fault where data is not
-// JSON, or, for data that json.Valid accepts, the cheaper validTokens.
-// isUTF8 tells that data is UTF-8.
-func tokensOf(data []byte, isUTF8 bool) tokenReader {
-	if json.Valid(data) {
-		return newValidTokens(data, isUTF8)
-	}
-	return numberDecoder(data)
-}
-
 // decodeJSONWith is decodeJSON, keeping the problems it finds in
 // problems, which tells afterwards how many bytes their comparisons read.
 // Unless values is set, it only looks for problems: it keeps no array's
@@ -662,7 +651,14 @@ func decodeJSONWith(data []byte, problems *jsonProblems, values bool) (any, Vali
 	if bytes.HasPrefix(data, []byte(byteOrderMark)) {
 		skip = int64(len(byteOrderMark))
 	}
-	dec := tokensOf(data[skip:], badUTF8 < 0)
+	// The tokens, numbers as json.Number: for a JSON document, validTokens';
+	// otherwise a json.Decoder's, which stops at the token at fault, where
+	// jsonscan.Check has found the byte at fault and says why.
+	fault, context, whole := jsonscan.Check(data)
+	var dec tokenReader = numberDecoder(data[skip:])
+	if fault < 0 && whole {
+		dec = newValidTokens(data[skip:], badUTF8 < 0)
+	}
 
 	// A frame is an object or array being read.
 	type frame struct {
@@ -760,7 +756,10 @@ func decodeJSONWith(data []byte, problems *jsonProblems, values bool) (any, Vali
 				// that value, not at the next one or at its parent.
 				path = lastPath
 			}
-			return nil, invalid(tokenError(err, data, at))
+			if fault < 0 { // no byte at fault: data is cut short
+				return nil, invalid(fmt.Errorf("unexpected end of input at byte %d", len(data)))
+			}
+			return nil, invalid(syntaxError(err, data, at, fault, context))
 		}
 		end := skip + dec.InputOffset()
 		top := len(stack) - 1
@@ -837,22 +836,11 @@ func decodeJSONWith(data []byte, problems *jsonProblems, values bool) (any, Vali
 	}
 }
 
-// tokenError returns the error for err, which reading the token at byte at
-// of data gave: a message that says what is wrong and where, wrapping err.
-// The message is jsonscan's, not err's, which depends on how encoding/json
-// is built. It reads data from its start to the fault.
-func tokenError(err error, data []byte, at int64) error {
-	off, context, _ := jsonscan.Check(data)
-	if off < 0 { // no byte at fault: data is cut short
-		return fmt.Errorf("unexpected end of input at byte %d", len(data))
-	}
-	return syntaxError(err, data, at, off, context)
-}
-
 // syntaxError returns the error of a document, data, whose byte off, in
 // the token at byte at, is at fault, read where context says: a message
 // that names it, wrapping err, encoding/json's error, and ErrInvalidUTF8
-// too when that byte starts no character of UTF-8.
+// too when that byte starts no character of UTF-8. The message is the
+// library's, not err's, which depends on how encoding/json is built.
 func syntaxError(err error, data []byte, at int64, off int, context string) error {
 	msg, notUTF8 := faultMessage(data, off, context)
 	msg = fmt.Sprintf("%s, in the token at byte %d%s", msg, at, encodingHint(data))
